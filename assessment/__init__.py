@@ -1,0 +1,1 @@
+"""TSO Zelfscan: the domain package (rubric, scoring, store, report) and its command line."""

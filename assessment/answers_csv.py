@@ -1,0 +1,150 @@
+"""Reading answers and agreed values from CSV files, checked against a rubric.
+
+ANSWERS.csv: ``respondent,criterion,answer`` with optional ``role`` and ``note``; CONSENSUS.csv:
+``criterion,answer``. An answer is a scale value, ``dk`` or ``na``. Every bad row is reported with its
+line number, all at once; a file with any problem yields nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from assessment.i18n import t
+from assessment.rubric import Rubric
+from assessment.scoring import DONT_KNOW, NOT_APPLICABLE, AnswerValue
+
+ANSWER_COLUMNS = ("respondent", "criterion", "answer")
+CONSENSUS_COLUMNS = ("criterion", "answer")
+
+
+class InputError(Exception):
+    """Input that cannot be used; ``problems`` holds one message per offending row."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    line: int
+    respondent: str
+    criterion: str
+    answer: AnswerValue
+    role: str = ""
+    note: str = ""
+
+
+def parse_answer(text: str, rubric: Rubric, criterion_id: str) -> AnswerValue | None:
+    """The answer ``text`` means for this criterion, or None when it is not a valid answer."""
+    text = text.strip().lower()
+    if text == DONT_KNOW:
+        return DONT_KNOW
+    if text == NOT_APPLICABLE:
+        allowed = rubric.criterion(criterion_id).allow_not_applicable
+        return NOT_APPLICABLE if allowed else None
+    if text.isdigit() and int(text) in rubric.scale_values:
+        return int(text)
+    return None
+
+
+def _rows(path: Path, columns: Iterable[str], lang: str) -> list[tuple[int, dict[str, str]]]:
+    name = path.name
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InputError([t("cli.csv.unreadable", lang, file=name, error=error.strerror)]) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError([t("cli.csv.not_utf8", lang, file=name)]) from None
+    if not text.strip():
+        raise InputError([t("cli.csv.empty", lang, file=name)])
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = [(h or "").strip().lower() for h in reader.fieldnames or []]
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise InputError(
+            [t("cli.csv.missing_columns", lang, file=name, columns=", ".join(missing))]
+        )
+    reader.fieldnames = header
+    rows = [
+        (reader.line_num, {k: (v or "").strip() for k, v in row.items() if k is not None})
+        for row in reader
+    ]
+    if not rows:
+        raise InputError([t("cli.csv.no_rows", lang, file=name)])
+    return rows
+
+
+def _checked_answer(
+    row: dict[str, str], line: int, rubric: Rubric, lang: str, problems: list[str], file: str
+) -> AnswerValue | None:
+    criterion = row.get("criterion", "")
+    if not rubric.has_criterion(criterion):
+        problems.append(t("cli.csv.unknown_criterion", lang, file=file, line=line, value=criterion))
+        return None
+    answer = parse_answer(row.get("answer", ""), rubric, criterion)
+    if answer is None:
+        key = "na_not_allowed" if row.get("answer", "").lower() == NOT_APPLICABLE else "bad_answer"
+        problems.append(
+            t(f"cli.csv.{key}", lang, file=file, line=line, value=row.get("answer", ""),
+              criterion=criterion)
+        )
+    return answer
+
+
+def read_answers(path: Path, rubric: Rubric, lang: str = "nl") -> list[AnswerRow]:
+    problems: list[str] = []
+    result: list[AnswerRow] = []
+    seen: dict[tuple[str, str], int] = {}
+    for line, row in _rows(path, ANSWER_COLUMNS, lang):
+        respondent = row.get("respondent", "")
+        if not respondent:
+            problems.append(t("cli.csv.no_respondent", lang, file=path.name, line=line))
+        answer = _checked_answer(row, line, rubric, lang, problems, path.name)
+        key = (respondent, row.get("criterion", ""))
+        if key in seen:
+            problems.append(
+                t("cli.csv.duplicate", lang, file=path.name, line=line, first=seen[key],
+                  respondent=respondent, criterion=key[1])
+            )
+        seen.setdefault(key, line)
+        if answer is not None and respondent:
+            result.append(
+                AnswerRow(line, respondent, key[1], answer, row.get("role", ""), row.get("note", ""))
+            )
+    if problems:
+        raise InputError(problems)
+    return result
+
+
+def read_consensus(path: Path, rubric: Rubric, lang: str = "nl") -> dict[str, AnswerValue]:
+    problems: list[str] = []
+    agreed: dict[str, AnswerValue] = {}
+    first: dict[str, int] = {}
+    for line, row in _rows(path, CONSENSUS_COLUMNS, lang):
+        answer = _checked_answer(row, line, rubric, lang, problems, path.name)
+        criterion = row.get("criterion", "")
+        if criterion in first:
+            problems.append(
+                t("cli.csv.duplicate_consensus", lang, file=path.name, line=line,
+                  first=first[criterion], criterion=criterion)
+            )
+        first.setdefault(criterion, line)
+        if answer is not None:
+            agreed[criterion] = answer
+    if problems:
+        raise InputError(problems)
+    return agreed
+
+
+def answers_by_criterion(rows: Iterable[AnswerRow]) -> dict[str, list[AnswerValue]]:
+    grouped: dict[str, list[AnswerValue]] = {}
+    for row in rows:
+        grouped.setdefault(row.criterion, []).append(row.answer)
+    return grouped

@@ -1,0 +1,26 @@
+"""The command line ``python -m assessment``: one module per command group, each with ``register``.
+
+Exit codes: 0 success, 2 bad input (every problem listed), 1 anything else.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from assessment.cli import rubric_commands
+
+COMMAND_GROUPS = [rubric_commands]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m assessment", description="TSO Zelfscan")
+    commands = parser.add_subparsers(dest="command", required=True)
+    for group in COMMAND_GROUPS:
+        group.register(commands)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.handler(args)
+

@@ -1,0 +1,56 @@
+"""Translations and Dutch-style number formatting, without Streamlit.
+
+Every user-facing string lives in ``assessment/locales/<lang>/*.yaml``. The files of one language are
+merged; top-level keys are areas (``scoring``, ``cli``, ``app``, ...) and ``t("scoring.complete")``
+looks a dotted key up. nl is the reference language: every key exists there.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from babel.numbers import format_decimal
+
+LOCALES_DIR = Path(__file__).parent / "locales"
+LANGUAGES = {"nl": "Nederlands", "en": "English"}
+DEFAULT_LANGUAGE = "nl"
+
+
+@cache
+def catalog(lang: str) -> dict[str, str]:
+    """All strings of ``lang`` as a flat mapping of dotted keys."""
+    flat: dict[str, str] = {}
+    for path in sorted((LOCALES_DIR / lang).glob("*.yaml")):
+        _flatten(yaml.safe_load(path.read_text(encoding="utf-8")) or {}, "", flat)
+    return flat
+
+
+def _flatten(tree: dict[str, Any], prefix: str, into: dict[str, str]) -> None:
+    for key, value in tree.items():
+        dotted = f"{prefix}{key}"
+        if isinstance(value, dict):
+            _flatten(value, f"{dotted}.", into)
+        else:
+            into[dotted] = str(value)
+
+
+def t(key: str, lang: str = DEFAULT_LANGUAGE, /, **values: Any) -> str:
+    """The text for ``key`` in ``lang`` (falling back to Dutch), with ``values`` filled in."""
+    text = catalog(lang).get(key) or catalog(DEFAULT_LANGUAGE).get(key)
+    if text is None:
+        raise KeyError(f"no translation for '{key}'")
+    return text.format(**values) if values else text
+
+
+def number(value: float, lang: str = DEFAULT_LANGUAGE, decimals: int = 1) -> str:
+    """``1.7`` as ``1,7`` in Dutch and ``1.7`` in English, always with ``decimals`` decimals."""
+    pattern = "0." + "0" * decimals if decimals else "0"
+    return format_decimal(value, format=pattern, locale=lang)
+
+
+def percent(value: float, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A share 0–1 as a whole percentage: ``0.5`` → ``50%``."""
+    return f"{number(value * 100, lang, 0)}%"

@@ -1,0 +1,445 @@
+"""Rubric models, loading and validation.
+
+A rubric directory holds ``rubric.yaml`` (scale, phases, rules, sources, theme list) and
+``themes/<theme>.yaml`` (the criteria of one theme). Loading checks everything and reports every
+problem at once as ``file:line: message``; a rubric that does not validate raises ``RubricError``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+SHIPPED_RUBRIC_DIR = Path(__file__).resolve().parent.parent / "rubrics" / "tso"
+
+LocalizedText = dict[str, str]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ScaleOption(_Model):
+    value: int = Field(ge=0)
+    label: LocalizedText
+    description: LocalizedText
+
+
+class SpecialAnswer(_Model):
+    label: LocalizedText
+    description: LocalizedText
+
+
+class Phase(_Model):
+    id: str = Field(min_length=1)
+    label: LocalizedText
+    duration: LocalizedText
+    description: LocalizedText
+
+
+class Rules(_Model):
+    phase_complete_mean: float
+    item_blocks_below: float
+    max_dont_know_share: float = Field(ge=0, le=1)
+    disagreement_range: int = Field(ge=1)
+    min_group_size: int = Field(ge=1)
+    next_steps_per_theme: int = Field(ge=1)
+    next_step_below: float = 2.0
+
+
+class Source(_Model):
+    text: str = Field(min_length=1)
+    url: str | None = None
+
+
+class Criterion(_Model):
+    id: str = Field(min_length=1)
+    phase: str
+    label: LocalizedText
+    guidance: LocalizedText
+    actions: tuple[LocalizedText, ...] = Field(min_length=1)
+    allow_not_applicable: bool = False
+    sources: tuple[str, ...] = ()
+    theme: str = ""  # filled in by the loader from the file the criterion lives in
+
+
+class Theme(_Model):
+    id: str = Field(min_length=1)
+    label: LocalizedText
+    description: LocalizedText
+    criteria: tuple[Criterion, ...] = Field(min_length=1)
+
+
+class RubricFrame(_Model):
+    """The contents of rubric.yaml."""
+
+    id: str = Field(min_length=1)
+    version: str = Field(min_length=1)
+    languages: tuple[str, ...] = Field(min_length=1)
+    title: LocalizedText
+    description: LocalizedText
+    scale: tuple[ScaleOption, ...] = Field(min_length=2)
+    dont_know: SpecialAnswer
+    not_applicable: SpecialAnswer
+    phases: tuple[Phase, ...] = Field(min_length=1)
+    rules: Rules
+    sources: dict[str, Source] = {}
+    themes: tuple[str, ...] = Field(min_length=1)
+    crosswalk: dict[str, str] = {}
+
+
+class Rubric(RubricFrame):
+    """A validated rubric: the frame, its themes with their criteria, and a content hash."""
+
+    theme_list: tuple[Theme, ...]
+    content_hash: str
+    directory: str
+
+    @cached_property
+    def criteria(self) -> tuple[Criterion, ...]:
+        return tuple(c for theme in self.theme_list for c in theme.criteria)
+
+    @property
+    def phase_ids(self) -> tuple[str, ...]:
+        return tuple(p.id for p in self.phases)
+
+    @property
+    def scale_values(self) -> tuple[int, ...]:
+        return tuple(option.value for option in self.scale)
+
+    @cached_property
+    def criteria_by_id(self) -> dict[str, Criterion]:
+        return {c.id: c for c in self.criteria}
+
+    def criterion(self, criterion_id: str) -> Criterion:
+        return self.criteria_by_id[criterion_id]
+
+    def has_criterion(self, criterion_id: str) -> bool:
+        return criterion_id in self.criteria_by_id
+
+    def theme(self, theme_id: str) -> Theme:
+        return next(t for t in self.theme_list if t.id == theme_id)
+
+    def phase(self, phase_id: str) -> Phase:
+        return next(p for p in self.phases if p.id == phase_id)
+
+    def text(self, localized: LocalizedText, lang: str) -> str:
+        """The text in ``lang``, falling back to the rubric's first language."""
+        return localized.get(lang) or localized[self.languages[0]]
+
+
+class RubricError(Exception):
+    """A rubric that does not validate; ``problems`` lists every ``file:line: message``."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+def default_rubric_dir() -> Path:
+    """``TSO_RUBRIC_DIR`` when set, else the shipped TSO rubric."""
+    return Path(os.environ.get("TSO_RUBRIC_DIR") or SHIPPED_RUBRIC_DIR)
+
+
+# --- YAML with line numbers -------------------------------------------------------------------
+
+Path_ = tuple[Any, ...]
+
+
+@dataclass
+class _Document:
+    file: str
+    data: Any
+    lines: dict[Path_, int]
+
+    def line(self, path: Path_) -> int:
+        """The line of ``path`` or of its nearest ancestor that has one."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+    def where(self, path: Path_) -> str:
+        return f"{self.file}:{self.line(path)}"
+
+
+def _read_yaml(path: Path, shown_as: str, problems: list[str]) -> _Document | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        problems.append(f"{shown_as}:1: file not found")
+        return None
+    except UnicodeDecodeError:
+        problems.append(f"{shown_as}:1: file is not UTF-8 text")
+        return None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        problems.append(f"{shown_as}:{line}: YAML syntax error: {error.problem or error}")
+        return None
+    except yaml.YAMLError as error:
+        problems.append(f"{shown_as}:1: YAML error: {error}")
+        return None
+    document = _Document(shown_as, data, {})
+    if node is not None:
+        _record_lines(node, (), document, problems)
+    return document
+
+
+def _record_lines(node: yaml.Node, path: Path_, document: _Document, problems: list[str]) -> None:
+    document.lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in seen:
+                problems.append(
+                    f"{document.file}:{key_node.start_mark.line + 1}: duplicate key '{key}'"
+                )
+            seen.add(key)
+            _record_lines(value_node, (*path, key), document, problems)
+            document.lines[(*path, key)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _record_lines(item, (*path, index), document, problems)
+
+
+def _pydantic_problems(error: ValidationError, document: _Document) -> list[str]:
+    problems = []
+    for detail in error.errors():
+        location = tuple(detail["loc"])
+        field = ".".join(str(part) for part in location) or "(document)"
+        message = detail["msg"]
+        if detail["type"] == "extra_forbidden":
+            message = "unknown field"
+        elif detail["type"] == "missing":
+            message = "required field is missing"
+        problems.append(f"{document.where(location)}: {field}: {message}")
+    return problems
+
+
+# --- loading ----------------------------------------------------------------------------------
+
+
+def load_rubric(directory: str | Path | None = None) -> Rubric:
+    """Load and validate the rubric in ``directory``; raise ``RubricError`` listing every problem."""
+    root = Path(directory) if directory is not None else default_rubric_dir()
+    problems: list[str] = []
+    frame_file = root / "rubric.yaml"
+    frame_doc = _read_yaml(frame_file, _shown(frame_file), problems)
+    if frame_doc is None:
+        raise RubricError(problems)
+    try:
+        frame = RubricFrame.model_validate(frame_doc.data)
+    except ValidationError as error:
+        problems.extend(_pydantic_problems(error, frame_doc))
+        raise RubricError(problems) from None
+
+    _check_frame(frame, frame_doc, problems)
+    themes: list[Theme] = []
+    theme_docs: dict[str, _Document] = {}
+    for index, theme_id in enumerate(frame.themes):
+        theme_file = root / "themes" / f"{theme_id}.yaml"
+        if not theme_file.exists():
+            problems.append(
+                f"{frame_doc.where(('themes', index))}: theme '{theme_id}' has no file "
+                f"themes/{theme_id}.yaml"
+            )
+            continue
+        document = _read_yaml(theme_file, _shown(theme_file), problems)
+        if document is None:
+            continue
+        try:
+            theme = Theme.model_validate(document.data)
+        except ValidationError as error:
+            problems.extend(_pydantic_problems(error, document))
+            continue
+        if theme.id != theme_id:
+            problems.append(
+                f"{document.where(('id',))}: theme id '{theme.id}' does not match "
+                f"'{theme_id}' in rubric.yaml"
+            )
+        theme = theme.model_copy(
+            update={
+                "criteria": tuple(c.model_copy(update={"theme": theme_id}) for c in theme.criteria)
+            }
+        )
+        themes.append(theme)
+        theme_docs[theme_id] = document
+    for extra in sorted((root / "themes").glob("*.yaml")):
+        if extra.stem not in frame.themes:
+            problems.append(f"{_shown(extra)}:1: theme file is not listed under themes: in rubric.yaml")
+
+    _check_themes(frame, frame_doc, themes, theme_docs, problems)
+    if problems:
+        raise RubricError(problems)
+    return Rubric(
+        **frame.model_dump(),
+        theme_list=tuple(themes),
+        content_hash=_content_hash(root, frame),
+        directory=str(root),
+    )
+
+
+def _shown(path: Path) -> str:
+    """A path as the user wrote it, relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _content_hash(root: Path, frame: RubricFrame) -> str:
+    digest = hashlib.sha256()
+    for path in [root / "rubric.yaml", *(root / "themes" / f"{t}.yaml" for t in frame.themes)]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _localized_fields_of_frame(frame: RubricFrame) -> Iterator[tuple[Path_, LocalizedText]]:
+    yield ("title",), frame.title
+    yield ("description",), frame.description
+    for i, option in enumerate(frame.scale):
+        yield ("scale", i, "label"), option.label
+        yield ("scale", i, "description"), option.description
+    for key in ("dont_know", "not_applicable"):
+        special = getattr(frame, key)
+        yield (key, "label"), special.label
+        yield (key, "description"), special.description
+    for i, phase in enumerate(frame.phases):
+        for field in ("label", "duration", "description"):
+            yield ("phases", i, field), getattr(phase, field)
+
+
+def _localized_fields_of_theme(theme: Theme) -> Iterator[tuple[Path_, LocalizedText]]:
+    yield ("label",), theme.label
+    yield ("description",), theme.description
+    for i, criterion in enumerate(theme.criteria):
+        yield ("criteria", i, "label"), criterion.label
+        yield ("criteria", i, "guidance"), criterion.guidance
+        for j, action in enumerate(criterion.actions):
+            yield ("criteria", i, "actions", j), action
+
+
+def _check_languages(
+    fields: Iterator[tuple[Path_, LocalizedText]],
+    languages: tuple[str, ...],
+    document: _Document,
+    problems: list[str],
+) -> None:
+    for path, text in fields:
+        field = ".".join(str(part) for part in path)
+        for lang in languages:
+            if not (text.get(lang) or "").strip():
+                problems.append(f"{document.where(path)}: {field}: language '{lang}' is missing")
+        for lang in text:
+            if lang not in languages:
+                problems.append(
+                    f"{document.where((*path, lang))}: {field}: language '{lang}' is not "
+                    f"listed under languages:"
+                )
+
+
+def _check_frame(frame: RubricFrame, document: _Document, problems: list[str]) -> None:
+    _check_languages(_localized_fields_of_frame(frame), frame.languages, document, problems)
+    values = [option.value for option in frame.scale]
+    if values != sorted(set(values)):
+        problems.append(f"{document.where(('scale',))}: scale values must be unique and ascending")
+    low, high = min(values), max(values)
+    rules = frame.rules
+    for name in ("phase_complete_mean", "item_blocks_below", "next_step_below"):
+        value = getattr(rules, name)
+        if not low <= value <= high:
+            problems.append(
+                f"{document.where(('rules', name))}: rules.{name} = {value} is outside "
+                f"the scale {low}–{high}"
+            )
+    if rules.disagreement_range > high - low:
+        problems.append(
+            f"{document.where(('rules', 'disagreement_range'))}: rules.disagreement_range = "
+            f"{rules.disagreement_range} is larger than the scale allows ({high - low})"
+        )
+    _report_duplicates(
+        [(p.id, ("phases", i, "id")) for i, p in enumerate(frame.phases)], "phase", document, problems
+    )
+    _report_duplicates(
+        [(t, ("themes", i)) for i, t in enumerate(frame.themes)], "theme", document, problems
+    )
+    for old_id in frame.crosswalk:
+        if old_id in frame.crosswalk.values():
+            problems.append(
+                f"{document.where(('crosswalk', old_id))}: crosswalk maps '{old_id}' "
+                f"but it is also a target"
+            )
+
+
+def _report_duplicates(
+    entries: list[tuple[str, Path_]], kind: str, document: _Document, problems: list[str]
+) -> None:
+    first: dict[str, Path_] = {}
+    for value, path in entries:
+        if value in first:
+            problems.append(
+                f"{document.where(path)}: duplicate {kind} id '{value}' "
+                f"(first at line {document.line(first[value])})"
+            )
+        else:
+            first[value] = path
+
+
+def _check_themes(
+    frame: RubricFrame,
+    frame_doc: _Document,
+    themes: list[Theme],
+    docs: dict[str, _Document],
+    problems: list[str],
+) -> None:
+    phase_ids = [p.id for p in frame.phases]
+    first_seen: dict[str, str] = {}
+    for theme in themes:
+        document = docs[theme.id]
+        _check_languages(_localized_fields_of_theme(theme), frame.languages, document, problems)
+        for i, criterion in enumerate(theme.criteria):
+            where = document.where(("criteria", i, "id"))
+            if criterion.id in first_seen:
+                problems.append(
+                    f"{where}: duplicate criterion id '{criterion.id}' "
+                    f"(first at {first_seen[criterion.id]})"
+                )
+            else:
+                first_seen[criterion.id] = where
+            if criterion.phase not in phase_ids:
+                problems.append(
+                    f"{document.where(('criteria', i, 'phase'))}: unknown phase "
+                    f"'{criterion.phase}' (known: {', '.join(phase_ids)})"
+                )
+            for j, key in enumerate(criterion.sources):
+                if key not in frame.sources:
+                    problems.append(
+                        f"{document.where(('criteria', i, 'sources', j))}: unknown source key '{key}'"
+                    )
+        phases_with_criteria = {c.phase for c in theme.criteria}
+        for phase_id in phase_ids:
+            if phase_id not in phases_with_criteria:
+                problems.append(
+                    f"{document.where(('criteria',))}: theme '{theme.id}' has no criterion "
+                    f"in phase '{phase_id}'"
+                )
+    for old_id, new_id in frame.crosswalk.items():
+        if themes and new_id not in first_seen:
+            problems.append(
+                f"{frame_doc.where(('crosswalk', old_id))}: crosswalk target '{new_id}' "
+                f"(from '{old_id}') is not a criterion"
+            )
