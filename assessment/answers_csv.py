@@ -92,8 +92,14 @@ def _checked_answer(
     if answer is None:
         key = "na_not_allowed" if row.get("answer", "").lower() == NOT_APPLICABLE else "bad_answer"
         problems.append(
-            t(f"cli.csv.{key}", lang, file=file, line=line, value=row.get("answer", ""),
-              criterion=criterion)
+            t(
+                f"cli.csv.{key}",
+                lang,
+                file=file,
+                line=line,
+                value=row.get("answer", ""),
+                criterion=criterion,
+            )
         )
     return answer
 
@@ -110,13 +116,22 @@ def read_answers(path: Path, rubric: Rubric, lang: str = "nl") -> list[AnswerRow
         key = (respondent, row.get("criterion", ""))
         if key in seen:
             problems.append(
-                t("cli.csv.duplicate", lang, file=path.name, line=line, first=seen[key],
-                  respondent=respondent, criterion=key[1])
+                t(
+                    "cli.csv.duplicate",
+                    lang,
+                    file=path.name,
+                    line=line,
+                    first=seen[key],
+                    respondent=respondent,
+                    criterion=key[1],
+                )
             )
         seen.setdefault(key, line)
         if answer is not None and respondent:
             result.append(
-                AnswerRow(line, respondent, key[1], answer, row.get("role", ""), row.get("note", ""))
+                AnswerRow(
+                    line, respondent, key[1], answer, row.get("role", ""), row.get("note", "")
+                )
             )
     if problems:
         raise InputError(problems)
@@ -132,8 +147,14 @@ def read_consensus(path: Path, rubric: Rubric, lang: str = "nl") -> dict[str, An
         criterion = row.get("criterion", "")
         if criterion in first:
             problems.append(
-                t("cli.csv.duplicate_consensus", lang, file=path.name, line=line,
-                  first=first[criterion], criterion=criterion)
+                t(
+                    "cli.csv.duplicate_consensus",
+                    lang,
+                    file=path.name,
+                    line=line,
+                    first=first[criterion],
+                    criterion=criterion,
+                )
             )
         first.setdefault(criterion, line)
         if answer is not None:

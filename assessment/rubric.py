@@ -280,7 +280,9 @@ def load_rubric(directory: str | Path | None = None) -> Rubric:
         theme_docs[theme_id] = document
     for extra in sorted((root / "themes").glob("*.yaml")):
         if extra.stem not in frame.themes:
-            problems.append(f"{_shown(extra)}:1: theme file is not listed under themes: in rubric.yaml")
+            problems.append(
+                f"{_shown(extra)}:1: theme file is not listed under themes: in rubric.yaml"
+            )
 
     _check_themes(frame, frame_doc, themes, theme_docs, problems)
     if problems:
@@ -372,7 +374,10 @@ def _check_frame(frame: RubricFrame, document: _Document, problems: list[str]) -
             f"{rules.disagreement_range} is larger than the scale allows ({high - low})"
         )
     _report_duplicates(
-        [(p.id, ("phases", i, "id")) for i, p in enumerate(frame.phases)], "phase", document, problems
+        [(p.id, ("phases", i, "id")) for i, p in enumerate(frame.phases)],
+        "phase",
+        document,
+        problems,
     )
     _report_duplicates(
         [(t, ("themes", i)) for i, t in enumerate(frame.themes)], "theme", document, problems

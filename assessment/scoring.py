@@ -138,10 +138,13 @@ def score_item(
     )
 
 
-def score_items(rubric: Rubric, answers: Answers, agreed: Agreed | None = None) -> dict[str, ItemResult]:
+def score_items(
+    rubric: Rubric, answers: Answers, agreed: Agreed | None = None
+) -> dict[str, ItemResult]:
     agreed = agreed or {}
     return {
-        c.id: score_item(rubric, c, answers.get(c.id, ()), agreed.get(c.id)) for c in rubric.criteria
+        c.id: score_item(rubric, c, answers.get(c.id, ()), agreed.get(c.id))
+        for c in rubric.criteria
     }
 
 
@@ -200,7 +203,9 @@ def school_phase(rubric: Rubric, themes: Sequence[ThemeResult]) -> str:
     return min((theme.phase for theme in themes), key=order.index, default=SECURED)
 
 
-def next_steps(rubric: Rubric, theme: ThemeResult, items: Mapping[str, ItemResult]) -> list[NextStep]:
+def next_steps(
+    rubric: Rubric, theme: ThemeResult, items: Mapping[str, ItemResult]
+) -> list[NextStep]:
     if theme.phase == SECURED:
         return []
     candidates = [
@@ -208,7 +213,9 @@ def next_steps(rubric: Rubric, theme: ThemeResult, items: Mapping[str, ItemResul
         for item in items.values()
         if item.theme == theme.id and item.phase == theme.phase and not item.left_out
     ]
-    below = [i for i in candidates if i.value is not None and i.value < rubric.rules.next_step_below]
+    below = [
+        i for i in candidates if i.value is not None and i.value < rubric.rules.next_step_below
+    ]
     below.sort(key=lambda item: item.value)  # stable: rubric order among equal values
     steps = [NextStep(theme.id, i.id, "improve", i.value) for i in below]
     steps += [NextStep(theme.id, i.id, "find_out", None) for i in candidates if i.unknown]
@@ -245,7 +252,9 @@ def explain_phase(rubric: Rubric, phase: PhaseResult, lang: str) -> str:
     elif phase.mean >= rules.phase_complete_mean:
         reasons = [t("scoring.explain.mean_ok", lang, mean=number(phase.mean, lang), needed=needed)]
     else:
-        reasons = [t("scoring.explain.mean_low", lang, mean=number(phase.mean, lang), needed=needed)]
+        reasons = [
+            t("scoring.explain.mean_low", lang, mean=number(phase.mean, lang), needed=needed)
+        ]
     for item_id, value in phase.blocking:
         reasons.append(
             t(
@@ -257,7 +266,9 @@ def explain_phase(rubric: Rubric, phase: PhaseResult, lang: str) -> str:
             )
         )
     if phase.unknown:
-        key = "unknown_too_many" if phase.unknown_share > rules.max_dont_know_share else "unknown_ok"
+        key = (
+            "unknown_too_many" if phase.unknown_share > rules.max_dont_know_share else "unknown_ok"
+        )
         reasons.append(
             t(
                 f"scoring.explain.{key}",
@@ -268,7 +279,9 @@ def explain_phase(rubric: Rubric, phase: PhaseResult, lang: str) -> str:
                 limit=percent(rules.max_dont_know_share, lang),
             )
         )
-    verdict = t("scoring.explain.complete" if phase.complete else "scoring.explain.incomplete", lang)
+    verdict = t(
+        "scoring.explain.complete" if phase.complete else "scoring.explain.incomplete", lang
+    )
     return f"{label}: {verdict} – " + "; ".join(reasons)
 
 

@@ -122,7 +122,9 @@ def result_as_text(rubric: Rubric, result: ScanResult, lang: str) -> str:
     ]
     for theme in result.themes:
         readiness = (
-            number(theme.readiness, lang) if theme.readiness is not None else t("cli.score.no_value", lang)
+            number(theme.readiness, lang)
+            if theme.readiness is not None
+            else t("cli.score.no_value", lang)
         )
         flags = ", ".join(t(f"scoring.flags.{flag}", lang) for flag in theme.flags)
         label = rubric.text(rubric.theme(theme.id).label, lang)
