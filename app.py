@@ -1,0 +1,63 @@
+"""TSO Zelfscan: configuration, database, access and language, and the pages this code may see."""
+
+from pathlib import Path
+
+import streamlit as st
+
+from assessment.i18n import LANGUAGES
+from assessment.ui import context
+from assessment.ui.context import tr
+
+PAGES = Path(__file__).parent / "pages"
+
+# Which pages each role sees, in navigation order. Pages check access again and the service
+# layer checks every call; this list only decides what is offered.
+PAGES_BY_ROLE = {
+    None: ["start"],
+    "respondent": ["start", "vragenlijst"],
+    "coordinator": ["start", "vragenlijst", "resultaten", "bespreken", "actieplan", "beheer"],
+    "trainer": ["start", "resultaten", "actieplan"],
+    "board": ["start", "vergelijken"],
+    "admin": ["start"],
+}
+ICONS = {
+    "start": ":material/home:",
+    "vragenlijst": ":material/checklist:",
+    "resultaten": ":material/radar:",
+    "bespreken": ":material/forum:",
+    "actieplan": ":material/task_alt:",
+    "vergelijken": ":material/compare:",
+    "beheer": ":material/settings:",
+}
+
+st.set_page_config(page_title="TSO Zelfscan", page_icon=":material/school:", layout="wide")
+st.session_state.setdefault(context.LANG, context.browser_language())
+context.sign_in_from_url()
+
+with st.sidebar:
+    st.segmented_control(
+        tr("app.language"),
+        list(LANGUAGES),
+        format_func=LANGUAGES.get,
+        key=context.LANG,
+        required=True,
+    )
+    current = context.access()
+    if current is not None:
+        st.caption(tr(f"app.roles.{current.role}"))
+        if st.button(tr("app.sign_out"), icon=":material/logout:"):
+            context.sign_out()
+            st.rerun()
+
+role = current.role if current else None
+pages = [
+    st.Page(
+        PAGES / f"{name}.py",
+        title=tr(f"app.pages.{name}"),
+        icon=ICONS[name],
+        url_path=name if name != "start" else None,
+        default=name == "start",
+    )
+    for name in PAGES_BY_ROLE[role]
+]
+st.navigation(pages, position="top").run()

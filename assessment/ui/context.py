@@ -1,0 +1,110 @@
+"""What every page needs: the database engine, the rubric, the user's access and language."""
+
+from __future__ import annotations
+
+import os
+
+import streamlit as st
+
+from assessment import store
+from assessment.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from assessment.rubric import Rubric, RubricError, load_rubric
+
+ACCESS = "access"
+CODE = "code"
+LANG = "lang"
+
+
+@st.cache_resource(show_spinner=False)
+def engine():
+    """One engine per process, migrated to the newest schema on first use."""
+    new_engine = store.make_engine()
+    store.upgrade(new_engine)
+    return new_engine
+
+
+@st.cache_resource(show_spinner=False)
+def _rubric_or_problems() -> Rubric | tuple[str, ...]:
+    try:
+        return load_rubric()
+    except RubricError as error:
+        return tuple(error.problems)
+
+
+def rubric() -> Rubric:
+    """The loaded rubric; a broken rubric stops the page with every problem listed."""
+    loaded = _rubric_or_problems()
+    if isinstance(loaded, tuple):
+        st.error(tr("app.errors.rubric_invalid"))
+        st.code("\n".join(loaded), language=None)
+        st.stop()
+    return loaded
+
+
+def lang() -> str:
+    return st.session_state.get(LANG) or browser_language()
+
+
+def browser_language() -> str:
+    locale = (st.context.locale or "").split("-")[0].lower()
+    return locale if locale in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def tr(key: str, **values) -> str:
+    """The text for ``key`` in the user's language."""
+    return t(key, lang(), **values)
+
+
+def access() -> store.Access | None:
+    return st.session_state.get(ACCESS)
+
+
+def demo_enabled() -> bool:
+    """The demo is offered unless TSO_DEMO=0; by default only with the embedded SQLite database."""
+    setting = os.environ.get("TSO_DEMO")
+    if setting is not None:
+        return setting != "0"
+    return store.database_url().startswith("sqlite")
+
+
+def sign_in(new_access: store.Access, code: str | None) -> None:
+    st.session_state[ACCESS] = new_access
+    st.session_state[CODE] = code
+    if code:
+        st.query_params[CODE] = code
+    elif new_access.role == "coordinator":
+        st.query_params["demo"] = "1"
+
+
+def sign_out() -> None:
+    for key in list(st.session_state):
+        if key != LANG:
+            del st.session_state[key]
+    st.query_params.clear()
+
+
+def sign_in_from_url() -> None:
+    """Honour ``?code=`` (and ``?demo=1``) so that a link or a reload opens the right scan."""
+    if access() is not None:
+        code = st.session_state.get(CODE)
+        if code and st.query_params.get(CODE) != code:
+            st.query_params[CODE] = code
+        return
+    code = st.query_params.get(CODE)
+    if code:
+        try:
+            sign_in(store.resolve_code(engine(), code), code)
+        except store.StoreError as error:
+            st.session_state["code_error"] = tr(error.key, **error.values)
+            del st.query_params[CODE]
+    elif st.query_params.get("demo") == "1" and demo_enabled():
+        open_demo()
+
+
+def open_demo() -> None:
+    store.seed_demo(engine(), rubric())
+    sign_in(store.demo_access(engine()), None)
+
+
+def show_store_error(error: store.StoreError) -> None:
+    st.error(tr(error.key, **error.values))

@@ -1,0 +1,46 @@
+"""Guards and choices shared by several pages."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assessment import store
+from assessment.ui import context
+from assessment.ui.context import tr
+
+
+def require_role(*roles: str) -> store.Access:
+    """The current access when its role may see this page; otherwise back to the start page."""
+    current = context.access()
+    if current is None or current.role not in roles:
+        st.session_state["code_error"] = tr("app.errors.no_access")
+        st.switch_page("pages/start.py")
+    return current
+
+
+def choose_scan(
+    access: store.Access, *, only_open: bool = False, key: str = "scan"
+) -> store.ScanInfo | None:
+    """The scan this page is about: a respondent's own scan, else a choice among the school's scans."""
+    engine = context.engine()
+    if access.role == "respondent":
+        return store.get_scan(engine, access, access.scan_id)
+    scans = store.list_scans(engine, access, access.school_id)
+    if only_open:
+        scans = [scan for scan in scans if scan.status == "open"]
+    if not scans:
+        return None
+    if len(scans) == 1:
+        return scans[0]
+    by_id = {scan.id: scan for scan in scans}
+    chosen = st.selectbox(
+        tr("app.scan_choice"),
+        list(by_id),
+        format_func=lambda scan_id: scan_title(by_id[scan_id]),
+        key=key,
+    )
+    return by_id[chosen]
+
+
+def scan_title(scan: store.ScanInfo) -> str:
+    return tr("app.scan_title", label=scan.label, status=tr(f"app.scan_status.{scan.status}"))

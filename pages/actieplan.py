@@ -1,0 +1,168 @@
+"""Actieplan: last year's open actions for review, suggested next steps, the plan itself, the PDF."""
+
+import datetime as dt
+from functools import partial
+
+import streamlit as st
+
+from assessment import store
+from assessment.scoring import score_scan, step_action
+from assessment.ui import context, plan
+from assessment.ui.context import tr
+from assessment.ui.pages import choose_scan, require_role
+from assessment.ui.safe import md
+
+access = require_role("coordinator", "trainer")
+engine, rubric, lang = context.engine(), context.rubric(), context.lang()
+can_edit = access.role == "coordinator"
+st.title(tr("actions.title"))
+if not can_edit:
+    st.info(tr("actions.read_only"))
+
+scan = choose_scan(access, key="plan_scan")
+if scan is None:
+    st.info(tr("results.no_scan"))
+    st.stop()
+if message := st.session_state.pop("plan_message", None):
+    st.success(message)
+
+actions = store.list_actions(engine, access, scan.id)
+theme_ids = [t.id for t in rubric.theme_list]
+
+
+def theme_label(theme_id: str) -> str:
+    return rubric.text(rubric.theme(theme_id).label, lang) if theme_id in theme_ids else theme_id
+
+
+def review(action_id: int, decision: str) -> None:
+    store.review_action(engine, access, action_id, scan.id, decision)
+    st.session_state["plan_message"] = tr(f"actions.reviewed.{decision}")
+
+
+to_review = store.actions_to_review(engine, access, scan.id)
+if to_review:
+    st.subheader(tr("actions.review_heading", count=len(to_review)))
+    st.caption(tr("actions.review_intro"))
+    for action in to_review:
+        with st.container(border=True):
+            st.markdown(f"**{md(action.title)}**")
+            st.caption(
+                f"{theme_label(action.theme)} · {tr('actions.col.owner')}: {md(action.owner) or '–'} · {tr(f'actions.status.{action.status}')}"
+            )
+            if can_edit:
+                done, carry, drop = st.columns(3)
+                done.button(
+                    tr("actions.decision.done"),
+                    key=f"done-{action.id}",
+                    on_click=review,
+                    args=(action.id, "done"),
+                    icon=":material/check:",
+                )
+                carry.button(
+                    tr("actions.decision.continue"),
+                    key=f"carry-{action.id}",
+                    on_click=review,
+                    args=(action.id, "continue"),
+                    icon=":material/redo:",
+                )
+                drop.button(
+                    tr("actions.decision.dropped"),
+                    key=f"drop-{action.id}",
+                    on_click=review,
+                    args=(action.id, "dropped"),
+                    icon=":material/close:",
+                )
+
+st.subheader(tr("actions.suggested_heading"))
+data = store.scan_data(engine, access, scan.id)
+result = score_scan(rubric, data.answers, data.agreed)
+planned_criteria = {a.criterion for a in actions if a.criterion}
+
+
+def add_step(theme_id: str, criterion_id: str, title: str) -> None:
+    store.add_action(engine, access, scan.id, theme_id, title, criterion=criterion_id)
+    st.session_state["plan_message"] = tr("actions.added")
+
+
+if not result.next_steps:
+    st.info(tr("actions.no_suggestions"))
+for theme in rubric.theme_list:
+    steps = [s for s in result.next_steps if s.theme == theme.id]
+    if not steps:
+        continue
+    st.markdown(f"**{rubric.text(theme.label, lang)}**")
+    for step in steps:
+        text, button = st.columns([5, 1], vertical_alignment="center")
+        title = step_action(rubric, step, lang)
+        text.write(f"{tr(f'scoring.step.{step.kind}')}: {title}")
+        if step.criterion in planned_criteria:
+            button.caption(tr("actions.already_planned"))
+        elif can_edit:
+            button.button(
+                tr("actions.add"),
+                key=f"add-{step.criterion}",
+                on_click=add_step,
+                args=(theme.id, step.criterion, title),
+                icon=":material/add:",
+            )
+
+st.subheader(tr("actions.plan_heading"))
+before = plan.plan_frame(actions)
+column_config = {
+    "id": None,
+    "title": st.column_config.TextColumn(
+        tr("actions.col.title"), required=True, max_chars=500, width="large"
+    ),
+    "theme": st.column_config.SelectboxColumn(
+        tr("actions.col.theme"), options=theme_ids, format_func=theme_label, required=True
+    ),
+    "owner": st.column_config.TextColumn(tr("actions.col.owner"), max_chars=200),
+    "due_date": st.column_config.DateColumn(
+        tr("actions.col.due_date"), format="DD-MM-YYYY", min_value=dt.date(2000, 1, 1)
+    ),
+    "status": st.column_config.SelectboxColumn(
+        tr("actions.col.status"),
+        options=list(plan.STATUSES),
+        format_func=lambda s: tr(f"actions.status.{s}"),
+        default="planned",
+        required=True,
+    ),
+}
+if can_edit:
+    with st.form("plan_form", border=False):
+        after = st.data_editor(
+            before,
+            column_config=column_config,
+            num_rows="dynamic",
+            hide_index=True,
+            width="stretch",
+            key=f"plan-{scan.id}",
+        )
+        if st.form_submit_button(tr("actions.save"), type="primary", icon=":material/save:"):
+            problems = plan.save_plan(engine, access, scan.id, before, after, theme_ids)
+            if problems:
+                for key, row in problems:
+                    st.error(tr(key, row=row))
+            else:
+                st.session_state["plan_message"] = tr("actions.saved")
+                st.rerun()
+else:
+    st.dataframe(before, column_config=column_config, hide_index=True, width="stretch")
+
+st.divider()
+
+
+def build_pdf() -> bytes:
+    from assessment.report import report_for_scan
+
+    return report_for_scan(engine, access, scan.id, lang)
+
+
+st.download_button(
+    tr("actions.download_pdf"),
+    data=partial(build_pdf),
+    file_name=tr("actions.pdf_name", label=scan.label.replace("/", "-")),
+    mime="application/pdf",
+    on_click="ignore",
+    icon=":material/picture_as_pdf:",
+)

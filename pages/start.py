@@ -1,0 +1,43 @@
+"""Start: what TSO Zelfscan is, enter a code (or arrive by link), or try the demo."""
+
+import streamlit as st
+
+from assessment import store
+from assessment.ui import context
+from assessment.ui.context import tr
+
+st.title(tr("start.title"))
+st.write(tr("start.intro"))
+
+current = context.access()
+if current is None:
+    if message := st.session_state.pop("code_error", None):
+        st.warning(message)
+    with st.form("code_form", enter_to_submit=True):
+        code = st.text_input(tr("start.code_label"), help=tr("start.code_help"), type="password")
+        if st.form_submit_button(tr("start.open"), type="primary"):
+            try:
+                context.sign_in(store.resolve_code(context.engine(), code.strip()), code.strip())
+                st.rerun()
+            except store.StoreError as error:
+                st.warning(tr(error.key, **error.values))
+    if context.demo_enabled():
+        st.divider()
+        st.subheader(tr("start.demo_heading"))
+        st.write(tr("start.demo_text"))
+        if st.button(tr("start.demo_button"), icon=":material/play_circle:"):
+            with st.spinner(tr("start.demo_loading")):
+                context.open_demo()
+            st.rerun()
+else:
+    st.success(tr(f"start.welcome.{current.role}"))
+    next_page = {
+        "respondent": "pages/vragenlijst.py",
+        "coordinator": "pages/resultaten.py",
+        "trainer": "pages/resultaten.py",
+        "board": "pages/vergelijken.py",
+    }.get(current.role)
+    if next_page:
+        st.page_link(
+            next_page, label=tr(f"start.next.{current.role}"), icon=":material/arrow_forward:"
+        )
