@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import argparse
 
-from assessment.cli import rubric_commands
+from assessment.cli import rubric_commands, store_commands
 
-COMMAND_GROUPS = [rubric_commands]
+COMMAND_GROUPS = [rubric_commands, store_commands]
 
 
 def build_parser() -> argparse.ArgumentParser:

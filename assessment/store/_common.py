@@ -1,0 +1,208 @@
+"""Helpers shared by the service modules: time, rows to dataclasses, value checks, upserts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import Connection, Row, select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from assessment.rubric import Rubric
+from assessment.scoring import DONT_KNOW, NOT_APPLICABLE, AnswerValue
+from assessment.store import tables as T
+from assessment.store.errors import InvalidInput, NotFound
+from assessment.store.info import (
+    ActionInfo,
+    AnswerInfo,
+    BoardInfo,
+    CodeInfo,
+    RespondentInfo,
+    ScanInfo,
+    SchoolInfo,
+)
+from assessment.store.rubrics import rubric_for
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def aware(value: dt.datetime | None) -> dt.datetime | None:
+    """A datetime in UTC; a naive one is taken to be UTC already."""
+    if value is None:
+        return None
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+def insert_for(connection: Connection, table):
+    """An INSERT that supports ``on_conflict_do_update`` on this connection's dialect."""
+    if connection.dialect.name == "postgresql":
+        return postgresql.insert(table)
+    return sqlite.insert(table)
+
+
+# --- rows to dataclasses ----------------------------------------------------------------------
+
+
+def board_info(row: Row) -> BoardInfo:
+    return BoardInfo(id=row.id, name=row.name)
+
+
+def school_info(row: Row) -> SchoolInfo:
+    return SchoolInfo(
+        id=row.id,
+        board_id=row.board_id,
+        name=row.name,
+        share_with_board=bool(row.share_with_board),
+        is_demo=bool(row.is_demo),
+    )
+
+
+def scan_info(row: Row) -> ScanInfo:
+    return ScanInfo(
+        id=row.id,
+        school_id=row.school_id,
+        label=row.label,
+        rubric_id=row.rubric_id,
+        rubric_version=row.rubric_version,
+        rubric_hash=row.rubric_hash,
+        status=row.status,
+        created_at=row.created_at,
+        closed_at=row.closed_at,
+    )
+
+
+def respondent_info(row: Row) -> RespondentInfo:
+    return RespondentInfo(
+        id=row.id,
+        scan_id=row.scan_id,
+        role=row.role,
+        started_at=row.started_at,
+        submitted_at=row.submitted_at,
+    )
+
+
+def answer_info(row: Row) -> AnswerInfo:
+    return AnswerInfo(
+        criterion=row.criterion,
+        value=decode_value(row.kind, row.score),
+        note=row.note,
+        updated_at=row.updated_at,
+    )
+
+
+def action_info(row: Row) -> ActionInfo:
+    return ActionInfo(
+        id=row.id,
+        scan_id=row.scan_id,
+        theme=row.theme,
+        criterion=row.criterion,
+        title=row.title,
+        owner=row.owner,
+        due_date=row.due_date,
+        status=row.status,
+        carried_from=row.carried_from,
+    )
+
+
+def code_info(row: Row) -> CodeInfo:
+    return CodeInfo(
+        id=row.id,
+        role=row.role,
+        board_id=row.board_id,
+        school_id=row.school_id,
+        scan_id=row.scan_id,
+        respondent_id=row.respondent_id,
+        label=row.label,
+        created_at=row.created_at,
+        expires_at=row.expires_at,
+        revoked_at=row.revoked_at,
+    )
+
+
+# --- answer values ----------------------------------------------------------------------------
+
+
+def encode_value(value: AnswerValue) -> tuple[str, int | None]:
+    if value in (DONT_KNOW, NOT_APPLICABLE):
+        return str(value), None
+    return "score", int(value)
+
+
+def decode_value(kind: str, score: int | None) -> AnswerValue:
+    return int(score) if kind == "score" else kind  # type: ignore[return-value]
+
+
+def is_answer_value(value: Any) -> bool:
+    """Shape only: an int (not a bool), "dk" or "na"."""
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, int) or value in (DONT_KNOW, NOT_APPLICABLE)
+
+
+def check_value(rubric: Rubric, criterion: str, value: Any) -> AnswerValue:
+    """``value`` as a valid answer to ``criterion`` in ``rubric``, or InvalidInput saying why."""
+    if not isinstance(criterion, str) or not rubric.has_criterion(criterion):
+        raise InvalidInput("store.errors.unknown_criterion", criterion=str(criterion))
+    if value == NOT_APPLICABLE and not isinstance(value, bool):
+        if not rubric.criterion(criterion).allow_not_applicable:
+            raise InvalidInput("store.errors.na_not_allowed", criterion=criterion)
+        return NOT_APPLICABLE
+    if value == DONT_KNOW and not isinstance(value, bool):
+        return DONT_KNOW
+    if isinstance(value, int) and not isinstance(value, bool) and value in rubric.scale_values:
+        return value
+    raise InvalidInput("store.errors.bad_value", value=str(value), criterion=criterion)
+
+
+def scan_rubric(scan: Row) -> Rubric:
+    rubric = rubric_for(scan.rubric_id, scan.rubric_hash)
+    if rubric is None:
+        raise InvalidInput(
+            "store.errors.rubric_unavailable", rubric=scan.rubric_id, version=scan.rubric_version
+        )
+    return rubric
+
+
+def clean_text(value: Any, limit: int, *, required: str | None = None) -> str:
+    """Text stripped of surrounding white space and at most ``limit`` characters long; when
+    ``required`` (a field name) is given it may not be empty."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise InvalidInput("store.errors.not_text")
+    text = value.strip()
+    if required and not text:
+        raise InvalidInput(f"store.errors.empty_{required}")
+    if len(text) > limit:
+        raise InvalidInput("store.errors.too_long", limit=limit)
+    if "\x00" in text:
+        raise InvalidInput("store.errors.not_text")
+    return text
+
+
+# --- rows -------------------------------------------------------------------------------------
+
+
+def get_school_row(connection: Connection, school_id: Any) -> Row:
+    row = connection.execute(select(T.school).where(T.school.c.id == _id(school_id))).one_or_none()
+    if row is None:
+        raise NotFound("store.errors.school_not_found", id=school_id)
+    return row
+
+
+def get_scan_row(connection: Connection, scan_id: Any, *, share_lock: bool = False) -> Row:
+    query = select(T.scan).where(T.scan.c.id == _id(scan_id))
+    if share_lock:
+        query = query.with_for_update(read=True)
+    row = connection.execute(query).one_or_none()
+    if row is None:
+        raise NotFound("store.errors.scan_not_found", id=scan_id)
+    return row
+
+
+def _id(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise NotFound("store.errors.not_found")
+    return value

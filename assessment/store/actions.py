@@ -1,0 +1,231 @@
+"""The action plan of a scan, and last year's open actions coming back for review."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Row, delete, select, update
+
+from assessment.rubric import Rubric
+from assessment.store import tables as T
+from assessment.store._common import (
+    action_info,
+    clean_text,
+    get_scan_row,
+    insert_for,
+    scan_rubric,
+)
+from assessment.store.access import school_content, school_write, verify
+from assessment.store.engine import reading, writing
+from assessment.store.errors import InvalidInput, NotFound
+from assessment.store.info import (
+    ACTION_STATUSES,
+    OPEN_ACTION_STATUSES,
+    REVIEW_DECISIONS,
+    ActionInfo,
+)
+from assessment.store.schools import previous_row
+
+EDITABLE_FIELDS = ("theme", "criterion", "title", "owner", "due_date", "status")
+
+
+def check_action_fields(rubric: Rubric | None, fields: dict[str, Any]) -> dict[str, Any]:
+    """The action's fields cleaned and checked (against ``rubric`` when given)."""
+    theme = fields["theme"]
+    criterion = fields.get("criterion") or None
+    if rubric is not None:
+        if theme not in [t.id for t in rubric.theme_list]:
+            raise InvalidInput("store.errors.unknown_theme", theme=str(theme))
+        if criterion is not None:
+            if not isinstance(criterion, str) or not rubric.has_criterion(criterion):
+                raise InvalidInput("store.errors.unknown_criterion", criterion=str(criterion))
+            if rubric.criterion(criterion).theme != theme:
+                raise InvalidInput(
+                    "store.errors.criterion_theme", criterion=criterion, theme=str(theme)
+                )
+    elif not isinstance(theme, str) or not theme:
+        raise InvalidInput("store.errors.unknown_theme", theme=str(theme))
+    status = fields.get("status") or "planned"
+    if status not in ACTION_STATUSES:
+        raise InvalidInput("store.errors.bad_status", status=str(status))
+    return {
+        "theme": theme,
+        "criterion": criterion,
+        "title": clean_text(fields.get("title"), T.TITLE_LENGTH, required="title"),
+        "owner": clean_text(fields.get("owner"), T.NAME_LENGTH),
+        "due_date": _date(fields.get("due_date")),
+        "status": status,
+    }
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise InvalidInput("store.errors.bad_date", value=str(value))
+
+
+def _action_row(connection: Connection, action_id: Any, *, lock: bool = False) -> Row:
+    if isinstance(action_id, bool) or not isinstance(action_id, int):
+        raise NotFound("store.errors.action_not_found", id=action_id)
+    query = select(T.action).where(T.action.c.id == action_id)
+    if lock:
+        query = query.with_for_update()
+    row = connection.execute(query).one_or_none()
+    if row is None:
+        raise NotFound("store.errors.action_not_found", id=action_id)
+    return row
+
+
+def list_actions(engine: Engine, access, scan_id: int) -> list[ActionInfo]:
+    with reading(engine) as connection:
+        verify(connection, access)
+        scan = get_scan_row(connection, scan_id)
+        school_content(access, scan.school_id)
+        rows = connection.execute(
+            select(T.action).where(T.action.c.scan_id == scan_id).order_by(T.action.c.id)
+        )
+        return [action_info(row) for row in rows]
+
+
+def add_action(
+    engine: Engine,
+    access,
+    scan_id: int,
+    theme: str,
+    title: str,
+    owner: str = "",
+    due_date: dt.date | None = None,
+    status: str = "planned",
+    criterion: str | None = None,
+) -> ActionInfo:
+    with writing(engine) as connection:
+        verify(connection, access)
+        scan = get_scan_row(connection, scan_id)
+        school_write(access, scan.school_id)
+        values = check_action_fields(
+            scan_rubric(scan),
+            {
+                "theme": theme,
+                "criterion": criterion,
+                "title": title,
+                "owner": owner,
+                "due_date": due_date,
+                "status": status,
+            },
+        )
+        action_id = connection.execute(
+            T.action.insert().values(scan_id=scan_id, **values).returning(T.action.c.id)
+        ).scalar_one()
+        return action_info(_action_row(connection, action_id))
+
+
+def update_action(engine: Engine, access, action_id: int, **fields: Any) -> ActionInfo:
+    """Change some of theme, criterion, title, owner, due_date, status. Moving an action to
+    another theme drops a criterion of the old theme."""
+    unknown = sorted(set(fields) - set(EDITABLE_FIELDS))
+    if unknown:
+        raise InvalidInput("store.errors.unknown_field", field=", ".join(unknown))
+    with writing(engine) as connection:
+        verify(connection, access)
+        row = _action_row(connection, action_id, lock=True)
+        scan = get_scan_row(connection, row.scan_id)
+        school_write(access, scan.school_id)
+        rubric = scan_rubric(scan)
+        merged = {name: getattr(row, name) for name in EDITABLE_FIELDS} | fields
+        if (
+            "criterion" not in fields
+            and merged["criterion"]
+            and merged["theme"] != row.theme
+            and rubric.has_criterion(merged["criterion"])
+            and rubric.criterion(merged["criterion"]).theme != merged["theme"]
+        ):
+            merged["criterion"] = None
+        values = check_action_fields(rubric, merged)
+        connection.execute(update(T.action).where(T.action.c.id == action_id).values(**values))
+        return action_info(_action_row(connection, action_id))
+
+
+def delete_action(engine: Engine, access, action_id: int) -> None:
+    with writing(engine) as connection:
+        verify(connection, access)
+        row = _action_row(connection, action_id, lock=True)
+        school_write(access, get_scan_row(connection, row.scan_id).school_id)
+        connection.execute(delete(T.action).where(T.action.c.id == action_id))
+
+
+def actions_to_review(engine: Engine, access, scan_id: int) -> list[ActionInfo]:
+    """Open (planned or doing) actions of the school's previous scan that have not been carried
+    over into this scan yet: they come back for review before new steps."""
+    with reading(engine) as connection:
+        verify(connection, access)
+        scan = get_scan_row(connection, scan_id)
+        school_content(access, scan.school_id)
+        previous = previous_row(connection, scan)
+        if previous is None:
+            return []
+        carried = select(T.action.c.carried_from).where(
+            T.action.c.scan_id == scan_id, T.action.c.carried_from.is_not(None)
+        )
+        rows = connection.execute(
+            select(T.action)
+            .where(
+                T.action.c.scan_id == previous.id,
+                T.action.c.status.in_(OPEN_ACTION_STATUSES),
+                T.action.c.id.not_in(carried),
+            )
+            .order_by(T.action.c.id)
+        )
+        return [action_info(row) for row in rows]
+
+
+def review_action(
+    engine: Engine, access, action_id: int, scan_id: int, decision: str
+) -> ActionInfo | None:
+    """Decide on an earlier scan's action: "continue" copies it into ``scan_id`` (status kept,
+    ``carried_from`` set) and returns the copy; "done" or "dropped" set the old action's status
+    and return it."""
+    if decision not in REVIEW_DECISIONS:
+        raise InvalidInput("store.errors.bad_decision", decision=str(decision))
+    with writing(engine) as connection:
+        verify(connection, access)
+        scan = get_scan_row(connection, scan_id)
+        school_write(access, scan.school_id)
+        old = _action_row(connection, action_id, lock=True)
+        old_scan = get_scan_row(connection, old.scan_id)
+        earlier = (old_scan.created_at, old_scan.id) < (scan.created_at, scan.id)
+        if old_scan.school_id != scan.school_id or not earlier:
+            raise InvalidInput("store.errors.not_earlier_action")
+        if decision != "continue":
+            connection.execute(
+                update(T.action).where(T.action.c.id == action_id).values(status=decision)
+            )
+            return action_info(_action_row(connection, action_id))
+        status = old.status if old.status in OPEN_ACTION_STATUSES else "planned"
+        connection.execute(
+            insert_for(connection, T.action)
+            .values(
+                scan_id=scan_id,
+                theme=old.theme,
+                criterion=old.criterion,
+                title=old.title,
+                owner=old.owner,
+                due_date=old.due_date,
+                status=status,
+                carried_from=old.id,
+            )
+            .on_conflict_do_nothing(index_elements=["scan_id", "carried_from"])
+        )
+        copy = connection.execute(
+            select(T.action).where(T.action.c.scan_id == scan_id, T.action.c.carried_from == old.id)
+        ).one()
+        return action_info(copy)

@@ -1,0 +1,282 @@
+"""Respondents, their answers, the team's agreed values, and a scan's data as scoring input."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Row, delete, select, update
+
+from assessment.respondents import RESPONDENT_ROLES
+from assessment.scoring import AnswerValue
+from assessment.store import tables as T
+from assessment.store._common import (
+    answer_info,
+    check_value,
+    clean_text,
+    decode_value,
+    encode_value,
+    get_scan_row,
+    insert_for,
+    respondent_info,
+    scan_info,
+    scan_rubric,
+    utcnow,
+)
+from assessment.store.access import school_content, school_write, verify
+from assessment.store.engine import reading, writing
+from assessment.store.errors import AccessDenied, InvalidInput, ScanClosed
+from assessment.store.info import AgreedInfo, AnswerInfo, RespondentInfo, ScanData
+
+# --- whose answers ----------------------------------------------------------------------------
+
+
+def _own_row(
+    connection: Connection,
+    access,
+    scan_id: int | None,
+    *,
+    create: bool = False,
+    lock: bool = False,
+) -> tuple[Row | None, Row]:
+    """(respondent row or None, scan row) of the caller in this scan. A respondent code answers in
+    its own scan; a coordinator fills in his school's scan as a respondent keyed by his code.
+    ``lock`` holds the scan row shared (PostgreSQL) so it cannot close halfway a save."""
+    if access.role == "respondent":
+        if scan_id is not None and scan_id != access.scan_id:
+            raise AccessDenied()
+        scan = get_scan_row(connection, access.scan_id, share_lock=lock)
+        row = connection.execute(
+            select(T.respondent).where(
+                T.respondent.c.id == access.respondent_id,
+                T.respondent.c.code_id == access.code_id,
+                T.respondent.c.scan_id == scan.id,
+            )
+        ).one_or_none()
+        if row is None:
+            raise AccessDenied()
+        return row, scan
+    if access.role != "coordinator":
+        raise AccessDenied()
+    if scan_id is None:
+        raise InvalidInput("store.errors.scan_required")
+    scan = get_scan_row(connection, scan_id, share_lock=lock)
+    school_write(access, scan.school_id)
+    query = select(T.respondent).where(
+        T.respondent.c.scan_id == scan.id, T.respondent.c.code_id == access.code_id
+    )
+    row = connection.execute(query).one_or_none()
+    if row is None and create:
+        connection.execute(
+            insert_for(connection, T.respondent)
+            .values(scan_id=scan.id, code_id=access.code_id)
+            .on_conflict_do_nothing(index_elements=["scan_id", "code_id"])
+        )
+        row = connection.execute(query).one()
+    return row, scan
+
+
+def _open(scan: Row) -> None:
+    if scan.status != "open":
+        raise ScanClosed()
+
+
+def _check_role(role: Any) -> str | None:
+    if role is None or role == "":
+        return None
+    if role not in RESPONDENT_ROLES:
+        raise InvalidInput("store.errors.bad_respondent_role", role=str(role))
+    return role
+
+
+def start_respondent(
+    engine: Engine, access, role: str | None, scan_id: int | None = None
+) -> RespondentInfo:
+    """Begin (or resume) filling in: records the optional role and the start time."""
+    role = _check_role(role)
+    with writing(engine) as connection:
+        verify(connection, access)
+        row, scan = _own_row(connection, access, scan_id, create=True, lock=True)
+        _open(scan)
+        values: dict[str, Any] = {"role": role}
+        if row.started_at is None:
+            values["started_at"] = utcnow()
+        connection.execute(update(T.respondent).where(T.respondent.c.id == row.id).values(**values))
+        return respondent_info(
+            connection.execute(select(T.respondent).where(T.respondent.c.id == row.id)).one()
+        )
+
+
+def my_respondent(engine: Engine, access, scan_id: int | None = None) -> RespondentInfo | None:
+    with reading(engine) as connection:
+        verify(connection, access)
+        row, _scan = _own_row(connection, access, scan_id)
+        return None if row is None else respondent_info(row)
+
+
+def save_answer(
+    engine: Engine,
+    access,
+    criterion: str,
+    value: AnswerValue,
+    note: str = "",
+    scan_id: int | None = None,
+) -> AnswerInfo:
+    """Store one answer of the caller (insert or replace). Committed before it returns."""
+    note = clean_text(note, T.NOTE_LENGTH)
+    with writing(engine) as connection:
+        verify(connection, access)
+        row, scan = _own_row(connection, access, scan_id, create=True, lock=True)
+        _open(scan)
+        value = check_value(scan_rubric(scan), criterion, value)
+        kind, score = encode_value(value)
+        now = utcnow()
+        statement = insert_for(connection, T.answer).values(
+            respondent_id=row.id,
+            scan_id=scan.id,
+            criterion=criterion,
+            kind=kind,
+            score=score,
+            note=note,
+            updated_at=now,
+        )
+        connection.execute(
+            statement.on_conflict_do_update(
+                index_elements=["respondent_id", "criterion"],
+                set_={"kind": kind, "score": score, "note": note, "updated_at": now},
+            )
+        )
+        if row.started_at is None:
+            connection.execute(
+                update(T.respondent).where(T.respondent.c.id == row.id).values(started_at=now)
+            )
+        return AnswerInfo(criterion=criterion, value=value, note=note, updated_at=now)
+
+
+def clear_answer(engine: Engine, access, criterion: str, scan_id: int | None = None) -> None:
+    with writing(engine) as connection:
+        verify(connection, access)
+        row, scan = _own_row(connection, access, scan_id, lock=True)
+        _open(scan)
+        if row is not None:
+            connection.execute(
+                delete(T.answer).where(
+                    T.answer.c.respondent_id == row.id, T.answer.c.criterion == criterion
+                )
+            )
+
+
+def my_answers(engine: Engine, access, scan_id: int | None = None) -> dict[str, AnswerInfo]:
+    with reading(engine) as connection:
+        verify(connection, access)
+        row, _scan = _own_row(connection, access, scan_id)
+        if row is None:
+            return {}
+        rows = connection.execute(
+            select(T.answer).where(T.answer.c.respondent_id == row.id).order_by(T.answer.c.id)
+        )
+        return {answer.criterion: answer_info(answer) for answer in rows}
+
+
+def submit(engine: Engine, access, scan_id: int | None = None) -> RespondentInfo:
+    """Mark the caller's answers as submitted. Answers stay changeable until the scan closes."""
+    with writing(engine) as connection:
+        verify(connection, access)
+        row, scan = _own_row(connection, access, scan_id, create=True, lock=True)
+        _open(scan)
+        now = utcnow()
+        values: dict[str, Any] = {"submitted_at": now}
+        if row.started_at is None:
+            values["started_at"] = now
+        connection.execute(update(T.respondent).where(T.respondent.c.id == row.id).values(**values))
+        return respondent_info(
+            connection.execute(select(T.respondent).where(T.respondent.c.id == row.id)).one()
+        )
+
+
+# --- the scan as a whole ----------------------------------------------------------------------
+
+
+def scan_data(engine: Engine, access, scan_id: int) -> ScanData:
+    """Every answer, agreed value and evidence note of a scan: coordinator and trainer of the
+    school (and admin). A board sees aggregates only, through ``board_overview``."""
+    with reading(engine) as connection:
+        verify(connection, access)
+        scan = get_scan_row(connection, scan_id)
+        school_content(access, scan.school_id)
+        answers: dict[str, list[AnswerValue]] = {}
+        notes: dict[str, list[str]] = {}
+        rows = connection.execute(
+            select(T.answer.c.criterion, T.answer.c.kind, T.answer.c.score, T.answer.c.note)
+            .where(T.answer.c.scan_id == scan_id)
+            .order_by(T.answer.c.respondent_id, T.answer.c.id)
+        )
+        for row in rows:
+            answers.setdefault(row.criterion, []).append(decode_value(row.kind, row.score))
+            if row.note.strip():
+                notes.setdefault(row.criterion, []).append(row.note)
+        agreed: dict[str, AnswerValue] = {}
+        agreed_notes: dict[str, str] = {}
+        for row in connection.execute(
+            select(T.consensus).where(T.consensus.c.scan_id == scan_id).order_by(T.consensus.c.id)
+        ):
+            agreed[row.criterion] = decode_value(row.kind, row.score)
+            if row.note:
+                agreed_notes[row.criterion] = row.note
+        respondents = [
+            respondent_info(row)
+            for row in connection.execute(
+                select(T.respondent)
+                .where(T.respondent.c.scan_id == scan_id, T.respondent.c.started_at.is_not(None))
+                .order_by(T.respondent.c.id)
+            )
+        ]
+        return ScanData(
+            scan=scan_info(scan),
+            answers=answers,
+            agreed=agreed,
+            agreed_notes=agreed_notes,
+            notes=notes,
+            respondents=respondents,
+        )
+
+
+def set_agreed(
+    engine: Engine, access, scan_id: int, criterion: str, value: AnswerValue, note: str = ""
+) -> AgreedInfo:
+    """The team's agreed value for one criterion (coordinator); kept beside the spread."""
+    note = clean_text(note, T.NOTE_LENGTH)
+    with writing(engine) as connection:
+        verify(connection, access)
+        scan = get_scan_row(connection, scan_id)
+        school_write(access, scan.school_id)
+        value = check_value(scan_rubric(scan), criterion, value)
+        kind, score = encode_value(value)
+        now = utcnow()
+        connection.execute(
+            insert_for(connection, T.consensus)
+            .values(
+                scan_id=scan_id,
+                criterion=criterion,
+                kind=kind,
+                score=score,
+                note=note,
+                decided_at=now,
+            )
+            .on_conflict_do_update(
+                index_elements=["scan_id", "criterion"],
+                set_={"kind": kind, "score": score, "note": note, "decided_at": now},
+            )
+        )
+        return AgreedInfo(criterion=criterion, value=value, note=note, decided_at=now)
+
+
+def clear_agreed(engine: Engine, access, scan_id: int, criterion: str) -> None:
+    with writing(engine) as connection:
+        verify(connection, access)
+        scan = get_scan_row(connection, scan_id)
+        school_write(access, scan.school_id)
+        connection.execute(
+            delete(T.consensus).where(
+                T.consensus.c.scan_id == scan_id, T.consensus.c.criterion == criterion
+            )
+        )

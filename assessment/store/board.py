@@ -1,0 +1,109 @@
+"""What a board sees: its schools that opted in, with per-criterion aggregates computed in SQL."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, case, func, select
+
+from assessment.store import tables as T
+from assessment.store._common import decode_value, scan_info, school_info
+from assessment.store.access import verify
+from assessment.store.engine import reading
+from assessment.store.errors import AccessDenied
+from assessment.store.info import (
+    BoardScanSummary,
+    BoardSchoolSummary,
+    CriterionAggregate,
+)
+from assessment.store.rubrics import rubric_for
+
+DEFAULT_MIN_GROUP_SIZE = 3
+
+
+def board_overview(engine: Engine, access) -> list[BoardSchoolSummary]:
+    """Every school of the board that shares with it, each with its scans (newest first) and per
+    criterion the mean and counts of the answers, never a single answer or note. Scans with fewer
+    respondents than the rubric's ``min_group_size`` show no aggregates at all."""
+    with reading(engine) as connection:
+        verify(connection, access)
+        if access.role != "board":
+            raise AccessDenied()
+        shared = (T.school.c.board_id == access.board_id) & T.school.c.share_with_board.is_(True)
+        schools = connection.execute(
+            select(T.school).where(shared).order_by(T.school.c.name, T.school.c.id)
+        ).all()
+        scans = connection.execute(
+            select(T.scan)
+            .join(T.school, T.school.c.id == T.scan.c.school_id)
+            .where(shared)
+            .order_by(T.scan.c.created_at.desc(), T.scan.c.id.desc())
+        ).all()
+        counts = {
+            row.scan_id: (row.started, row.submitted)
+            for row in connection.execute(
+                select(
+                    T.respondent.c.scan_id,
+                    func.count(T.respondent.c.started_at).label("started"),
+                    func.count(T.respondent.c.submitted_at).label("submitted"),
+                )
+                .join(T.scan, T.scan.c.id == T.respondent.c.scan_id)
+                .join(T.school, T.school.c.id == T.scan.c.school_id)
+                .where(shared)
+                .group_by(T.respondent.c.scan_id)
+            )
+        }
+        aggregates: dict[int, dict[str, list]] = {}
+        for row in connection.execute(
+            select(
+                T.answer.c.scan_id,
+                T.answer.c.criterion,
+                func.avg(T.answer.c.score).label("mean"),
+                func.count(T.answer.c.score).label("n"),
+                func.sum(case((T.answer.c.kind == "dk", 1), else_=0)).label("dk"),
+                func.sum(case((T.answer.c.kind == "na", 1), else_=0)).label("na"),
+            )
+            .join(T.scan, T.scan.c.id == T.answer.c.scan_id)
+            .join(T.school, T.school.c.id == T.scan.c.school_id)
+            .where(shared)
+            .group_by(T.answer.c.scan_id, T.answer.c.criterion)
+        ):
+            aggregates.setdefault(row.scan_id, {})[row.criterion] = [
+                None if row.mean is None else float(row.mean),
+                int(row.n),
+                int(row.dk or 0),
+                int(row.na or 0),
+                None,
+            ]
+        for row in connection.execute(
+            select(
+                T.consensus.c.scan_id,
+                T.consensus.c.criterion,
+                T.consensus.c.kind,
+                T.consensus.c.score,
+            )
+            .join(T.scan, T.scan.c.id == T.consensus.c.scan_id)
+            .join(T.school, T.school.c.id == T.scan.c.school_id)
+            .where(shared)
+        ):
+            entry = aggregates.setdefault(row.scan_id, {}).setdefault(
+                row.criterion, [None, 0, 0, 0, None]
+            )
+            entry[4] = decode_value(row.kind, row.score)
+
+    by_school: dict[int, list[BoardScanSummary]] = {school.id: [] for school in schools}
+    for scan in scans:
+        started, submitted = counts.get(scan.id, (0, 0))
+        rubric = rubric_for(scan.rubric_id, scan.rubric_hash)
+        minimum = rubric.rules.min_group_size if rubric else DEFAULT_MIN_GROUP_SIZE
+        suppressed = started < minimum
+        criteria = {}
+        if not suppressed:
+            criteria = {
+                criterion: CriterionAggregate(criterion, mean, n, dk, na, agreed)
+                for criterion, (mean, n, dk, na, agreed) in sorted(
+                    aggregates.get(scan.id, {}).items()
+                )
+            }
+        by_school[scan.school_id].append(
+            BoardScanSummary(scan_info(scan), started, submitted, suppressed, criteria)
+        )
+    return [BoardSchoolSummary(school_info(school), by_school[school.id]) for school in schools]

@@ -1,0 +1,362 @@
+"""The demo: the board "Stichting Samen Leren" with three schools, two school years each.
+
+* OBS De Regenboog improves clearly from 2024-2025 to 2025-2026 (the school ``demo_access`` opens);
+* Kindcentrum Het Anker is stuck in Voorbereiden;
+* SBO De Wissel has a team that strongly disagrees (leaders and working group high, teachers low).
+
+Every scan has 6-12 anonymous respondents with varied answers and evidence notes, some agreed values
+and an action plan; the second year carries open actions over and leaves one for review. The first
+school year is closed, the second open. Generated from a seeded random source, so the content is
+the same every time and works with any rubric (the shipped one or a test rubric). It goes through
+the same checks as an import.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+from statistics import median
+from typing import Any
+
+from sqlalchemy import Engine, select
+
+from assessment.rubric import Rubric
+from assessment.scoring import DONT_KNOW, NOT_APPLICABLE, score_scan
+from assessment.store import tables as T
+from assessment.store.access import DEMO_CODE_LABEL, insert_code
+from assessment.store.demo_texts import (
+    AGREED_NOTES,
+    DONT_KNOW_NOTES,
+    NOTES,
+    OTHER_OWNERS,
+    OWNERS,
+)
+from assessment.store.engine import lock_for_setup, writing
+from assessment.store.rubrics import register_rubric
+from assessment.store.transfer import FORMAT, FORMAT_VERSION, check_import, insert_school
+
+DEMO_BOARD = "Stichting Samen Leren"
+UTC = dt.UTC
+
+
+@dataclass(frozen=True)
+class _Year:
+    label: str
+    opened: dt.datetime
+    closed: dt.datetime | None
+    due_dates: tuple[dt.date, ...]
+
+
+YEARS = (
+    _Year(
+        "2024-2025",
+        dt.datetime(2024, 9, 30, 7, 45, tzinfo=UTC),
+        dt.datetime(2024, 11, 22, 15, 30, tzinfo=UTC),
+        (dt.date(2025, 1, 31), dt.date(2025, 3, 28), dt.date(2025, 6, 27)),
+    ),
+    _Year(
+        "2025-2026",
+        dt.datetime(2025, 9, 29, 7, 45, tzinfo=UTC),
+        None,
+        (dt.date(2026, 1, 30), dt.date(2026, 3, 27), dt.date(2026, 6, 26)),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class _School:
+    name: str
+    key: str
+    levels: tuple[tuple[float, ...], tuple[float, ...]]  # per year: level per phase position
+    theme_offsets: tuple[float, ...]
+    sizes: tuple[int, int]  # respondents per year
+    divided: bool = False
+    # status of the first year's actions, and what the second year decides on the open ones
+    first_statuses: tuple[str, ...] = ()
+    reviews: tuple[str, ...] = ()
+    agreed_per_year: tuple[int, int] = (3, 2)
+
+
+SCHOOLS = (
+    _School(
+        "OBS De Regenboog",
+        "improving",
+        levels=((1.5, 0.8, 0.4, 0.2), (2.75, 2.45, 1.5, 0.7)),
+        theme_offsets=(0.0, 0.2, 0.4, -0.15, 0.1),
+        sizes=(8, 11),
+        first_statuses=("done", "doing", "done", "planned", "done", "done"),
+        reviews=("continue", "review"),
+    ),
+    _School(
+        "Kindcentrum Het Anker",
+        "stuck",
+        levels=((2.6, 1.2, 0.6, 0.2), (2.7, 1.35, 0.7, 0.3)),
+        theme_offsets=(0.1, -0.1, 0.15, -0.1, 0.0),
+        sizes=(9, 7),
+        first_statuses=("done", "doing", "planned", "planned", "doing", "dropped"),
+        reviews=("continue", "review", "continue", "done"),
+        agreed_per_year=(2, 0),
+    ),
+    _School(
+        "SBO De Wissel",
+        "divided",
+        levels=((2.0, 1.4, 0.8, 0.3), (2.3, 1.8, 1.1, 0.4)),
+        theme_offsets=(0.0, 0.1, 0.2, -0.2, -0.1),
+        sizes=(10, 12),
+        divided=True,
+        first_statuses=("done", "doing", "planned", "dropped", "doing", "done"),
+        reviews=("continue", "review", "dropped"),
+        agreed_per_year=(6, 3),
+    ),
+)
+OPTIMISTS = ("directie", "werkgroep", "ib_zorg")
+
+
+def seed_demo(engine: Engine, rubric: Rubric) -> bool:
+    """Create the demo board and schools unless a demo school exists; True when created."""
+    register_rubric(rubric)
+    with writing(engine) as connection:
+        lock_for_setup(connection)
+        exists = connection.execute(
+            select(T.school.c.id).where(T.school.c.is_demo.is_(True)).limit(1)
+        ).first()
+        if exists is not None:
+            return False
+        created = YEARS[0].opened - dt.timedelta(days=14)
+        board_id = connection.execute(
+            T.board.insert().values(name=DEMO_BOARD, created_at=created).returning(T.board.c.id)
+        ).scalar_one()
+        first_school_id = None
+        for school in SCHOOLS:
+            parsed = check_import(demo_document(rubric, school))
+            info = insert_school(connection, parsed, board_id, now=created)
+            first_school_id = first_school_id or info.id
+        insert_code(
+            connection,
+            "coordinator",
+            school_id=first_school_id,
+            label=DEMO_CODE_LABEL,
+            now=created,
+        )
+        return True
+
+
+# --- generating one school --------------------------------------------------------------------
+
+
+def demo_document(rubric: Rubric, school: _School) -> dict[str, Any]:
+    """One demo school in the export format."""
+    scans = []
+    ref = 0
+    previous_actions: list[dict[str, Any]] = []
+    for year_index, year in enumerate(YEARS):
+        rng = random.Random(f"tso-demo/{school.key}/{year.label}")
+        respondents = _respondents(rubric, school, year_index, year, rng)
+        agreed = _agreed(rubric, school, year_index, year, respondents, rng)
+        answers = _answers_by_criterion(respondents)
+        result = score_scan(rubric, answers, {a["criterion"]: a["value"] for a in agreed})
+        actions: list[dict[str, Any]] = []
+        carried_criteria: set[str | None] = set()
+        if year_index > 0:
+            open_actions = [a for a in previous_actions if a["status"] in ("planned", "doing")]
+            for old, decision in zip(open_actions, school.reviews, strict=False):
+                if decision == "continue":
+                    ref += 1
+                    actions.append(
+                        {**old, "ref": ref, "carried_from": old["ref"], "due_date": _due(year, 1)}
+                    )
+                    carried_criteria.add(old["criterion"])
+                elif decision in ("done", "dropped"):
+                    old["status"] = decision
+        statuses = school.first_statuses if year_index == 0 else ("doing", "planned", "planned")
+        steps = _steps(result, rubric, exclude=carried_criteria)
+        for index, (step, status) in enumerate(zip(steps, statuses, strict=False)):
+            ref += 1
+            criterion = rubric.criterion(step.criterion)
+            actions.append(
+                {
+                    "ref": ref,
+                    "theme": step.theme,
+                    "criterion": step.criterion,
+                    "title": rubric.text(criterion.actions[0], "nl")[: T.TITLE_LENGTH],
+                    "owner": OWNERS.get(step.theme, OTHER_OWNERS[index % len(OTHER_OWNERS)]),
+                    "due_date": _due(year, index),
+                    "status": status,
+                    "carried_from": None,
+                }
+            )
+        scans.append(
+            {
+                "label": year.label,
+                "rubric": {"id": rubric.id, "version": rubric.version, "hash": rubric.content_hash},
+                "status": "closed" if year.closed else "open",
+                "created_at": year.opened.isoformat(),
+                "closed_at": year.closed.isoformat() if year.closed else None,
+                "respondents": respondents,
+                "agreed": agreed,
+                "actions": actions,
+            }
+        )
+        previous_actions = actions
+    return {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "board": {"name": DEMO_BOARD},
+        "school": {"name": school.name, "share_with_board": True, "is_demo": True},
+        "scans": scans,
+    }
+
+
+def _due(year: _Year, index: int) -> str:
+    return year.due_dates[index % len(year.due_dates)].isoformat()
+
+
+def _steps(result, rubric: Rubric, exclude: set[str | None]):
+    """Improvement steps spread over the themes: first one per theme, then a second round."""
+    by_theme: dict[str, list] = {}
+    for step in result.next_steps:
+        if step.kind == "improve" and step.criterion not in exclude:
+            by_theme.setdefault(step.theme, []).append(step)
+    ordered = []
+    for round_index in range(3):
+        for theme in rubric.theme_list:
+            steps = by_theme.get(theme.id, [])
+            if round_index < len(steps):
+                ordered.append(steps[round_index])
+    return ordered
+
+
+def _roles(size: int, rng: random.Random) -> list[str | None]:
+    roles: list[str | None] = ["directie", "werkgroep", "werkgroep", "ib_zorg"]
+    if size >= 8:
+        roles.append("oop")
+    if size >= 10:
+        roles.append(None)  # chose not to give a role
+    if size >= 11:
+        roles.append("anders")
+    roles += ["leerkracht"] * (size - len(roles))
+    rng.shuffle(roles)
+    return roles
+
+
+def _respondents(
+    rubric: Rubric, school: _School, year_index: int, year: _Year, rng: random.Random
+) -> list[dict[str, Any]]:
+    levels = school.levels[year_index]
+    phase_position = {p: min(i, len(levels) - 1) for i, p in enumerate(rubric.phase_ids)}
+    theme_offset = {
+        t.id: school.theme_offsets[i % len(school.theme_offsets)]
+        for i, t in enumerate(rubric.theme_list)
+    }
+    size = school.sizes[year_index]
+    roles = _roles(size, rng)
+    unfinished = {size - 1} if year.closed else {size - 1, size - 2}
+    respondents = []
+    used_notes: set[tuple[str, str]] = set()
+    for number, role in enumerate(roles):
+        if school.divided:
+            bias = 0.8 if role in OPTIMISTS else -0.8
+        else:
+            bias = rng.uniform(-0.35, 0.35) + (0.2 if role == "directie" else 0.0)
+        started = year.opened + dt.timedelta(
+            days=rng.randint(1, 25), hours=rng.randint(0, 8), minutes=rng.randint(0, 59)
+        )
+        criteria = list(rubric.criteria)
+        if number in unfinished:
+            criteria = criteria[: max(1, len(criteria) * 3 // 5)]
+        moment = started
+        answers = []
+        for criterion in criteria:
+            position = phase_position[criterion.phase]
+            moment += dt.timedelta(seconds=rng.randint(20, 95))
+            dont_know = 0.03 + 0.05 * position
+            if role in ("leerkracht", "oop", "anders", None) and position >= 2:
+                dont_know += 0.08
+            if criterion.allow_not_applicable and rng.random() < 0.12:
+                value: int | str = NOT_APPLICABLE
+            elif rng.random() < dont_know:
+                value = DONT_KNOW
+            else:
+                level = levels[position] + theme_offset[criterion.theme] + bias
+                value = min(3, max(0, round(level + rng.gauss(0, 0.45))))
+            note = ""
+            if value != NOT_APPLICABLE and rng.random() < (
+                0.35 if role in ("werkgroep", "ib_zorg") else 0.2
+            ):
+                note = _note(criterion.theme, criterion.id, value, rng, used_notes)
+            answers.append(
+                {
+                    "criterion": criterion.id,
+                    "value": value,
+                    "note": note,
+                    "updated_at": moment.isoformat(),
+                }
+            )
+        submitted = None if number in unfinished else moment + dt.timedelta(minutes=2)
+        respondents.append(
+            {
+                "role": role,
+                "started_at": started.isoformat(),
+                "submitted_at": submitted.isoformat() if submitted else None,
+                "answers": answers,
+            }
+        )
+    respondents.sort(key=lambda r: r["started_at"])
+    return respondents
+
+
+def _note(
+    theme: str, criterion: str, value: int | str, rng: random.Random, used: set[tuple[str, str]]
+) -> str:
+    if value == DONT_KNOW:
+        bank = DONT_KNOW_NOTES
+    else:
+        band = "low" if value <= 1 else "high"
+        bank = NOTES.get(theme, NOTES[""])[band]
+    fresh = [note for note in bank if (criterion, note) not in used]
+    if not fresh:
+        return ""
+    note = rng.choice(fresh)
+    used.add((criterion, note))
+    return note
+
+
+def _answers_by_criterion(respondents: list[dict[str, Any]]) -> dict[str, list]:
+    answers: dict[str, list] = {}
+    for respondent in respondents:
+        for answer in respondent["answers"]:
+            answers.setdefault(answer["criterion"], []).append(answer["value"])
+    return answers
+
+
+def _agreed(
+    rubric: Rubric,
+    school: _School,
+    year_index: int,
+    year: _Year,
+    respondents: list[dict[str, Any]],
+    rng: random.Random,
+) -> list[dict[str, Any]]:
+    """Agreed values on the most contested items, as the working group would set them."""
+    wanted = school.agreed_per_year[year_index]
+    answers = _answers_by_criterion(respondents)
+    spread = []
+    for criterion in rubric.criteria:
+        numeric = [v for v in answers.get(criterion.id, []) if isinstance(v, int)]
+        if len(numeric) >= 2:
+            spread.append((max(numeric) - min(numeric), criterion.id, numeric))
+    spread.sort(key=lambda item: (-item[0], item[1]))
+    decided = (year.closed or year.opened + dt.timedelta(days=40)) - dt.timedelta(days=3)
+    agreed = []
+    for index, (_range, criterion, numeric) in enumerate(spread[:wanted]):
+        agreed.append(
+            {
+                "criterion": criterion,
+                "value": int(median(numeric) // 1),
+                "note": AGREED_NOTES[(index + year_index) % len(AGREED_NOTES)],
+                "decided_at": (decided + dt.timedelta(minutes=7 * index)).isoformat(),
+            }
+        )
+    agreed.sort(key=lambda item: item["criterion"])
+    return agreed

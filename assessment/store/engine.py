@@ -1,0 +1,153 @@
+"""The database engine, transactions and migrations.
+
+SQLite (default ``data/tso.sqlite``): WAL, a busy timeout, ``foreign_keys`` on, and every write
+transaction opened with ``BEGIN IMMEDIATE`` so a write that reads first cannot lose an update.
+Writers of one process also queue on a lock before ``BEGIN IMMEDIATE``: SQLite's own busy handler
+sleeps in growing steps and lets unlucky writers starve, a lock hands over in microseconds.
+PostgreSQL (``postgresql+psycopg://``): READ COMMITTED, with ``SELECT ... FOR UPDATE`` / ``FOR SHARE``
+where a write reads first.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import StaticPool
+
+DEFAULT_SQLITE_FILE = Path("data") / "tso.sqlite"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+BUSY_TIMEOUT_MS = 15_000
+_READ = "tso_read_only"
+_MIGRATION_LOCK_ID = 7_261_822_035  # pg_advisory_xact_lock key shared by upgrade() and seed_demo()
+
+_write_locks: weakref.WeakKeyDictionary[Engine, threading.Lock] = weakref.WeakKeyDictionary()
+_write_locks_guard = threading.Lock()
+
+
+def database_url() -> str:
+    """``TSO_DATABASE_URL``, or the SQLite file ``data/tso.sqlite`` (``data/`` is created)."""
+    url = os.environ.get("TSO_DATABASE_URL", "").strip()
+    if url:
+        return url
+    DEFAULT_SQLITE_FILE.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{DEFAULT_SQLITE_FILE}"
+
+
+def make_engine(url: str | None = None) -> Engine:
+    """An engine for ``url`` (default ``database_url()``) set up for safe concurrent writes."""
+    url = url or database_url()
+    if url.startswith("postgres://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgres://")
+    elif url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return _sqlite_engine(url)
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=30)
+
+
+def _sqlite_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    database = parsed.database or ""
+    in_memory = database in ("", ":memory:") or "mode=memory" in str(parsed.query)
+    if in_memory:
+        engine = create_engine(url, connect_args={"check_same_thread": False}, poolclass=StaticPool)
+    else:
+        if not database.startswith("file:"):
+            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            url,
+            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+            pool_size=10,
+            max_overflow=50,
+        )
+    synchronous = os.environ.get("TSO_SQLITE_SYNCHRONOUS", "FULL").upper()
+    if synchronous not in ("FULL", "NORMAL", "EXTRA"):
+        synchronous = "FULL"
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection, _record) -> None:
+        # No implicit BEGIN from pysqlite: the begin event below opens every transaction.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        if not in_memory:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA synchronous={synchronous}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        if connection.get_execution_options().get(_READ):
+            connection.exec_driver_sql("BEGIN")
+        else:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def _write_lock(engine: Engine):
+    if engine.dialect.name != "sqlite":
+        return nullcontext()
+    with _write_locks_guard:
+        lock = _write_locks.get(engine)
+        if lock is None:
+            lock = _write_locks[engine] = threading.Lock()
+    return lock
+
+
+@contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """A write transaction: committed when the block ends, rolled back on any exception."""
+    with _write_lock(engine), engine.connect() as connection, connection.begin():
+        yield connection
+
+
+@contextmanager
+def reading(engine: Engine) -> Iterator[Connection]:
+    """A read-only transaction: one consistent snapshot, no write lock taken."""
+    with engine.connect() as connection:
+        connection.execution_options(**{_READ: True})
+        with connection.begin():
+            yield connection
+
+
+def lock_for_setup(connection: Connection) -> None:
+    """Serialise schema changes and the demo seed between processes (PostgreSQL; SQLite's
+    ``BEGIN IMMEDIATE`` already does)."""
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK_ID})")
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("path_separator", "os")
+    return config
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the database to the newest schema (``alembic upgrade head``); safe to repeat and to
+    run from several processes at once."""
+    config = alembic_config()
+    with writing(engine) as connection:
+        lock_for_setup(connection)
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with reading(engine) as connection:
+        return MigrationContext.configure(connection).get_current_revision()

@@ -1,0 +1,174 @@
+"""What the store hands out: frozen dataclasses, never ORM objects or rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from assessment.scoring import DONT_KNOW, NOT_APPLICABLE, AnswerValue
+
+Role = Literal["admin", "board", "coordinator", "trainer", "respondent"]
+ROLES: tuple[str, ...] = ("admin", "board", "coordinator", "trainer", "respondent")
+CODE_ROLES: tuple[str, ...] = ("board", "coordinator", "trainer", "respondent")
+SCAN_STATUSES: tuple[str, ...] = ("open", "closed")
+ACTION_STATUSES: tuple[str, ...] = ("planned", "doing", "done", "dropped")
+OPEN_ACTION_STATUSES: tuple[str, ...] = ("planned", "doing")
+REVIEW_DECISIONS: tuple[str, ...] = ("continue", "done", "dropped")
+
+
+@dataclass(frozen=True)
+class Access:
+    """Who the caller is and what they may reach. Obtain it from ``resolve_code``,
+    ``admin_access`` or ``demo_access``; every service function checks it again."""
+
+    role: Role
+    board_id: int | None = None
+    school_id: int | None = None
+    scan_id: int | None = None
+    respondent_id: int | None = None
+    code_id: int | None = None
+
+
+@dataclass(frozen=True)
+class BoardInfo:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class SchoolInfo:
+    id: int
+    board_id: int
+    name: str
+    share_with_board: bool
+    is_demo: bool
+
+
+@dataclass(frozen=True)
+class ScanInfo:
+    id: int
+    school_id: int
+    label: str
+    rubric_id: str
+    rubric_version: str
+    rubric_hash: str
+    status: Literal["open", "closed"]
+    created_at: dt.datetime
+    closed_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class RespondentInfo:
+    id: int
+    scan_id: int
+    role: str | None
+    started_at: dt.datetime | None
+    submitted_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class AnswerInfo:
+    criterion: str
+    value: AnswerValue
+    note: str
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class AgreedInfo:
+    criterion: str
+    value: AnswerValue
+    note: str
+    decided_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class ActionInfo:
+    id: int
+    scan_id: int
+    theme: str
+    criterion: str | None
+    title: str
+    owner: str
+    due_date: dt.date | None
+    status: Literal["planned", "doing", "done", "dropped"]
+    carried_from: int | None
+
+
+@dataclass(frozen=True)
+class CodeInfo:
+    id: int
+    role: str
+    board_id: int | None
+    school_id: int | None
+    scan_id: int | None
+    respondent_id: int | None
+    label: str
+    created_at: dt.datetime
+    expires_at: dt.datetime | None
+    revoked_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class IssuedCode:
+    """A new code: ``code`` is the secret, shown once and stored nowhere."""
+
+    code: str
+    info: CodeInfo
+
+
+@dataclass(frozen=True)
+class ScanData:
+    """One scan as scoring input, with what coordinator and trainer may read beside it."""
+
+    scan: ScanInfo
+    answers: dict[str, list[AnswerValue]]
+    agreed: dict[str, AnswerValue]
+    agreed_notes: dict[str, str]
+    notes: dict[str, list[str]]  # non-empty evidence notes per criterion
+    respondents: list[RespondentInfo]  # everyone who started
+
+
+@dataclass(frozen=True)
+class CriterionAggregate:
+    """One criterion of one scan as a board may see it: computed in SQL, no single answer."""
+
+    criterion: str
+    mean: float | None  # mean of the numeric answers
+    n: int  # numeric answers
+    dont_know: int
+    not_applicable: int
+    agreed: AnswerValue | None
+
+
+@dataclass(frozen=True)
+class BoardScanSummary:
+    scan: ScanInfo
+    respondents: int  # started
+    submitted: int
+    suppressed: bool  # fewer respondents than the minimum group size: no aggregates shown
+    criteria: dict[str, CriterionAggregate] = field(default_factory=dict)
+
+    def scoring_input(self) -> tuple[dict[str, list[float | str]], dict[str, AnswerValue]]:
+        """Answers and agreed values that give ``score_scan`` the same item values, readiness and
+        phases as the real answers (the mean ``n`` times, plus the dk and na counts). Spread and
+        "contested" are not reproduced: a board never sees the distribution."""
+        answers: dict[str, list[float | str]] = {}
+        agreed: dict[str, AnswerValue] = {}
+        for criterion, aggregate in self.criteria.items():
+            values: list[float | str] = []
+            if aggregate.mean is not None:
+                values += [aggregate.mean] * aggregate.n
+            values += [DONT_KNOW] * aggregate.dont_know
+            values += [NOT_APPLICABLE] * aggregate.not_applicable
+            answers[criterion] = values
+            if aggregate.agreed is not None:
+                agreed[criterion] = aggregate.agreed
+        return answers, agreed
+
+
+@dataclass(frozen=True)
+class BoardSchoolSummary:
+    school: SchoolInfo
+    scans: list[BoardScanSummary]  # newest first

@@ -1,0 +1,186 @@
+"""The database tables (SQLAlchemy Core). Migrations in ``migrations/`` create exactly these.
+
+Times are stored as UTC without a zone (``UTCDateTime``) so SQLite and PostgreSQL agree; the store
+always hands out timezone-aware UTC datetimes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.types import TypeDecorator
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+NAME_LENGTH = 200
+LABEL_LENGTH = 100
+CRITERION_LENGTH = 100
+TITLE_LENGTH = 500
+NOTE_LENGTH = 2000
+
+
+class UTCDateTime(TypeDecorator):
+    """An aware datetime in, an aware UTC datetime out; stored as naive UTC."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; use timezone-aware UTC")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: dt.datetime | None, dialect) -> dt.datetime | None:
+        return None if value is None else value.replace(tzinfo=dt.UTC)
+
+
+board = Table(
+    "board",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(NAME_LENGTH), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+school = Table(
+    "school",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("board_id", Integer, ForeignKey("board.id"), nullable=False),
+    Column("name", String(NAME_LENGTH), nullable=False),
+    Column("share_with_board", Boolean, nullable=False, default=False),
+    Column("is_demo", Boolean, nullable=False, default=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    UniqueConstraint("board_id", "name"),
+)
+
+scan = Table(
+    "scan",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("school_id", Integer, ForeignKey("school.id"), nullable=False),
+    Column("label", String(LABEL_LENGTH), nullable=False),
+    Column("rubric_id", String(LABEL_LENGTH), nullable=False),
+    Column("rubric_version", String(LABEL_LENGTH), nullable=False),
+    Column("rubric_hash", String(64), nullable=False),
+    Column("status", String(10), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("closed_at", UTCDateTime, nullable=True),
+    UniqueConstraint("school_id", "label"),
+    CheckConstraint("status IN ('open', 'closed')", name="status"),
+)
+
+access_code = Table(
+    "access_code",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code_hash", String(64), nullable=False, unique=True),
+    Column("role", String(20), nullable=False),
+    Column("board_id", Integer, ForeignKey("board.id"), nullable=True),
+    Column("school_id", Integer, ForeignKey("school.id"), nullable=True, index=True),
+    Column("scan_id", Integer, ForeignKey("scan.id"), nullable=True),
+    Column("label", String(NAME_LENGTH), nullable=False, default=""),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("expires_at", UTCDateTime, nullable=True),
+    Column("revoked_at", UTCDateTime, nullable=True),
+    CheckConstraint(
+        "(role = 'board' AND board_id IS NOT NULL AND school_id IS NULL AND scan_id IS NULL)"
+        " OR (role IN ('coordinator', 'trainer') AND school_id IS NOT NULL AND scan_id IS NULL)"
+        " OR (role = 'respondent' AND school_id IS NOT NULL AND scan_id IS NOT NULL)",
+        name="scope",
+    ),
+)
+
+respondent = Table(
+    "respondent",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("scan_id", Integer, ForeignKey("scan.id"), nullable=False),
+    # The code this respondent answers with: its own respondent code, or the code of a
+    # coordinator who fills in the scan himself. NULL after an import (codes are not exported).
+    Column("code_id", Integer, ForeignKey("access_code.id"), nullable=True),
+    Column("role", String(20), nullable=True),
+    Column("started_at", UTCDateTime, nullable=True),
+    Column("submitted_at", UTCDateTime, nullable=True),
+    UniqueConstraint("scan_id", "code_id"),
+)
+
+answer = Table(
+    "answer",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("respondent_id", Integer, ForeignKey("respondent.id"), nullable=False),
+    Column("scan_id", Integer, ForeignKey("scan.id"), nullable=False),
+    Column("criterion", String(CRITERION_LENGTH), nullable=False),
+    Column("kind", String(5), nullable=False),  # score | dk | na
+    Column("score", SmallInteger, nullable=True),
+    Column("note", Text, nullable=False, default=""),
+    Column("updated_at", UTCDateTime, nullable=False),
+    UniqueConstraint("respondent_id", "criterion"),
+    CheckConstraint(
+        "(kind = 'score' AND score IS NOT NULL) OR (kind IN ('dk', 'na') AND score IS NULL)",
+        name="value",
+    ),
+    Index("ix_answer_scan_criterion", "scan_id", "criterion"),
+)
+
+consensus = Table(
+    "consensus",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("scan_id", Integer, ForeignKey("scan.id"), nullable=False),
+    Column("criterion", String(CRITERION_LENGTH), nullable=False),
+    Column("kind", String(5), nullable=False),
+    Column("score", SmallInteger, nullable=True),
+    Column("note", Text, nullable=False, default=""),
+    Column("decided_at", UTCDateTime, nullable=False),
+    UniqueConstraint("scan_id", "criterion"),
+    CheckConstraint(
+        "(kind = 'score' AND score IS NOT NULL) OR (kind IN ('dk', 'na') AND score IS NULL)",
+        name="value",
+    ),
+)
+
+action = Table(
+    "action",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("scan_id", Integer, ForeignKey("scan.id"), nullable=False, index=True),
+    Column("theme", String(CRITERION_LENGTH), nullable=False),
+    Column("criterion", String(CRITERION_LENGTH), nullable=True),
+    Column("title", String(TITLE_LENGTH), nullable=False),
+    Column("owner", String(NAME_LENGTH), nullable=False, default=""),
+    Column("due_date", Date, nullable=True),
+    Column("status", String(10), nullable=False),
+    Column("carried_from", Integer, ForeignKey("action.id", ondelete="SET NULL"), nullable=True),
+    UniqueConstraint("scan_id", "carried_from"),
+    CheckConstraint("status IN ('planned', 'doing', 'done', 'dropped')", name="status"),
+)
+
+# Children before parents: the order to empty the tables in.
+ALL_TABLES = (action, consensus, answer, respondent, access_code, scan, school, board)
