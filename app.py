@@ -4,6 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from assessment import store
 from assessment.i18n import LANGUAGES
 from assessment.ui import context
 from assessment.ui.context import tr
@@ -35,11 +36,15 @@ st.session_state.setdefault(context.LANG, context.browser_language())
 context.sign_in_from_url()
 
 with st.sidebar:
+    # The label is the same in every language: a label that changed with the language would make
+    # Streamlit see a new widget and forget the choice.
     st.segmented_control(
         tr("app.language"),
         list(LANGUAGES),
         format_func=LANGUAGES.get,
-        key=context.LANG,
+        default=context.lang(),
+        key="language_choice",
+        on_change=lambda: st.session_state.update({context.LANG: st.session_state.language_choice}),
         required=True,
     )
     current = context.access()
@@ -60,4 +65,7 @@ pages = [
     )
     for name in PAGES_BY_ROLE[role]
 ]
-st.navigation(pages, position="top").run()
+try:
+    st.navigation(pages, position="top").run()
+except store.StoreError as error:  # e.g. a code revoked while the page was open
+    st.error(tr(error.key, **error.values))

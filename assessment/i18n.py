@@ -30,6 +30,8 @@ def catalog(lang: str) -> dict[str, str]:
 
 def _flatten(tree: dict[str, Any], prefix: str, into: dict[str, str]) -> None:
     for key, value in tree.items():
+        if not isinstance(key, str):  # YAML 1.1 reads yes/no/on/off as booleans
+            raise ValueError(f"locale key {prefix}{key!r} is not a string; quote it")
         dotted = f"{prefix}{key}"
         if isinstance(value, dict):
             _flatten(value, f"{dotted}.", into)

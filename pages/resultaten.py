@@ -105,8 +105,10 @@ with st.expander(tr("results.per_item")):
                     tr("results.col.value"): readiness_text(item.value),
                     tr("results.col.n"): item.n,
                     tr("results.col.dk_share"): percent(item.dk_share, lang),
-                    tr("results.col.agreed"): tr("results.yes") if item.agreed is not None else "",
-                    tr("results.col.contested"): tr("results.yes") if item.contested else "",
+                    tr("results.col.agreed"): tr("results.marked")
+                    if item.agreed is not None
+                    else "",
+                    tr("results.col.contested"): tr("results.marked") if item.contested else "",
                 }
                 for item in result.items.values()
             ]

@@ -25,7 +25,9 @@ readiness_rows, phase_rows = [], []
 for summary in summaries:
     shown = [scan for scan in summary.scans if not scan.suppressed]
     if not shown:
-        readiness_rows.append({tr("compare.school"): summary.school.name, tr("compare.scan"): tr("compare.too_few")})
+        readiness_rows.append(
+            {tr("compare.school"): summary.school.name, tr("compare.scan"): tr("compare.too_few")}
+        )
         continue
     latest = shown[0]
     result = score_scan(rubric, *latest.scoring_input())
@@ -34,7 +36,11 @@ for summary in summaries:
     phases = dict(readiness)
     for index, theme in enumerate(result.themes):
         value = number(theme.readiness, lang) if theme.readiness is not None else "–"
-        if earlier is not None and theme.readiness is not None and earlier.themes[index].readiness is not None:
+        if (
+            earlier is not None
+            and theme.readiness is not None
+            and earlier.themes[index].readiness is not None
+        ):
             change = theme.readiness - earlier.themes[index].readiness
             value += f" ({'+' if change >= 0 else ''}{number(change, lang)})"
         readiness[theme_labels[theme.id]] = value

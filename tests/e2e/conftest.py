@@ -1,0 +1,116 @@
+"""A real Streamlit server on a fresh SQLite database, driven by Playwright in Debian's chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+
+import pytest
+
+from assessment import store
+from assessment.rubric import load_rubric
+from tests.helpers import ROOT
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI") == "true":
+            pytest.fail("chromium is not installed; scripts/test installs it")
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": {"width": 1280, "height": 1600}, "locale": "nl-NL"}
+
+
+@dataclass
+class Server:
+    url: str
+    engine: object
+    scan: store.ScanInfo
+    coordinator: str
+    respondent: str
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    database = f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'e2e.sqlite'}"
+    engine = store.make_engine(database)
+    store.upgrade(engine)
+    admin = store.admin_access()
+    board = store.create_board(engine, admin, "Stichting Proef")
+    school = store.create_school(engine, admin, board.id, "OBS De Proeftuin")
+    coordinator = store.issue_code(engine, admin, "coordinator", school_id=school.id).code
+    coordinator_access = store.resolve_code(engine, coordinator)
+    scan = store.open_scan(engine, coordinator_access, school.id, "2026-2027", load_rubric())
+    respondent = store.issue_code(engine, coordinator_access, "respondent", scan_id=scan.id).code
+
+    port = _free_port()
+    env = {**os.environ, "TSO_DATABASE_URL": database, "TSO_DEMO": "0"}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.headless=true",
+            f"--server.port={port}",
+            "--server.address=127.0.0.1",
+            "--browser.gatherUsageStats=false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        try:
+            if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        process.kill()
+        raise RuntimeError("streamlit did not start")
+    yield Server(url, engine, scan, coordinator, respondent)
+    process.terminate()
+    process.wait(timeout=10)
+    engine.dispose()

@@ -1,0 +1,65 @@
+"""Journeys in a real browser: answers survive a reload; the coordinator sees the radar drawn."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from assessment import store
+from assessment.rubric import load_rubric
+
+RUBRIC = load_rubric()
+
+
+def shoot(page: Page, name: str) -> None:
+    import os
+
+    folder = os.environ.get("TSO_SCREENSHOTS")
+    if folder:
+        page.screenshot(path=f"{folder}/{name}.png")
+
+
+def test_a_respondent_answers_five_criteria_reloads_and_finds_them(page: Page, server):
+    page.goto(f"{server.url}/?code={server.respondent}")
+    page.get_by_role("link", name="Naar de vragenlijst").click()
+    expect(page.get_by_role("heading", name="Vragenlijst")).to_be_visible(timeout=20000)
+    shoot(page, "vragenlijst-intro")
+    page.get_by_role("button", name="Beginnen").click()
+    criteria = RUBRIC.theme_list[0].criteria[:5]
+    chosen = [3, 2, 1, 0, 2]
+    for criterion, value in zip(criteria, chosen, strict=True):
+        group = page.get_by_role(
+            "radiogroup", name=re.compile(re.escape(RUBRIC.text(criterion.label, "nl")))
+        )
+        group.get_by_text(re.compile(rf"^{value} · ")).click()
+        expect(page.get_by_text("Bewaard").first).to_be_visible(timeout=10000)
+    shoot(page, "vragenlijst-answered")
+
+    page.reload()
+    expect(page.get_by_role("heading", name="Vragenlijst")).to_be_visible(timeout=20000)
+    for criterion, value in zip(criteria, chosen, strict=True):
+        group = page.get_by_role(
+            "radiogroup", name=re.compile(re.escape(RUBRIC.text(criterion.label, "nl")))
+        )
+        expect(group.get_by_role("radio", name=re.compile(rf"^{value} · "))).to_be_checked(
+            timeout=10000
+        )
+    shoot(page, "vragenlijst-after-reload")
+
+    access = store.resolve_code(server.engine, server.respondent)
+    saved = store.my_answers(server.engine, access)
+    assert {c: a.value for c, a in saved.items()} == {
+        c.id: v for c, v in zip(criteria, chosen, strict=True)
+    }
+
+
+def test_the_coordinator_sees_the_radar_chart_drawn(page: Page, server):
+    page.goto(f"{server.url}/?code={server.coordinator}")
+    page.get_by_role("link", name="Naar de resultaten").click()
+    expect(page.get_by_role("heading", name="Resultaten")).to_be_visible(timeout=20000)
+    radar = page.locator(".js-plotly-plot")
+    expect(radar).to_be_visible(timeout=20000)
+    expect(radar.locator(".scatterlayer path").first).to_be_attached()
+    assert radar.bounding_box()["height"] > 200
+    shoot(page, "resultaten")
