@@ -72,7 +72,7 @@ def _radar(
     width: float,
 ) -> Drawing:
     height, radius = 248.0, 88.0
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=FAMILY)
     cx, cy = width / 2, 126.0  # room for two label lines above, label and legend below
     count = len(labels)
 
@@ -201,7 +201,7 @@ def _bars(
     row_height = 30.0 if previous else 20.0
     top_pad, legend_height = 16.0, 30.0
     height = top_pad + row_height * len(labels) + legend_height
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=FAMILY)
     left = label_width
     span = width - label_width - value_width
     bottom = legend_height

@@ -118,7 +118,13 @@ class _NumberedCanvas(rl_canvas.Canvas):
 
 def _styles() -> dict[str, ParagraphStyle]:
     base = ParagraphStyle(
-        "body", fontName=FAMILY, fontSize=9.5, leading=13, textColor=TEXT, spaceAfter=3
+        "body",
+        fontName=FAMILY,
+        bulletFontName=FAMILY,
+        fontSize=9.5,
+        leading=13,
+        textColor=TEXT,
+        spaceAfter=3,
     )
 
     def style(name: str, **kw: Any) -> ParagraphStyle:
@@ -242,6 +248,8 @@ def _table(
     )
     style = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONTNAME", (0, 0), (-1, -1), FAMILY),  # else an empty Helvetica text object per cell
+        ("FONTSIZE", (0, 0), (-1, -1), 8.5),
         ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
@@ -369,6 +377,8 @@ class _Builder:
             creator=self.t("app_name"),
             lang=self.t("pdf_lang"),
             displayDocTitle=True,
+            initialFontName=FAMILY,
+            initialFontSize=9.5,
         )
         story: list[Flowable] = []
         story += self.summary()
@@ -460,9 +470,12 @@ class _Builder:
         story += [table, Spacer(1, 4 * mm)]
         story.append(KeepTogether([self.p(self.t("summary.chart_title"), "h3"), self.chart()]))
         story += [Spacer(1, 2 * mm), self.theme_table(), Spacer(1, 1.5 * mm)]
+        notes = [self.t("summary.readiness_note")]
         if self.previous is None:
-            story.append(self.p(self.t("summary.no_previous"), "small"))
-        story.append(self.p(self.t("summary.readiness_note"), "small"))
+            notes.insert(0, self.t("summary.no_previous"))
+        else:
+            notes.append(self.t("summary.change_note"))
+        story.append(self.p(" ".join(notes), "small"))
         return story
 
     def role(self, role: str) -> str:
@@ -743,7 +756,9 @@ class _Builder:
         story.append(
             self.p(
                 self.t(
-                    "actions.previous_summary",
+                    "actions.previous_summary_one"
+                    if len(previous.actions) == 1
+                    else "actions.previous_summary",
                     count=len(previous.actions),
                     statuses=", ".join(statuses),
                 )
