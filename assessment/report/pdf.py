@@ -8,6 +8,7 @@ ReportLab's paragraph markup, so nothing a school types can change the layout or
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import partial
@@ -370,8 +371,8 @@ class _Builder:
             rightMargin=MARGIN,
             topMargin=22 * mm,
             bottomMargin=20 * mm,
-            title=clean(title),
-            author=clean(r.school),
+            title=_plain(title),
+            author=_plain(r.school),
             subject=self.t("metadata.subject"),
             keywords=self.t("metadata.keywords"),
             creator=self.t("app_name"),
@@ -967,6 +968,12 @@ class _Builder:
                 )
             )
         return notes
+
+
+def _plain(text: str) -> str:
+    """Metadata text: any Unicode (it needs no glyphs), but no control characters or line breaks."""
+    visible = (" " if unicodedata.category(c) in ("Cc", "Cs") else c for c in text)
+    return " ".join("".join(visible).split())
 
 
 def _ordered_roles(roles: dict[str, int] | Any) -> list[tuple[str, int]]:

@@ -40,7 +40,7 @@ def radar_figure(
             "radialaxis": {
                 "range": [0, 100],
                 "tickvals": [0, 25, 50, 75, 100],
-                "angle": 90,
+                "angle": 54,  # between the first two spokes, clear of their labels
                 "tickfont": {"size": 10},
             },
             "angularaxis": {"direction": "clockwise", "rotation": 90},
