@@ -94,7 +94,8 @@ for theme in rubric.theme_list:
     for step in steps:
         text, button = st.columns([5, 1], vertical_alignment="center")
         title = step_action(rubric, step, lang)
-        text.write(f"{tr(f'scoring.step.{step.kind}')}: {title}")
+        text.write(title)
+        text.caption(rubric.text(rubric.criterion(step.criterion).label, lang))
         if step.criterion in planned_criteria:
             button.caption(tr("actions.already_planned"))
         elif can_edit:
@@ -111,7 +112,7 @@ before = plan.plan_frame(actions)
 column_config = {
     "id": None,
     "title": st.column_config.TextColumn(
-        tr("actions.col.title"), required=True, max_chars=500, width="large"
+        tr("actions.col.title"), required=True, max_chars=500, width="medium"
     ),
     "theme": st.column_config.SelectboxColumn(
         tr("actions.col.theme"), options=theme_ids, format_func=theme_label, required=True

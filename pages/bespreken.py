@@ -26,16 +26,18 @@ data = store.scan_data(engine, access, scan.id)
 result = score_scan(rubric, data.answers, data.agreed)
 
 
+NO_AGREEMENT = "-"  # a real option: None would show Streamlit's own (English) placeholder
+
+
 def agree(criterion_id: str) -> None:
     value = st.session_state[f"agreed-{scan.id}-{criterion_id}"]
     note = st.session_state.get(f"agreed-note-{scan.id}-{criterion_id}") or ""
     try:
-        if value is None:
+        if value == NO_AGREEMENT:
             store.clear_agreed(engine, access, scan.id, criterion_id)
         else:
             store.set_agreed(engine, access, scan.id, criterion_id, value, note)
     except store.StoreError as error:
-        st.session_state["discuss_message"] = None
         st.session_state["discuss_error"] = tr(error.key, **error.values)
         return
     updated = store.scan_data(engine, access, scan.id)
@@ -75,15 +77,17 @@ def show_item(item) -> None:
             for note in notes:
                 st.text(f"“{note}”")
         key = f"agreed-{scan.id}-{item.id}"
-        st.session_state.setdefault(key, data.agreed.get(item.id))
+        st.session_state.setdefault(key, data.agreed.get(item.id, NO_AGREEMENT))
         st.session_state.setdefault(
             f"agreed-note-{scan.id}-{item.id}", data.agreed_notes.get(item.id, "")
         )
         left, right = st.columns([1, 2])
         left.selectbox(
             tr("discuss.agreed_label"),
-            [None, *options(criterion, rubric)],
-            format_func=lambda v: tr("discuss.no_agreed") if v is None else option_label(v, rubric),
+            [NO_AGREEMENT, *options(criterion, rubric)],
+            format_func=lambda v: (
+                tr("discuss.no_agreed") if v == NO_AGREEMENT else option_label(v, rubric)
+            ),
             key=key,
             on_change=agree,
             args=(item.id,),
@@ -93,7 +97,7 @@ def show_item(item) -> None:
             key=f"agreed-note-{scan.id}-{item.id}",
             on_change=agree,
             args=(item.id,),
-            disabled=st.session_state.get(key) is None,
+            disabled=st.session_state.get(key) == NO_AGREEMENT,
             max_chars=1000,
         )
 

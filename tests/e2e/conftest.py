@@ -53,6 +53,9 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": {"width": 1280, "height": 1600}, "locale": "nl-NL"}
 
 
+HOSTILE = ["<img src=x onerror=alert(1)>", "**bold**", "$x$"]
+
+
 @dataclass
 class Server:
     url: str
@@ -60,6 +63,27 @@ class Server:
     scan: store.ScanInfo
     coordinator: str
     respondent: str
+    hostile_coordinator: str
+
+
+def hostile_school(engine, admin, board_id: int, rubric) -> str:
+    """A school whose notes and actions hold hostile text; returns its coordinator code."""
+    school = store.create_school(engine, admin, board_id, "Basisschool <b>Vet</b>")
+    code = store.issue_code(engine, admin, "coordinator", school_id=school.id).code
+    coordinator = store.resolve_code(engine, code)
+    last_year = store.open_scan(engine, coordinator, school.id, "2025-2026", rubric)
+    store.add_action(engine, coordinator, last_year.id, "draagvlak", HOSTILE[0], owner=HOSTILE[1])
+    store.add_action(engine, coordinator, last_year.id, "leiderschap", HOSTILE[2])
+    store.close_scan(engine, coordinator, last_year.id)
+    scan = store.open_scan(engine, coordinator, school.id, "2026-2027", rubric)
+    criterion = rubric.criteria[0].id
+    for value, note in [(0, HOSTILE[0]), (3, HOSTILE[1]), (1, HOSTILE[2])]:
+        respondent = store.resolve_code(
+            engine, store.issue_code(engine, coordinator, "respondent", scan_id=scan.id).code
+        )
+        store.start_respondent(engine, respondent, None)
+        store.save_answer(engine, respondent, criterion, value, note)
+    return code
 
 
 def _free_port() -> int:
@@ -80,6 +104,7 @@ def server(tmp_path_factory):
     coordinator_access = store.resolve_code(engine, coordinator)
     scan = store.open_scan(engine, coordinator_access, school.id, "2026-2027", load_rubric())
     respondent = store.issue_code(engine, coordinator_access, "respondent", scan_id=scan.id).code
+    hostile = hostile_school(engine, admin, board.id, load_rubric())
 
     port = _free_port()
     env = {**os.environ, "TSO_DATABASE_URL": database, "TSO_DEMO": "0"}
@@ -110,7 +135,7 @@ def server(tmp_path_factory):
     else:
         process.kill()
         raise RuntimeError("streamlit did not start")
-    yield Server(url, engine, scan, coordinator, respondent)
+    yield Server(url, engine, scan, coordinator, respondent, hostile)
     process.terminate()
     process.wait(timeout=10)
     engine.dispose()

@@ -8,6 +8,7 @@ from playwright.sync_api import Page, expect
 
 from assessment import store
 from assessment.rubric import load_rubric
+from tests.e2e.conftest import HOSTILE
 
 RUBRIC = load_rubric()
 
@@ -63,3 +64,21 @@ def test_the_coordinator_sees_the_radar_chart_drawn(page: Page, server):
     expect(radar.locator(".scatterlayer path").first).to_be_attached()
     assert radar.bounding_box()["height"] > 200
     shoot(page, "resultaten")
+
+
+def test_hostile_notes_and_action_titles_show_literally(page: Page, server):
+    page.goto(f"{server.url}/bespreken?code={server.hostile_coordinator}")
+    expect(page.get_by_role("heading", name="Bespreken")).to_be_visible(timeout=20000)
+    for text in HOSTILE:
+        expect(page.get_by_text(f"“{text}”", exact=True)).to_be_visible(timeout=10000)
+    shoot(page, "hostile-bespreken")
+    page.goto(f"{server.url}/actieplan?code={server.hostile_coordinator}")
+    expect(page.get_by_role("heading", name="Actieplan")).to_be_visible(timeout=20000)
+    expect(page.get_by_text(HOSTILE[0], exact=True)).to_be_visible(timeout=10000)
+    expect(page.get_by_text(HOSTILE[2], exact=True)).to_be_visible()
+    expect(page.get_by_text("Eigenaar: **bold**")).to_be_visible()
+    shoot(page, "hostile-actieplan")
+    main = page.locator("section.stMain")
+    assert main.locator("img[src='x']").count() == 0
+    assert main.locator("strong", has_text="bold").count() == 0
+    assert main.locator(".katex").count() == 0
