@@ -1,7 +1,6 @@
 """Actieplan: last year's open actions for review, suggested next steps, the plan itself, the PDF."""
 
 import datetime as dt
-from functools import partial
 
 import streamlit as st
 
@@ -10,6 +9,7 @@ from assessment.scoring import score_scan, step_action
 from assessment.ui import context, plan
 from assessment.ui.context import tr
 from assessment.ui.pages import choose_scan, require_role
+from assessment.ui.pdf import pdf_download_button
 from assessment.ui.safe import md
 
 access = require_role("coordinator", "trainer")
@@ -153,17 +153,4 @@ else:
 st.divider()
 
 
-def build_pdf() -> bytes:
-    from assessment.report import report_for_scan
-
-    return report_for_scan(engine, access, scan.id, lang)
-
-
-st.download_button(
-    tr("actions.download_pdf"),
-    data=partial(build_pdf),
-    file_name=tr("actions.pdf_name", label=scan.label.replace("/", "-")),
-    mime="application/pdf",
-    on_click="ignore",
-    icon=":material/picture_as_pdf:",
-)
+pdf_download_button(access, scan, key="plan_pdf")

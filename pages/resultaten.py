@@ -11,6 +11,7 @@ from assessment.scoring import explain_theme, phase_label, score_scan
 from assessment.ui import context
 from assessment.ui.context import tr
 from assessment.ui.pages import choose_scan, require_role
+from assessment.ui.pdf import pdf_download_button
 
 access = require_role("coordinator", "trainer")
 engine, rubric, lang = context.engine(), context.rubric(), context.lang()
@@ -43,6 +44,7 @@ if shown_roles:
         parts.append(tr("results.other_roles", count=other))
     st.caption(" · ".join(parts))
 st.caption(tr("results.role_privacy", size=rubric.rules.min_group_size))
+pdf_download_button(access, scan, key="results_pdf")
 
 theme_labels = [rubric.text(t.label, lang) for t in rubric.theme_list]
 series = {}

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import re
+from pathlib import Path
 
 from playwright.sync_api import Page, expect
+from pypdf import PdfReader
 
 from assessment import store
 from assessment.rubric import load_rubric
@@ -64,6 +67,13 @@ def test_the_coordinator_sees_the_radar_chart_drawn(page: Page, server):
     expect(radar.locator(".scatterlayer path").first).to_be_attached()
     assert radar.bounding_box()["height"] > 200
     shoot(page, "resultaten")
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Actieplan als PDF").click()
+    pdf = Path(download.value.path()).read_bytes()
+    assert pdf.startswith(b"%PDF-")
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "OBS De Proeftuin" in text and "2026-2027" in text
 
 
 def test_hostile_notes_and_action_titles_show_literally(page: Page, server):
