@@ -267,6 +267,11 @@ def _table(
 
 
 def _row_height(row: list[Any], widths: Sequence[float]) -> float:
+    """The height of the tallest cell; 0 for rows with too little text to fill most of a page
+    (600 characters make at most about 40 lines even in the narrowest column)."""
+    cells = [c for cell in row for c in (cell if isinstance(cell, list) else [cell])]
+    if sum(len(getattr(c, "text", "")) for c in cells) < 600:
+        return 0.0
     tallest = 0.0
     for cell, width in zip(row, widths, strict=True):
         flowables = cell if isinstance(cell, list) else [cell]
