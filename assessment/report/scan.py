@@ -43,7 +43,7 @@ def report_input_for_scan(
     return ReportInput(
         school=school.name,
         scan_label=scan.label,
-        date=(stamp or dt.datetime.now(dt.UTC)).date(),
+        date=_local_date(stamp or dt.datetime.now(dt.UTC)),
         rubric=rubric,
         result=result,
         lang=lang,
@@ -89,3 +89,13 @@ def _action(action: Any) -> ReportAction:
         status=action.status,
         carried_from=action.carried_from,
     )
+
+
+def _local_date(moment: dt.datetime) -> dt.date:
+    """The calendar day in the Netherlands (a scan closed at 23:30 UTC in summer is the next day)."""
+    try:
+        from zoneinfo import ZoneInfo
+
+        return moment.astimezone(ZoneInfo("Europe/Amsterdam")).date()
+    except (ImportError, KeyError, ValueError):  # no time zone data on this machine
+        return moment.date()
