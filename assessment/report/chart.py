@@ -83,11 +83,6 @@ def _radar(
     for value in SCALE:  # grid rings
         ring = [c for i in range(count) for c in point(i, value / 100)]
         drawing.add(Polygon(ring, fillColor=None, strokeColor=GRID, strokeWidth=0.5))
-    # Scale numbers between the first two spokes, clear of the theme labels.
-    for value in SCALE:
-        x, y = point(0.5, value / 100)
-        drawing.add(String(x, y - 2.5, str(value), fontName=FAMILY, fontSize=6, fillColor=MUTED))
-
     spider = FixedScaleSpider()
     spider.x, spider.y = cx - radius, cy - radius
     spider.width = spider.height = 2 * radius
@@ -110,6 +105,22 @@ def _radar(
             marker.fillColor = colors.white if is_previous else color
             marker.strokeColor = color
     drawing.add(spider)
+    # Scale numbers between the first two spokes, clear of the theme labels, on a light patch so
+    # that a line running through them does not make them unreadable.
+    for value in SCALE:
+        x, y = point(0.5, value / 100)
+        text = str(value)
+        drawing.add(
+            Rect(
+                x - 1,
+                y - 3.5,
+                stringWidth(text, FAMILY, 6) + 2,
+                7,
+                fillColor=colors.Color(1, 1, 1, alpha=0.75),
+                strokeColor=None,
+            )
+        )
+        drawing.add(String(x, y - 2, text, fontName=FAMILY, fontSize=6, fillColor=MUTED))
 
     for index, label in enumerate(labels):
         _theme_label(drawing, label, value_text(current.values[index]), index, count, point)
