@@ -26,11 +26,12 @@ from assessment.store.access import school_content, school_write, verify
 from assessment.store.engine import reading, writing
 from assessment.store.errors import AccessDenied, InvalidInput, ScanClosed
 from assessment.store.info import AgreedInfo, AnswerInfo, RespondentInfo, ScanData
+from assessment.store.saving import save_answer as save_answer  # the hot path lives there
 
 # --- whose answers ----------------------------------------------------------------------------
 
 
-def _own_row(
+def own_row(
     connection: Connection,
     access,
     scan_id: int | None,
@@ -95,7 +96,7 @@ def start_respondent(
     role = _check_role(role)
     with writing(engine) as connection:
         verify(connection, access)
-        row, scan = _own_row(connection, access, scan_id, create=True, lock=True)
+        row, scan = own_row(connection, access, scan_id, create=True, lock=True)
         _open(scan)
         values: dict[str, Any] = {"role": role}
         if row.started_at is None:
@@ -109,53 +110,14 @@ def start_respondent(
 def my_respondent(engine: Engine, access, scan_id: int | None = None) -> RespondentInfo | None:
     with reading(engine) as connection:
         verify(connection, access)
-        row, _scan = _own_row(connection, access, scan_id)
+        row, _scan = own_row(connection, access, scan_id)
         return None if row is None else respondent_info(row)
-
-
-def save_answer(
-    engine: Engine,
-    access,
-    criterion: str,
-    value: AnswerValue,
-    note: str = "",
-    scan_id: int | None = None,
-) -> AnswerInfo:
-    """Store one answer of the caller (insert or replace). Committed before it returns."""
-    note = clean_text(note, T.NOTE_LENGTH)
-    with writing(engine) as connection:
-        verify(connection, access)
-        row, scan = _own_row(connection, access, scan_id, create=True, lock=True)
-        _open(scan)
-        value = check_value(scan_rubric(scan), criterion, value)
-        kind, score = encode_value(value)
-        now = utcnow()
-        statement = insert_for(connection, T.answer).values(
-            respondent_id=row.id,
-            scan_id=scan.id,
-            criterion=criterion,
-            kind=kind,
-            score=score,
-            note=note,
-            updated_at=now,
-        )
-        connection.execute(
-            statement.on_conflict_do_update(
-                index_elements=["respondent_id", "criterion"],
-                set_={"kind": kind, "score": score, "note": note, "updated_at": now},
-            )
-        )
-        if row.started_at is None:
-            connection.execute(
-                update(T.respondent).where(T.respondent.c.id == row.id).values(started_at=now)
-            )
-        return AnswerInfo(criterion=criterion, value=value, note=note, updated_at=now)
 
 
 def clear_answer(engine: Engine, access, criterion: str, scan_id: int | None = None) -> None:
     with writing(engine) as connection:
         verify(connection, access)
-        row, scan = _own_row(connection, access, scan_id, lock=True)
+        row, scan = own_row(connection, access, scan_id, lock=True)
         _open(scan)
         if row is not None:
             connection.execute(
@@ -168,7 +130,7 @@ def clear_answer(engine: Engine, access, criterion: str, scan_id: int | None = N
 def my_answers(engine: Engine, access, scan_id: int | None = None) -> dict[str, AnswerInfo]:
     with reading(engine) as connection:
         verify(connection, access)
-        row, _scan = _own_row(connection, access, scan_id)
+        row, _scan = own_row(connection, access, scan_id)
         if row is None:
             return {}
         rows = connection.execute(
@@ -181,7 +143,7 @@ def submit(engine: Engine, access, scan_id: int | None = None) -> RespondentInfo
     """Mark the caller's answers as submitted. Answers stay changeable until the scan closes."""
     with writing(engine) as connection:
         verify(connection, access)
-        row, scan = _own_row(connection, access, scan_id, create=True, lock=True)
+        row, scan = own_row(connection, access, scan_id, create=True, lock=True)
         _open(scan)
         now = utcnow()
         values: dict[str, Any] = {"submitted_at": now}

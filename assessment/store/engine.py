@@ -52,7 +52,8 @@ def make_engine(url: str | None = None) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(url)
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=30)
+    # A burst of 30 writers must not open and close connections: keep 30 in the pool.
+    return create_engine(url, pool_pre_ping=True, pool_size=30, max_overflow=20)
 
 
 def _sqlite_engine(url: str) -> Engine:
@@ -64,11 +65,12 @@ def _sqlite_engine(url: str) -> Engine:
     else:
         if not database.startswith("file:"):
             Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        # Connections are cheap: keep enough for every Streamlit session thread writing at once.
         engine = create_engine(
             url,
             connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
-            pool_size=10,
-            max_overflow=50,
+            pool_size=40,
+            max_overflow=40,
         )
     synchronous = os.environ.get("TSO_SQLITE_SYNCHRONOUS", "FULL").upper()
     if synchronous not in ("FULL", "NORMAL", "EXTRA"):
