@@ -6,6 +6,7 @@ from assessment import store
 from assessment.ui import context
 from assessment.ui.context import tr
 
+context.ensure_app_frame()
 st.title(tr("start.title"))
 st.write(tr("start.intro"))
 

@@ -16,6 +16,22 @@ LANG = "lang"
 
 
 @st.cache_resource(show_spinner=False)
+def ensure_app_frame() -> None:
+    """Run every page inside app.py's navigation, also on a first visit to a deep link.
+
+    With a ``pages/`` folder Streamlit starts in its legacy multipage mode, in which a URL such as
+    ``/beheer`` runs ``pages/beheer.py`` directly, bypassing app.py (no ``?code=`` sign-in, every
+    page listed). That mode ends for good once app.py has called ``st.navigation``; until then we
+    end it here and rerun, keeping the URL and its query.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+@st.cache_resource(show_spinner=False)
 def engine():
     """One engine per process, migrated to the newest schema on first use."""
     new_engine = store.make_engine()

@@ -11,6 +11,7 @@ from assessment.ui.context import tr
 
 def require_role(*roles: str) -> store.Access:
     """The current access when its role may see this page; otherwise back to the start page."""
+    context.ensure_app_frame()
     current = context.access()
     if current is None or current.role not in roles:
         st.session_state["code_error"] = tr("app.errors.no_access")

@@ -24,6 +24,7 @@ class School:
     trainer: str
     board: str
     respondents: list[str]
+    scan_criterion: str = "pro-beginkennis"
 
 
 @pytest.fixture

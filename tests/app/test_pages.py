@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assessment.rubric import load_rubric
 from tests.app.conftest import open_app
 
 ALL_PAGES = [
@@ -113,3 +114,37 @@ def test_the_demo_shows_a_filled_results_page_with_two_scans(database):
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert [trace["type"] for trace in spec["data"]] == ["scatterpolar", "scatterpolar"]
     assert int(at.metric[0].value) >= 6
+
+
+def test_a_closed_scan_is_read_only_for_respondents(school):
+    from assessment import store
+
+    respondent = store.resolve_code(school.engine, school.respondents[0])
+    store.start_respondent(school.engine, respondent, "leerkracht")
+    store.save_answer(school.engine, respondent, school.scan_criterion, 2, "eerder gegeven")
+    store.close_scan(
+        school.engine, store.resolve_code(school.engine, school.coordinator), school.scan.id
+    )
+    at = open_app(school.respondents[0], "vragenlijst")
+    assert not at.exception
+    assert any("gesloten" in info.value for info in at.info)
+    radio = at.radio(key=f"answer-{school.scan.id}-{school.scan_criterion}")
+    assert radio.value == 2 and radio.disabled
+    assert not [b for b in at.button if b.label in ("Versturen", "Toch versturen")]
+
+
+def test_the_board_sees_only_schools_that_share_and_no_notes(school):
+    from assessment import store
+
+    admin = store.admin_access()
+    hidden = store.create_school(school.engine, admin, school.school.board_id, "OBS Niet Gedeeld")
+    coordinator = store.resolve_code(
+        school.engine,
+        store.issue_code(school.engine, admin, "coordinator", school_id=hidden.id).code,
+    )
+    store.open_scan(school.engine, coordinator, hidden.id, "2026-2027", load_rubric())
+    at = open_app(school.board, "vergelijken")
+    assert not at.exception
+    names = list(at.dataframe[0].value["School"])
+    assert names == ["OBS De Proeftuin"]
+    assert not at.text  # no evidence notes or other free text of schools

@@ -106,6 +106,15 @@ def server(tmp_path_factory):
     respondent = store.issue_code(engine, coordinator_access, "respondent", scan_id=scan.id).code
     hostile = hostile_school(engine, admin, board.id, load_rubric())
 
+    process, url = start_streamlit(database)
+    yield Server(url, engine, scan, coordinator, respondent, hostile)
+    process.terminate()
+    process.wait(timeout=10)
+    engine.dispose()
+
+
+def start_streamlit(database: str) -> tuple[subprocess.Popen, str]:
+    """A Streamlit server on a free port, serving app.py on ``database``, once it answers."""
     port = _free_port()
     env = {**os.environ, "TSO_DATABASE_URL": database, "TSO_DEMO": "0"}
     process = subprocess.Popen(
@@ -129,13 +138,8 @@ def server(tmp_path_factory):
     for _ in range(150):
         try:
             if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
-                break
+                return process, url
         except OSError:
             time.sleep(0.2)
-    else:
-        process.kill()
-        raise RuntimeError("streamlit did not start")
-    yield Server(url, engine, scan, coordinator, respondent, hostile)
-    process.terminate()
-    process.wait(timeout=10)
-    engine.dispose()
+    process.kill()
+    raise RuntimeError("streamlit did not start")

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from assessment import store
 from assessment.rubric import load_rubric
-from tests.e2e.conftest import HOSTILE
+from tests.e2e.conftest import HOSTILE, start_streamlit
 
 RUBRIC = load_rubric()
 
@@ -92,3 +92,23 @@ def test_hostile_notes_and_action_titles_show_literally(page: Page, server):
     assert main.locator("img[src='x']").count() == 0
     assert main.locator("strong", has_text="bold").count() == 0
     assert main.locator(".katex").count() == 0
+
+
+def test_a_first_visit_by_deep_link_signs_in_from_the_code(page: Page, server):
+    """The very first request to a new server, to /vragenlijst?code=…, opens the questionnaire
+    inside the app's navigation (Streamlit's legacy pages/ mode would bypass app.py)."""
+    process, url = start_streamlit(str(server.engine.url))
+    try:
+        page.goto(f"{url}/vragenlijst?code={server.respondent}")
+        expect(page.get_by_role("heading", name="Vragenlijst")).to_be_visible(timeout=20000)
+        expect(page.get_by_role("link", name="Beheer")).to_have_count(0)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_a_page_the_code_may_not_see_shows_the_start_page(page: Page, server):
+    page.goto(f"{server.url}/beheer?code={server.respondent}")
+    expect(page.get_by_role("heading", name="TSO Zelfscan")).to_be_visible(timeout=20000)
+    expect(page.get_by_role("heading", name="Beheer")).to_have_count(0)
+    expect(page.get_by_role("link", name="Beheer")).to_have_count(0)
