@@ -2,7 +2,7 @@
 
     python bench/bench_report.py [--reports 100] [--respondents 30] [--actions 20]
 
-Prints the time of the first report in a fresh process (imports, font registration), of one
+Prints the time of the first report in a fresh process (ReportLab import, font registration), of one
 report once warm (median of several), and of N reports in a row, for a scan of the shipped rubric
 with a previous year, agreed values, evidence notes and an action plan. Scoring is included:
 each run starts from the answers, as ``report_for_scan`` does after reading the database.
@@ -29,11 +29,13 @@ def main() -> int:
     args = parser.parse_args()
 
     started = time.perf_counter()
+    from assessment.i18n import catalog
     from assessment.report import build_report
     from assessment.report.sample import sample_input
     from assessment.rubric import load_rubric
 
     rubric = load_rubric()
+    catalog("nl")  # the app and the command line have their texts loaded before any report
     imported = time.perf_counter() - started
 
     def one() -> tuple[float, int]:
@@ -54,14 +56,15 @@ def main() -> int:
         f"report PDF, rubric {rubric.id} {rubric.version} ({len(rubric.criteria)} criteria), "
         f"{args.respondents} respondents, {args.actions} actions, previous year; {size / 1024:.0f} KB"
     )
-    print(f"  imports + rubric:          {imported:.3f} s")
-    print(f"  first report (cold fonts): {first:.3f} s")
+    print(f"  imports, rubric, texts:    {imported:.3f} s")
+    print(f"  first report in process:   {first:.3f} s (imports ReportLab, registers the fonts)")
     print(f"  one report, warm:          {median:.3f} s median, {warm[-1]:.3f} s max of 9")
     print(
         f"  {args.reports} reports in a row:    {total:.2f} s ({total / args.reports:.3f} s each)"
     )
-    verdict = "within" if max(first, median) < TARGET_SECONDS else "OVER"
-    print(f"  target < {TARGET_SECONDS} s per report: {verdict}")
+    for name, seconds in (("first", first), ("warm", median)):
+        verdict = "within" if seconds < TARGET_SECONDS else "OVER"
+        print(f"  target < {TARGET_SECONDS} s, {name} report: {verdict}")
     return 0
 
 
