@@ -253,7 +253,12 @@ def explain_phase(rubric: Rubric, phase: PhaseResult, lang: str) -> str:
         reasons = [t("scoring.explain.mean_ok", lang, mean=number(phase.mean, lang), needed=needed)]
     else:
         reasons = [
-            t("scoring.explain.mean_low", lang, mean=number(phase.mean, lang), needed=needed)
+            t(
+                "scoring.explain.mean_low",
+                lang,
+                mean=_below(phase.mean, needed, lang),
+                needed=needed,
+            )
         ]
     for item_id, value in phase.blocking:
         reasons.append(
@@ -283,6 +288,12 @@ def explain_phase(rubric: Rubric, phase: PhaseResult, lang: str) -> str:
         "scoring.explain.complete" if phase.complete else "scoring.explain.incomplete", lang
     )
     return f"{label}: {verdict} – " + "; ".join(reasons)
+
+
+def _below(mean: float, needed: str, lang: str) -> str:
+    """A mean under the bar, with two decimals where one would round it up to the bar (1,97)."""
+    shown = number(mean, lang)
+    return number(mean, lang, 2) if shown == needed else shown
 
 
 def step_action(rubric: Rubric, step: NextStep, lang: str) -> str:

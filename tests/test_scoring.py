@@ -110,6 +110,13 @@ def test_theme_works_on_the_first_incomplete_phase_and_explains_it_with_numbers(
     assert "Preparing: not yet complete – mean 1.8 (needs 2.0)" in english
 
 
+def test_a_mean_just_under_the_bar_is_not_rounded_up_to_it():
+    # verkennen: a-v1 = (2 + 2 + 1) / 3 = 1,667 and a-v2 = (3 + 2 + 2 + 2) / 4 = 2,25 -> mean 1,958
+    alfa = score_scan(RUBRIC, {"a-v1": [2, 2, 1], "a-v2": [3, 2, 2, 2]}).theme("alfa")
+    assert alfa.phase == "verkennen"
+    assert "gemiddeld 1,96 (nodig 2,0)" in explain_theme(RUBRIC, alfa, "nl")
+
+
 def test_an_item_below_the_blocking_value_keeps_its_phase_incomplete(tmp_path):
     rubric = rubric_with_rule(tmp_path, "item_blocks_below", "1.0", "1.5")
     # verkennen: 1 and 3 -> mean 2,0 reaches the bar, but 1,0 < 1,5 blocks it
