@@ -193,6 +193,8 @@ def _set_status(engine: Engine, access: Access, scan_id: int, status: str) -> Sc
         verify(connection, access)
         scan = get_scan_row(connection, scan_id)
         school_write(access, scan.school_id)
+        # Lock first, then read the clock: saves that hold the scan (FOR SHARE) finish before.
+        scan = get_scan_row(connection, scan_id, update_lock=True)
         if scan.status != status:
             connection.execute(
                 update(T.scan)

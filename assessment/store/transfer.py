@@ -143,10 +143,13 @@ def export_school(engine: Engine, access: Access, school_id: int) -> dict[str, A
 
 def load_export(text: str | bytes) -> dict[str, Any]:
     """Parse an export file's text; ImportRefused when it is not (complete) JSON."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ImportRefused([("store.import.not_utf8", {})]) from None
     try:
         data = json.loads(text)
-    except UnicodeDecodeError:
-        raise ImportRefused([("store.import.not_utf8", {})]) from None
     except json.JSONDecodeError as error:
         raise ImportRefused(
             [

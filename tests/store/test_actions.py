@@ -1,0 +1,130 @@
+"""The action plan, and last year's open actions coming back for review."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from assessment import store
+
+
+def test_an_action_is_added_edited_and_deleted(world):
+    coordinator, scan_id = world.access["coordinator"], world.scan.id
+    added = store.add_action(
+        world.engine,
+        coordinator,
+        scan_id,
+        "alfa",
+        "  Studiedag over stress  ",
+        owner="Directie",
+        due_date=dt.date(2026, 3, 1),
+        criterion="a-b1",
+    )
+    assert (added.title, added.status, added.criterion, added.carried_from) == (
+        "Studiedag over stress",
+        "planned",
+        "a-b1",
+        None,
+    )
+    edited = store.update_action(
+        world.engine, coordinator, added.id, status="doing", due_date=None, owner=""
+    )
+    assert (edited.status, edited.due_date, edited.owner, edited.title) == (
+        "doing",
+        None,
+        "",
+        "Studiedag over stress",
+    )
+    store.delete_action(world.engine, coordinator, added.id)
+    titles = [a.title for a in store.list_actions(world.engine, coordinator, scan_id)]
+    assert titles == ["Ouderavond"]
+
+
+@pytest.mark.parametrize(
+    ("fields", "key"),
+    [
+        ({"theme": "gamma"}, "store.errors.unknown_theme"),
+        ({"criterion": "b-v1"}, "store.errors.criterion_theme"),
+        ({"criterion": "z-9"}, "store.errors.unknown_criterion"),
+        ({"title": "  "}, "store.errors.empty_title"),
+        ({"title": "x" * 501}, "store.errors.too_long"),
+        ({"status": "klaar"}, "store.errors.bad_status"),
+        ({"due_date": "morgen"}, "store.errors.bad_date"),
+        ({"scan_id": 1}, "store.errors.unknown_field"),
+    ],
+)
+def test_an_invalid_action_change_is_refused(world, fields, key):
+    coordinator = world.access["coordinator"]
+    added = store.add_action(
+        world.engine, coordinator, world.scan.id, "alfa", "Plan", criterion="a-v1"
+    )
+    with pytest.raises(store.InvalidInput) as refused:
+        store.update_action(world.engine, coordinator, added.id, **fields)
+    assert refused.value.key == key
+    assert store.list_actions(world.engine, coordinator, world.scan.id)[-1] == added
+
+
+def test_moving_an_action_to_another_theme_drops_the_old_theme_s_criterion(world):
+    coordinator = world.access["coordinator"]
+    added = store.add_action(
+        world.engine, coordinator, world.scan.id, "alfa", "Plan", criterion="a-v1"
+    )
+    moved = store.update_action(world.engine, coordinator, added.id, theme="beta")
+    assert (moved.theme, moved.criterion) == ("beta", None)
+
+
+def test_open_actions_of_the_previous_scan_come_back_for_review(world):
+    coordinator, engine = world.access["coordinator"], world.engine
+    previous, current = world.previous_scan.id, world.scan.id
+    doing = store.add_action(
+        engine, coordinator, previous, "beta", "Ouders informeren", status="doing"
+    )
+    store.add_action(engine, coordinator, previous, "beta", "Klaar", status="done")
+    store.add_action(engine, coordinator, previous, "beta", "Gestopt", status="dropped")
+    to_review = store.actions_to_review(engine, coordinator, current)
+    assert [a.title for a in to_review] == ["Werkgroep samenstellen", "Ouders informeren"]
+    assert store.actions_to_review(engine, coordinator, previous) == []
+
+    copy = store.review_action(engine, coordinator, doing.id, current, "continue")
+    assert (copy.scan_id, copy.carried_from, copy.status, copy.title) == (
+        current,
+        doing.id,
+        "doing",
+        "Ouders informeren",
+    )
+    assert store.review_action(engine, coordinator, doing.id, current, "continue") == copy
+    done = store.review_action(engine, coordinator, world.previous_action.id, current, "done")
+    assert (done.id, done.status) == (world.previous_action.id, "done")
+    assert store.actions_to_review(engine, coordinator, current) == []
+    assert copy in store.list_actions(engine, coordinator, current)
+
+
+def test_only_earlier_actions_of_the_same_school_can_be_reviewed(world):
+    coordinator = world.access["coordinator"]
+    with pytest.raises(store.InvalidInput) as refused:
+        store.review_action(
+            world.engine, coordinator, world.action.id, world.previous_scan.id, "continue"
+        )
+    assert refused.value.key == "store.errors.not_earlier_action"
+    with pytest.raises(store.InvalidInput) as refused:
+        store.review_action(
+            world.engine, coordinator, world.previous_action.id, world.scan.id, "later"
+        )
+    assert refused.value.key == "store.errors.bad_decision"
+
+
+def test_actions_stay_editable_after_the_scan_closed(world):
+    coordinator = world.access["coordinator"]
+    edited = store.update_action(world.engine, coordinator, world.previous_action.id, status="done")
+    assert edited.status == "done"
+
+
+def test_deleting_an_action_that_was_carried_over_keeps_the_copy(world):
+    coordinator = world.access["coordinator"]
+    copy = store.review_action(
+        world.engine, coordinator, world.previous_action.id, world.scan.id, "continue"
+    )
+    store.delete_action(world.engine, coordinator, world.previous_action.id)
+    kept = {a.id: a for a in store.list_actions(world.engine, coordinator, world.scan.id)}
+    assert kept[copy.id].carried_from is None

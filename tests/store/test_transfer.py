@@ -1,0 +1,199 @@
+"""Export and import of a school: a lossless round trip; a bad file changes nothing."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+from sqlalchemy import delete
+
+from assessment import store
+from assessment.store.tables import ALL_TABLES
+from tests.store.conftest import full_export, row_counts
+
+
+def empty(engine) -> None:
+    with engine.begin() as connection:
+        for table in ALL_TABLES:
+            connection.execute(delete(table))
+
+
+@pytest.fixture
+def exported(world) -> dict:
+    coordinator, engine = world.access["coordinator"], world.engine
+    store.review_action(engine, coordinator, world.previous_action.id, world.scan.id, "continue")
+    store.set_agreed(engine, coordinator, world.previous_scan.id, "b-v2", "na", "n.v.t. hier")
+    store.submit(engine, world.access["respondent"])
+    store.save_answer(engine, coordinator, "a-b2", "dk", "weet ik niet", scan_id=world.scan.id)
+    return store.export_school(engine, store.admin_access(), world.school.id)
+
+
+def test_the_export_is_json_with_a_format_version_and_no_codes_or_ids(world, exported):
+    text = json.dumps(exported)
+    assert (exported["format"], exported["version"]) == ("tso-zelfscan-school", 1)
+    assert [scan["label"] for scan in exported["scans"]] == ["2024-2025", "2025-2026"]
+    assert '"id"' not in text.replace('"rubric": {"id"', "")
+    for code in world.codes.values():
+        assert code not in text
+    latest = exported["scans"][1]
+    assert latest["actions"][-1]["carried_from"] == exported["scans"][0]["actions"][0]["ref"]
+
+
+def test_export_then_import_into_an_empty_database_then_export_is_equal(world, exported):
+    empty(world.engine)
+    school = store.import_school(
+        world.engine, store.admin_access(), json.loads(json.dumps(exported))
+    )
+    assert (school.name, school.share_with_board) == ("OBS A", True)
+    assert store.export_school(world.engine, store.admin_access(), school.id) == exported
+
+
+def test_an_import_goes_into_the_given_board_or_the_board_with_the_exported_name(world, exported):
+    admin = store.admin_access()
+    renamed = copy.deepcopy(exported)
+    renamed["school"]["name"] = "OBS A bis"
+    school = store.import_school(world.engine, admin, renamed)
+    assert school.board_id == world.board.id
+    into = store.import_school(world.engine, admin, exported, board_id=world.other_board.id)
+    assert into.board_id == world.other_board.id
+
+
+def _wrong_version(d):
+    d["version"] = 2
+
+
+def _wrong_format(d):
+    d["format"] = "iets-anders"
+
+
+def _unknown_criterion(d):
+    d["scans"][1]["respondents"][0]["answers"][0]["criterion"] = (
+        "a-0-onbekend"  # sorts first, as exported
+    )
+
+
+def _na_not_allowed(d):
+    d["scans"][1]["respondents"][0]["answers"][0]["value"] = "na"  # a-v1 allows no n.v.t.
+
+
+def _bad_value(d):
+    d["scans"][1]["agreed"][0]["value"] = 7
+
+
+def _unknown_theme(d):
+    d["scans"][0]["actions"][0]["theme"] = "gamma"
+
+
+def _bad_reference(d):
+    d["scans"][1]["actions"][-1]["carried_from"] = 99
+
+
+def _missing_field(d):
+    del d["scans"][0]["created_at"]
+
+
+def _bad_time(d):
+    d["scans"][1]["respondents"][1]["started_at"] = "gisteren"
+
+
+def _bad_status(d):
+    d["scans"][0]["status"] = "half"
+
+
+def _duplicate_answer(d):
+    answers = d["scans"][1]["respondents"][0]["answers"]
+    answers.append(dict(answers[0]))
+
+
+def _duplicate_label(d):
+    d["scans"][1]["label"] = d["scans"][0]["label"]
+
+
+def _school_exists(d):
+    pass  # the school is still there: importing it again into the same board is refused
+
+
+def _not_an_object(d):
+    d["scans"][1]["respondents"][0] = "respondent"
+
+
+MALFORMED = {
+    "wrong format version": (_wrong_version, "store.import.wrong_version"),
+    "not a school export": (_wrong_format, "store.import.wrong_format"),
+    "unknown criterion": (_unknown_criterion, "store.import.unknown_criterion"),
+    "n.v.t. where not allowed": (_na_not_allowed, "store.import.na_not_allowed"),
+    "answer out of the scale": (_bad_value, "store.import.bad_value"),
+    "unknown theme of an action": (_unknown_theme, "store.import.unknown_theme"),
+    "carried over from a missing action": (_bad_reference, "store.import.bad_reference"),
+    "missing field": (_missing_field, "store.import.missing"),
+    "not a time": (_bad_time, "store.import.bad_datetime"),
+    "unknown scan status": (_bad_status, "store.import.bad_status"),
+    "the same criterion twice": (_duplicate_answer, "store.import.duplicate_criterion"),
+    "the same scan twice": (_duplicate_label, "store.import.duplicate_label"),
+    "school already exists": (_school_exists, "store.import.school_exists"),
+    "respondent is not an object": (_not_an_object, "store.import.bad_object"),
+}
+
+
+@pytest.mark.parametrize("case", list(MALFORMED))
+def test_a_malformed_import_is_refused_and_changes_nothing(world, exported, case):
+    spoil, key = MALFORMED[case]
+    document = copy.deepcopy(exported)
+    spoil(document)
+    before, counts = full_export(world.engine), row_counts(world.engine)
+    with pytest.raises(store.ImportRefused) as refused:
+        store.import_school(world.engine, store.admin_access(), document)
+    assert key in [problem for problem, _values in refused.value.problems]
+    assert refused.value.key == refused.value.problems[0][0]
+    assert full_export(world.engine) == before and row_counts(world.engine) == counts
+
+
+def test_every_problem_of_a_file_is_listed_at_once(world, exported):
+    document = copy.deepcopy(exported)
+    document["school"]["name"] = "OBS Nieuw"
+    _unknown_criterion(document)
+    _bad_time(document)
+    _unknown_theme(document)
+    with pytest.raises(store.ImportRefused) as refused:
+        store.import_school(world.engine, store.admin_access(), document)
+    keys = [problem for problem, _ in refused.value.problems]
+    assert keys == [  # in the order of the file
+        "store.import.unknown_theme",
+        "store.import.unknown_criterion",
+        "store.import.bad_datetime",
+    ]
+    assert refused.value.problems[1][1]["path"] == "scans[1].respondents[0].answers[0].criterion"
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ('{"format": "tso-zelfscan-school", "version": 1, "scans": [', "store.import.not_json"),
+        ("[1, 2]", "store.import.not_object"),
+        (b"\xff\xfe{}", "store.import.not_utf8"),
+    ],
+)
+def test_a_file_that_is_not_an_export_is_refused_before_reading_it(text, key):
+    with pytest.raises(store.ImportRefused) as refused:
+        store.load_export(text)
+    assert refused.value.key == key
+
+
+def test_an_import_into_a_missing_board_changes_nothing(world, exported):
+    document = copy.deepcopy(exported)
+    document["school"]["name"] = "OBS Elders"
+    counts = row_counts(world.engine)
+    with pytest.raises(store.NotFound):
+        store.import_school(world.engine, store.admin_access(), document, board_id=999)
+    assert row_counts(world.engine) == counts
+
+
+def test_a_scan_of_an_unknown_rubric_is_imported_without_criterion_checks(world, exported):
+    document = copy.deepcopy(exported)
+    document["school"]["name"] = "OBS Andere Rubriek"
+    for scan in document["scans"]:
+        scan["rubric"] = {"id": "andere", "version": "9", "hash": "f" * 64}
+    _unknown_criterion(document)
+    school = store.import_school(world.engine, store.admin_access(), document)
+    assert store.export_school(world.engine, store.admin_access(), school.id) == document
