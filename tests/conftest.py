@@ -9,6 +9,7 @@ started at the same time do not touch each other's tables.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import uuid
 
@@ -108,3 +109,48 @@ def engine(request, tmp_path):
 def database_url(engine) -> str:
     """The URL of ``engine``, for the command line (``TSO_DATABASE_URL``)."""
     return engine.url.render_as_string(hide_password=False)
+
+
+# --- a summary of the store suite per engine, at the end of the run -----------------------------
+
+STORE_GROUPS = (  # (what, a part of the test id)
+    ("authorisation matrix", "test_authorisation.py::test_authorisation_matrix["),
+    ("revoked and expired codes", "_code_opens_nothing["),
+    ("concurrency (30 writers at once)", "tests/store/test_concurrency.py::"),
+    ("export and import", "tests/store/test_transfer.py::"),
+    ("command line", "tests/store/test_cli.py::"),
+    ("demo", "tests/store/test_demo.py::"),
+    ("all store tests", "tests/store/"),
+)
+
+
+def _engine_of(nodeid: str) -> str | None:
+    """The engine parameter of a test id: its first parameter id (``[sqlite-...]``)."""
+    if "[" not in nodeid:
+        return None
+    first = re.split(r"[-\]]", nodeid.split("[", 1)[1])[0]
+    return first if first in ("sqlite", "postgresql") else None
+
+
+def pytest_terminal_summary(terminalreporter):
+    counts: dict[tuple[str, str], dict[str, int]] = {}
+    for outcome in ("passed", "failed", "error", "skipped"):
+        for report in terminalreporter.stats.get(outcome, []):
+            nodeid = getattr(report, "nodeid", "")
+            engine = _engine_of(nodeid)
+            if engine is None or (outcome == "passed" and report.when != "call"):
+                continue
+            for name, part in STORE_GROUPS:
+                if part in nodeid:
+                    tally = counts.setdefault((name, engine), {})
+                    tally[outcome] = tally.get(outcome, 0) + 1
+    if not counts:
+        return
+    terminalreporter.section("store suite per engine")
+    terminalreporter.write_line(f"{'':34} {'sqlite':<28} {'postgresql':<28}")
+    for name, _part in STORE_GROUPS:
+        cells = []
+        for engine in ("sqlite", "postgresql"):
+            tally = counts.get((name, engine), {})
+            cells.append(", ".join(f"{n} {o}" for o, n in tally.items()) or "-")
+        terminalreporter.write_line(f"{name:34} {cells[0]:<28} {cells[1]:<28}")

@@ -70,7 +70,9 @@ def test_the_database_url_comes_from_tso_database_url(monkeypatch):
     assert store.database_url() == "postgresql+psycopg://u@db/tso"
 
 
-@pytest.mark.parametrize("url", ["postgres://u@db/tso", "postgresql://u@db/tso"])
+@pytest.mark.parametrize(
+    "url", ["postgres://u@db/tso", "postgresql://u@db/tso"], ids=["heroku-style", "plain"]
+)
 def test_postgresql_urls_use_psycopg_3(url):
     assert store.make_engine(url).url.drivername == "postgresql+psycopg"
 
