@@ -28,6 +28,10 @@ def board_overview(engine: Engine, access) -> list[BoardSchoolSummary]:
         if access.role != "board":
             raise AccessDenied()
         shared = (T.school.c.board_id == access.board_id) & T.school.c.share_with_board.is_(True)
+        # "scan_id IN (...)" lets the database read the answer index in GROUP BY order.
+        shared_scans = (
+            select(T.scan.c.id).join(T.school, T.school.c.id == T.scan.c.school_id).where(shared)
+        )
         schools = connection.execute(
             select(T.school).where(shared).order_by(T.school.c.name, T.school.c.id)
         ).all()
@@ -45,32 +49,32 @@ def board_overview(engine: Engine, access) -> list[BoardSchoolSummary]:
                     func.count(T.respondent.c.started_at).label("started"),
                     func.count(T.respondent.c.submitted_at).label("submitted"),
                 )
-                .join(T.scan, T.scan.c.id == T.respondent.c.scan_id)
-                .join(T.school, T.school.c.id == T.scan.c.school_id)
-                .where(shared)
+                .where(T.respondent.c.scan_id.in_(shared_scans))
                 .group_by(T.respondent.c.scan_id)
             )
         }
         aggregates: dict[int, dict[str, list]] = {}
-        for row in connection.execute(
+        rows = connection.execute(
             select(
                 T.answer.c.scan_id,
                 T.answer.c.criterion,
-                func.avg(T.answer.c.score).label("mean"),
-                func.count(T.answer.c.score).label("n"),
-                func.sum(case((T.answer.c.kind == "dk", 1), else_=0)).label("dk"),
-                func.sum(case((T.answer.c.kind == "na", 1), else_=0)).label("na"),
+                func.avg(T.answer.c.score),
+                func.count(T.answer.c.score),
+                func.sum(case((T.answer.c.kind == "dk", 1), else_=0)),
+                func.sum(case((T.answer.c.kind == "na", 1), else_=0)),
             )
-            .join(T.scan, T.scan.c.id == T.answer.c.scan_id)
-            .join(T.school, T.school.c.id == T.scan.c.school_id)
-            .where(shared)
+            .where(T.answer.c.scan_id.in_(shared_scans))
             .group_by(T.answer.c.scan_id, T.answer.c.criterion)
-        ):
-            aggregates.setdefault(row.scan_id, {})[row.criterion] = [
-                None if row.mean is None else float(row.mean),
-                int(row.n),
-                int(row.dk or 0),
-                int(row.na or 0),
+        ).tuples()
+        for scan_id, criterion, mean, n, dk, na in rows:  # tuples: many rows at board scale
+            per_scan = aggregates.get(scan_id)
+            if per_scan is None:
+                per_scan = aggregates[scan_id] = {}
+            per_scan[criterion] = [
+                None if mean is None else float(mean),
+                int(n),
+                int(dk or 0),
+                int(na or 0),
                 None,
             ]
         for row in connection.execute(
@@ -79,10 +83,7 @@ def board_overview(engine: Engine, access) -> list[BoardSchoolSummary]:
                 T.consensus.c.criterion,
                 T.consensus.c.kind,
                 T.consensus.c.score,
-            )
-            .join(T.scan, T.scan.c.id == T.consensus.c.scan_id)
-            .join(T.school, T.school.c.id == T.scan.c.school_id)
-            .where(shared)
+            ).where(T.consensus.c.scan_id.in_(shared_scans))
         ):
             entry = aggregates.setdefault(row.scan_id, {}).setdefault(
                 row.criterion, [None, 0, 0, 0, None]

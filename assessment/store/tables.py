@@ -146,7 +146,8 @@ answer = Table(
         "(kind = 'score' AND score IS NOT NULL) OR (kind IN ('dk', 'na') AND score IS NULL)",
         name="value",
     ),
-    Index("ix_answer_scan_criterion", "scan_id", "criterion"),
+    # Covers the per-criterion aggregates of the board overview (migration 0002).
+    Index("ix_answer_scan_criterion_value", "scan_id", "criterion", "kind", "score"),
 )
 
 consensus = Table(

@@ -23,14 +23,14 @@ def test_the_migrations_create_exactly_the_tables_of_the_code(engine):
     with reading(engine) as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, metadata) == []
-    assert current_revision(engine) == "0001"
+    assert current_revision(engine) == "0002"
 
 
 def test_upgrade_works_on_an_empty_sqlite_file_and_can_be_repeated(tmp_path):
     engine = store.make_engine(f"sqlite:///{tmp_path}/new/dir/tso.sqlite")
     store.upgrade(engine)
     store.upgrade(engine)
-    assert current_revision(engine) == "0001"
+    assert current_revision(engine) == "0002"
     assert (tmp_path / "new" / "dir" / "tso.sqlite").exists()
     engine.dispose()
 
@@ -46,7 +46,7 @@ def test_upgrade_works_on_an_empty_postgresql_schema_and_can_be_repeated(postgre
     try:
         store.upgrade(engine)
         store.upgrade(engine)
-        assert current_revision(engine) == "0001"
+        assert current_revision(engine) == "0002"
     finally:
         engine.dispose()
         with base.begin() as connection:
@@ -125,3 +125,27 @@ def test_the_store_never_imports_streamlit():
         [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_an_older_database_is_upgraded_and_keeps_its_content(tmp_path, mini):
+    from alembic import command
+
+    from assessment.store.engine import alembic_config
+
+    engine = store.make_engine(f"sqlite:///{tmp_path}/old.sqlite")
+    config = alembic_config()
+    with writing(engine) as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+    assert current_revision(engine) == "0001"
+    assert store.seed_demo(engine, mini)
+    admin = store.admin_access()
+    before = [store.export_school(engine, admin, s.id) for s in store.list_schools(engine, admin)]
+    store.upgrade(engine)
+    assert current_revision(engine) == "0002"
+    after = [store.export_school(engine, admin, s.id) for s in store.list_schools(engine, admin)]
+    assert after == before
+    with reading(engine) as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, metadata) == []
+    engine.dispose()
