@@ -12,7 +12,11 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from sqlalchemy import Engine
 
 from assessment import store
 from assessment.cli.output import fail
@@ -78,10 +82,15 @@ def _expiry(text: str) -> dt.datetime:
     return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment
 
 
-def _engine():
+@contextmanager
+def _database() -> Iterator[Engine]:
+    """The database of ``TSO_DATABASE_URL``, upgraded to the newest schema; closed afterwards."""
     engine = store.make_engine()
-    store.upgrade(engine)
-    return engine
+    try:
+        store.upgrade(engine)
+        yield engine
+    finally:
+        engine.dispose()
 
 
 def _refused(error: store.StoreError, lang: str) -> int:
@@ -94,14 +103,15 @@ def _refused(error: store.StoreError, lang: str) -> int:
 
 
 def run_upgrade(args: argparse.Namespace) -> int:
-    engine = _engine()
-    print(t("store.cli.upgraded", args.lang, revision=current_revision(engine)))
+    with _database() as engine:
+        print(t("store.cli.upgraded", args.lang, revision=current_revision(engine)))
     return 0
 
 
 def run_create_board(args: argparse.Namespace) -> int:
     try:
-        board = store.create_board(_engine(), store.admin_access(), args.name)
+        with _database() as engine:
+            board = store.create_board(engine, store.admin_access(), args.name)
     except store.StoreError as error:
         return _refused(error, args.lang)
     print(t("store.cli.board_created", args.lang, id=board.id, name=board.name))
@@ -110,9 +120,10 @@ def run_create_board(args: argparse.Namespace) -> int:
 
 def run_create_school(args: argparse.Namespace) -> int:
     try:
-        school = store.create_school(
-            _engine(), store.admin_access(), args.board, args.name, share_with_board=args.share
-        )
+        with _database() as engine:
+            school = store.create_school(
+                engine, store.admin_access(), args.board, args.name, share_with_board=args.share
+            )
     except store.StoreError as error:
         return _refused(error, args.lang)
     print(
@@ -129,16 +140,17 @@ def run_create_school(args: argparse.Namespace) -> int:
 
 def run_issue_code(args: argparse.Namespace) -> int:
     try:
-        issued = store.issue_code(
-            _engine(),
-            store.admin_access(),
-            args.role,
-            board_id=args.board,
-            school_id=args.school,
-            scan_id=args.scan,
-            expires_at=args.expires,
-            label=args.label,
-        )
+        with _database() as engine:
+            issued = store.issue_code(
+                engine,
+                store.admin_access(),
+                args.role,
+                board_id=args.board,
+                school_id=args.school,
+                scan_id=args.scan,
+                expires_at=args.expires,
+                label=args.label,
+            )
     except store.StoreError as error:
         return _refused(error, args.lang)
     print(t("store.cli.code_issued", args.lang, id=issued.info.id, role=args.role))
@@ -149,7 +161,8 @@ def run_issue_code(args: argparse.Namespace) -> int:
 
 def run_revoke_code(args: argparse.Namespace) -> int:
     try:
-        store.revoke_code(_engine(), store.admin_access(), args.code_id)
+        with _database() as engine:
+            store.revoke_code(engine, store.admin_access(), args.code_id)
     except store.StoreError as error:
         return _refused(error, args.lang)
     print(t("store.cli.code_revoked", args.lang, id=args.code_id))
@@ -157,25 +170,26 @@ def run_revoke_code(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    engine, admin, lang = _engine(), store.admin_access(), args.lang
-    boards = store.list_boards(engine, admin)
-    if not boards:
-        print(t("store.cli.no_boards", lang))
-    for board in boards:
-        print(t("store.cli.board_line", lang, id=board.id, name=board.name))
-        for school in store.list_schools(engine, admin, board.id):
-            shared = t("store.cli.shared", lang) if school.share_with_board else ""
-            demo = t("store.cli.demo", lang) if school.is_demo else ""
-            print(
-                t(
-                    "store.cli.school_line",
-                    lang,
-                    id=school.id,
-                    name=school.name,
-                    shared=shared,
-                    demo=demo,
+    admin, lang = store.admin_access(), args.lang
+    with _database() as engine:
+        boards = store.list_boards(engine, admin)
+        if not boards:
+            print(t("store.cli.no_boards", lang))
+        for board in boards:
+            print(t("store.cli.board_line", lang, id=board.id, name=board.name))
+            for school in store.list_schools(engine, admin, board.id):
+                shared = t("store.cli.shared", lang) if school.share_with_board else ""
+                demo = t("store.cli.demo", lang) if school.is_demo else ""
+                print(
+                    t(
+                        "store.cli.school_line",
+                        lang,
+                        id=school.id,
+                        name=school.name,
+                        shared=shared,
+                        demo=demo,
+                    )
                 )
-            )
     return 0
 
 
@@ -185,34 +199,35 @@ def run_demo(args: argparse.Namespace) -> int:
         rubric = load_rubric(args.rubric) if args.rubric else load_rubric()
     except RubricError as error:
         return fail(error.problems, t("store.cli.rubric_invalid", lang))
-    engine = _engine()
-    if not store.seed_demo(engine, rubric):
-        print(t("store.cli.demo_exists", lang))
-        return 0
-    admin = store.admin_access()
-    schools = [s for s in store.list_schools(engine, admin) if s.is_demo]
-    print(t("store.cli.demo_created", lang, board=store.DEMO_BOARD, schools=len(schools)))
-    for school in schools:
-        for scan in reversed(store.list_scans(engine, admin, school.id)):
-            data = store.scan_data(engine, admin, scan.id)
-            result = score_scan(rubric, data.answers, data.agreed)
-            print(
-                t(
-                    "store.cli.demo_scan",
-                    lang,
-                    school=school.name,
-                    label=scan.label,
-                    status=t(f"store.cli.status_{scan.status}", lang),
-                    respondents=len(data.respondents),
-                    phase=phase_label(rubric, result.school_phase, lang),
+    with _database() as engine:
+        if not store.seed_demo(engine, rubric):
+            print(t("store.cli.demo_exists", lang))
+            return 0
+        admin = store.admin_access()
+        schools = [s for s in store.list_schools(engine, admin) if s.is_demo]
+        print(t("store.cli.demo_created", lang, board=store.DEMO_BOARD, schools=len(schools)))
+        for school in schools:
+            for scan in reversed(store.list_scans(engine, admin, school.id)):
+                data = store.scan_data(engine, admin, scan.id)
+                result = score_scan(rubric, data.answers, data.agreed)
+                print(
+                    t(
+                        "store.cli.demo_scan",
+                        lang,
+                        school=school.name,
+                        label=scan.label,
+                        status=t(f"store.cli.status_{scan.status}", lang),
+                        respondents=len(data.respondents),
+                        phase=phase_label(rubric, result.school_phase, lang),
+                    )
                 )
-            )
     return 0
 
 
 def run_export(args: argparse.Namespace) -> int:
     try:
-        document = store.export_school(_engine(), store.admin_access(), args.school)
+        with _database() as engine:
+            document = store.export_school(engine, store.admin_access(), args.school)
     except store.StoreError as error:
         return _refused(error, args.lang)
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -249,7 +264,10 @@ def run_import(args: argparse.Namespace) -> int:
         return fail([t("store.cli.unreadable", lang, file=args.file, error=error.strerror)])
     try:
         document = store.load_export(raw)
-        school = store.import_school(_engine(), store.admin_access(), document, board_id=args.board)
+        with _database() as engine:
+            school = store.import_school(
+                engine, store.admin_access(), document, board_id=args.board
+            )
     except store.StoreError as error:
         return _refused(error, lang)
     print(

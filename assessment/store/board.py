@@ -65,8 +65,8 @@ def board_overview(engine: Engine, access) -> list[BoardSchoolSummary]:
             )
             .where(T.answer.c.scan_id.in_(shared_scans))
             .group_by(T.answer.c.scan_id, T.answer.c.criterion)
-        ).tuples()
-        for scan_id, criterion, mean, n, dk, na in rows:  # tuples: many rows at board scale
+        )
+        for scan_id, criterion, mean, n, dk, na in rows:  # unpacked: many rows at board scale
             per_scan = aggregates.get(scan_id)
             if per_scan is None:
                 per_scan = aggregates[scan_id] = {}
