@@ -7,7 +7,7 @@ import streamlit as st
 from assessment import store
 from assessment.i18n import LANGUAGES
 from assessment.ui import context
-from assessment.ui.context import tr
+from assessment.ui.context import tr, tr_md
 
 PAGES = Path(__file__).parent / "pages"
 
@@ -68,4 +68,4 @@ pages = [
 try:
     st.navigation(pages, position="top").run()
 except store.StoreError as error:  # e.g. a code revoked while the page was open
-    st.error(tr(error.key, **error.values))
+    st.error(tr_md(error.key, **error.values))

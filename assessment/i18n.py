@@ -7,6 +7,7 @@ looks a dotted key up. nl is the reference language: every key exists there.
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -47,10 +48,22 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, /, **values: Any) -> str:
     return text.format(**values) if values else text
 
 
-def number(value: float, lang: str = DEFAULT_LANGUAGE, decimals: int = 1) -> str:
-    """``1.7`` as ``1,7`` in Dutch and ``1.7`` in English, always with ``decimals`` decimals."""
+def number(
+    value: float, lang: str = DEFAULT_LANGUAGE, decimals: int = 1, rounding: str = ROUND_HALF_UP
+) -> str:
+    """``1.7`` as ``1,7`` in Dutch and ``1.7`` in English, always with ``decimals`` decimals,
+    rounded half up (2,25 → 2,3) unless ``rounding`` says otherwise."""
     pattern = "0." + "0" * decimals if decimals else "0"
-    return format_decimal(value, format=pattern, locale=lang)
+    exact = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=rounding)
+    return format_decimal(exact, format=pattern, locale=lang, decimal_quantization=False)
+
+
+def signed(value: float, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A change with its sign: ``+2,5``, ``−1,0`` and ``0,0`` (no sign for no change)."""
+    shown = number(abs(value), lang)
+    if shown == number(0, lang):
+        return shown
+    return ("+" if value > 0 else "−") + shown
 
 
 def percent(value: float, lang: str = DEFAULT_LANGUAGE) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from statistics import fmean
 from typing import Literal
 
@@ -108,13 +108,13 @@ def score_item(
     dont_know = sum(1 for a in answers if a == DONT_KNOW)
     not_applicable = sum(1 for a in answers if a == NOT_APPLICABLE)
     mean = fmean(numeric) if numeric else None
-    left_out = not_applicable * 2 > len(answers) or agreed == NOT_APPLICABLE
+    # An agreed value is the team's verdict: it decides, also over a majority of n.v.t. answers.
     if agreed is None:
-        value = mean
+        value, left_out = mean, not_applicable * 2 > len(answers)
     elif agreed in (DONT_KNOW, NOT_APPLICABLE):
-        value = None
+        value, left_out = None, agreed == NOT_APPLICABLE
     else:
-        value = float(agreed)
+        value, left_out = float(agreed), False
     spread = max(numeric) - min(numeric) if numeric else None
     distribution = Counter(str(a) for a in answers)
     return ItemResult(
@@ -173,9 +173,11 @@ def score_phase(rubric: Rubric, phase_id: str, items: Sequence[ItemResult]) -> P
     return PhaseResult(phase_id, mean, len(counted), unknown, blocking, complete)
 
 
-def readiness(items: Sequence[ItemResult]) -> float | None:
+def readiness(rubric: Rubric, items: Sequence[ItemResult]) -> float | None:
+    """Mean item value as a share of the top of the scale, 0–100 with one decimal."""
     values = [item.value for item in items if item.value is not None]
-    return round_half_up(fmean(values) / 3 * 100) if values else None
+    top = max(rubric.scale_values)
+    return round_half_up(fmean(values) / top * 100) if values else None
 
 
 def score_theme(rubric: Rubric, theme_id: str, items: Mapping[str, ItemResult]) -> ThemeResult:
@@ -191,7 +193,7 @@ def score_theme(rubric: Rubric, theme_id: str, items: Mapping[str, ItemResult]) 
             flags.append("insufficient_information")
     return ThemeResult(
         id=theme_id,
-        readiness=readiness(theme_items),
+        readiness=readiness(rubric, theme_items),
         phase=working.phase if working else SECURED,
         phases=phases,
         flags=tuple(flags),
@@ -256,7 +258,7 @@ def explain_phase(rubric: Rubric, phase: PhaseResult, lang: str) -> str:
             t(
                 "scoring.explain.mean_low",
                 lang,
-                mean=_below(phase.mean, needed, lang),
+                mean=_under_bar(phase.mean, rules.phase_complete_mean, lang),
                 needed=needed,
             )
         ]
@@ -266,7 +268,7 @@ def explain_phase(rubric: Rubric, phase: PhaseResult, lang: str) -> str:
                 "scoring.explain.blocking",
                 lang,
                 label=rubric.text(rubric.criterion(item_id).label, lang),
-                value=number(value, lang),
+                value=_under_bar(value, rules.item_blocks_below, lang),
                 minimum=number(rules.item_blocks_below, lang),
             )
         )
@@ -290,10 +292,12 @@ def explain_phase(rubric: Rubric, phase: PhaseResult, lang: str) -> str:
     return f"{label}: {verdict} – " + "; ".join(reasons)
 
 
-def _below(mean: float, needed: str, lang: str) -> str:
-    """A mean under the bar, with two decimals where one would round it up to the bar (1,97)."""
-    shown = number(mean, lang)
-    return number(mean, lang, 2) if shown == needed else shown
+def _under_bar(value: float, bar: float, lang: str) -> str:
+    """A value under ``bar`` as text that never reads as reaching it: 1,97 and 0,95, not 2,0
+    and 1,0 (two decimals, rounded down, where one decimal would round up to the bar)."""
+    if round_half_up(value, 1) < bar:
+        return number(value, lang)
+    return number(value, lang, 2, rounding=ROUND_DOWN)
 
 
 def step_action(rubric: Rubric, step: NextStep, lang: str) -> str:

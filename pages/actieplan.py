@@ -7,7 +7,7 @@ import streamlit as st
 from assessment import store
 from assessment.scoring import score_scan, step_action
 from assessment.ui import context, plan
-from assessment.ui.context import tr
+from assessment.ui.context import tr, tr_md
 from assessment.ui.pages import choose_scan, require_role
 from assessment.ui.pdf import pdf_download_button
 from assessment.ui.safe import md
@@ -25,6 +25,8 @@ if scan is None:
     st.stop()
 if message := st.session_state.pop("plan_message", None):
     st.success(message)
+if message := st.session_state.pop("plan_error", None):
+    st.error(message)
 
 actions = store.list_actions(engine, access, scan.id)
 theme_ids = [t.id for t in rubric.theme_list]
@@ -35,7 +37,11 @@ def theme_label(theme_id: str) -> str:
 
 
 def review(action_id: int, decision: str) -> None:
-    store.review_action(engine, access, action_id, scan.id, decision)
+    try:
+        store.review_action(engine, access, action_id, scan.id, decision)
+    except store.StoreError as error:
+        st.session_state["plan_error"] = tr_md(error.key, **error.values)
+        return
     st.session_state["plan_message"] = tr(f"actions.reviewed.{decision}")
 
 
@@ -80,7 +86,11 @@ planned_criteria = {a.criterion for a in actions if a.criterion}
 
 
 def add_step(theme_id: str, criterion_id: str, title: str) -> None:
-    store.add_action(engine, access, scan.id, theme_id, title, criterion=criterion_id)
+    try:
+        store.add_action(engine, access, scan.id, theme_id, title, criterion=criterion_id)
+    except store.StoreError as error:
+        st.session_state["plan_error"] = tr_md(error.key, **error.values)
+        return
     st.session_state["plan_message"] = tr("actions.added")
 
 
@@ -108,6 +118,8 @@ for theme in rubric.theme_list:
             )
 
 st.subheader(tr("actions.plan_heading"))
+if can_edit:
+    st.caption(tr("actions.save_hint"))
 before = plan.plan_frame(actions)
 column_config = {
     "id": None,

@@ -7,22 +7,23 @@ import streamlit as st
 
 from assessment import store
 from assessment.ui import context
-from assessment.ui.context import tr
+from assessment.ui.context import tr, tr_md
 from assessment.ui.links import code_link, qr_png
 from assessment.ui.pages import require_role, scan_title
+from assessment.ui.safe import md
 
 access = require_role("coordinator")
 engine, rubric, lang = context.engine(), context.rubric(), context.lang()
 school = store.get_school(engine, access, access.school_id)
 st.title(tr("manage.title"))
-st.caption(school.name)
+st.caption(md(school.name))
 
 
 def attempt(action, *args, success: str | None = None, **kwargs):
     try:
         outcome = action(engine, access, *args, **kwargs)
     except store.StoreError as error:
-        st.session_state["manage_error"] = tr(error.key, **error.values)
+        st.session_state["manage_error"] = tr_md(error.key, **error.values)
         return None
     if success:
         st.session_state["manage_message"] = success
@@ -39,7 +40,7 @@ st.subheader(tr("manage.scans_heading"))
 scans = store.list_scans(engine, access, school.id)
 for scan in scans:
     text, button = st.columns([4, 1], vertical_alignment="center")
-    text.write(scan_title(scan))
+    text.write(md(scan_title(scan)))
     if scan.status == "open":
         button.button(
             tr("manage.close_scan"),
@@ -73,7 +74,7 @@ with st.form("new_scan"):
                 school.id,
                 label.strip(),
                 rubric,
-                success=tr("manage.opened", label=label.strip()),
+                success=tr_md("manage.opened", label=label.strip()),
             )
         else:
             st.session_state["manage_error"] = tr("manage.label_required")

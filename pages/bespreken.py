@@ -6,7 +6,7 @@ from assessment import store
 from assessment.i18n import number
 from assessment.scoring import explain_theme, phase_label, score_scan
 from assessment.ui import context
-from assessment.ui.context import tr
+from assessment.ui.context import tr, tr_md
 from assessment.ui.pages import choose_scan, require_role
 from assessment.ui.questionnaire import option_label, options
 
@@ -38,7 +38,7 @@ def agree(criterion_id: str) -> None:
         else:
             store.set_agreed(engine, access, scan.id, criterion_id, value, note)
     except store.StoreError as error:
-        st.session_state["discuss_error"] = tr(error.key, **error.values)
+        st.session_state["discuss_error"] = tr_md(error.key, **error.values)
         return
     updated = store.scan_data(engine, access, scan.id)
     theme = score_scan(rubric, updated.answers, updated.agreed).theme(

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from assessment import store
-from assessment.i18n import number, percent
+from assessment.i18n import number, percent, signed
 from assessment.report.screen_radar import radar_figure
 from assessment.respondents import visible_role_counts
 from assessment.scoring import explain_theme, phase_label, score_scan
@@ -60,7 +60,7 @@ st.caption(tr("results.radar_caption"))
 st.subheader(tr("results.table_heading"))
 
 
-def readiness_text(value: float | None) -> str:
+def number_or_dash(value: float | None) -> str:
     return number(value, lang) if value is not None else "–"
 
 
@@ -68,7 +68,7 @@ rows = []
 for index, theme in enumerate(result.themes):
     row = {
         tr("results.col.theme"): theme_labels[index],
-        tr("results.col.readiness"): readiness_text(theme.readiness),
+        tr("results.col.readiness"): number_or_dash(theme.readiness),
         tr("results.col.phase"): phase_label(rubric, theme.phase, lang),
         tr("results.col.flags"): ", ".join(tr(f"scoring.flags.{f}") for f in theme.flags) or "–",
     }
@@ -77,9 +77,7 @@ for index, theme in enumerate(result.themes):
         change = (
             theme.readiness - before if theme.readiness is not None and before is not None else None
         )
-        row[tr("results.col.change")] = (
-            f"{'+' if change > 0 else ''}{number(change, lang)}" if change is not None else "–"
-        )
+        row[tr("results.col.change")] = signed(change, lang) if change is not None else "–"
     rows.append(row)
 st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
@@ -104,7 +102,7 @@ with st.expander(tr("results.per_item")):
                 {
                     tr("results.col.theme"): rubric.text(rubric.theme(item.theme).label, lang),
                     tr("results.col.criterion"): rubric.text(rubric.criterion(item.id).label, lang),
-                    tr("results.col.value"): readiness_text(item.value),
+                    tr("results.col.value"): number_or_dash(item.value),
                     tr("results.col.n"): item.n,
                     tr("results.col.dk_share"): percent(item.dk_share, lang),
                     tr("results.col.agreed"): tr("results.marked")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from assessment import store
 from assessment.ui import context
-from assessment.ui.context import tr
+from assessment.ui.context import tr, tr_md
 
 context.ensure_app_frame()
 st.title(tr("start.title"))
@@ -21,7 +21,7 @@ if current is None:
                 context.sign_in(store.resolve_code(context.engine(), code.strip()), code.strip())
                 st.rerun()
             except store.StoreError as error:
-                st.warning(tr(error.key, **error.values))
+                st.warning(tr_md(error.key, **error.values))
     if context.demo_enabled():
         st.divider()
         st.subheader(tr("start.demo_heading"))

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from assessment import store
-from assessment.i18n import number
+from assessment.i18n import number, signed
 from assessment.scoring import phase_label, score_scan
 from assessment.ui import context
 from assessment.ui.context import tr
@@ -42,7 +42,7 @@ for summary in summaries:
             and earlier.themes[index].readiness is not None
         ):
             change = theme.readiness - earlier.themes[index].readiness
-            value += f" ({'+' if change >= 0 else ''}{number(change, lang)})"
+            value += f" ({signed(change, lang)})"
         readiness[theme_labels[theme.id]] = value
         phases[theme_labels[theme.id]] = phase_label(rubric, theme.phase, lang)
     phases[tr("compare.school_phase")] = phase_label(rubric, result.school_phase, lang)

@@ -41,7 +41,7 @@ if me is None or me.started_at is None:
         index=None,
         format_func=lambda r: tr(f"app.roles_of_respondents.{r}"),
         placeholder=tr("questionnaire.role_placeholder"),
-        help=tr("questionnaire.role_help"),
+        help=tr("questionnaire.role_help", size=rubric.rules.min_group_size),
     )
     if st.button(tr("questionnaire.start"), type="primary"):
         store.start_respondent(engine, access, role, scan_id=scan.id)
@@ -106,6 +106,7 @@ for criterion in theme.criteria:
             on_change=questionnaire.save,
             args=(access, scan.id, criterion.id),
             placeholder=tr("questionnaire.note_placeholder"),
+            help=tr("questionnaire.note_help"),
             disabled=closed or criterion.id not in answers,
             height=68,
             max_chars=2000,

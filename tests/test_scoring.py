@@ -111,10 +111,11 @@ def test_theme_works_on_the_first_incomplete_phase_and_explains_it_with_numbers(
 
 
 def test_a_mean_just_under_the_bar_is_not_rounded_up_to_it():
-    # verkennen: a-v1 = (2 + 2 + 1) / 3 = 1,667 and a-v2 = (3 + 2 + 2 + 2) / 4 = 2,25 -> mean 1,958
+    # verkennen: a-v1 = (2 + 2 + 1) / 3 = 1,667 and a-v2 = (3 + 2 + 2 + 2) / 4 = 2,25 -> 1,958,
+    # which one decimal would show as 2,0: two decimals, rounded down
     alfa = score_scan(RUBRIC, {"a-v1": [2, 2, 1], "a-v2": [3, 2, 2, 2]}).theme("alfa")
     assert alfa.phase == "verkennen"
-    assert "gemiddeld 1,96 (nodig 2,0)" in explain_theme(RUBRIC, alfa, "nl")
+    assert "gemiddeld 1,95 (nodig 2,0)" in explain_theme(RUBRIC, alfa, "nl")
 
 
 def test_an_item_below_the_blocking_value_keeps_its_phase_incomplete(tmp_path):
@@ -146,7 +147,9 @@ def test_a_later_phase_scoring_well_on_a_weak_foundation_is_flagged():
     # verkennen mean 1,0 (incomplete); voorbereiden mean 2,5 >= 2,0
     alfa = score_scan(RUBRIC, {"a-v1": [1], "a-v2": [1], "a-b1": [3], "a-b2": [2]}).theme("alfa")
     assert alfa.phase == "verkennen" and alfa.flags == ("foundation_gap",)
-    assert "Voorbereiden (2,5) scoort al voldoende" in explain_theme(RUBRIC, alfa, "nl")
+    assert "op Voorbereiden (2,5) scoort de school al voldoende" in explain_theme(
+        RUBRIC, alfa, "nl"
+    )
 
 
 def test_all_phases_complete_means_secured_for_theme_and_school():

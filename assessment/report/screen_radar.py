@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import plotly.graph_objects as go
 
 # One look on screen and in the PDF: newest scan dark blue and solid, earlier ones orange and dashed.
@@ -22,7 +24,7 @@ def radar_figure(
             go.Scatterpolar(
                 r=[*values, values[0]],
                 theta=[*themes, themes[0]],
-                name=name,
+                name=html.escape(name),  # plotly reads a little HTML in trace names
                 mode="lines+markers",
                 fill="toself",
                 opacity=0.9 if newest else 0.6,
@@ -32,7 +34,9 @@ def radar_figure(
                     "width": 3 if newest else 2,
                 },
                 marker={"symbol": "circle" if newest else "diamond", "size": 8},
-                hovertemplate="%{theta}: %{r:.1f}" + axis_suffix + "<extra>" + name + "</extra>",
+                hovertemplate="%{theta}: %{r:.1f}"
+                + axis_suffix
+                + "<extra>%{fullData.name}</extra>",
             )
         )
     figure.update_layout(

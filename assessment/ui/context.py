@@ -9,6 +9,7 @@ import streamlit as st
 from assessment import store
 from assessment.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from assessment.rubric import Rubric, RubricError, load_rubric
+from assessment.ui.safe import md
 
 ACCESS = "access"
 CODE = "code"
@@ -71,6 +72,14 @@ def tr(key: str, **values) -> str:
     return t(key, lang(), **values)
 
 
+def tr_md(key: str, **values) -> str:
+    """Like ``tr``, for Markdown output: user text in ``values`` is escaped, never interpreted."""
+    return tr(
+        key,
+        **{name: md(value) if isinstance(value, str) else value for name, value in values.items()},
+    )
+
+
 def access() -> store.Access | None:
     return st.session_state.get(ACCESS)
 
@@ -84,11 +93,13 @@ def demo_enabled() -> bool:
 
 
 def sign_in(new_access: store.Access, code: str | None) -> None:
+    """Remember the access for this session. Only a respondent's code goes into the address, so
+    that a reload or the same link resumes the questionnaire; other codes stay off screen."""
     st.session_state[ACCESS] = new_access
-    st.session_state[CODE] = code
-    if code:
+    st.session_state[CODE] = code if new_access.role == "respondent" else None
+    if st.session_state[CODE]:
         st.query_params[CODE] = code
-    elif new_access.role == "coordinator":
+    elif code is None:
         st.query_params["demo"] = "1"
 
 
@@ -111,7 +122,7 @@ def sign_in_from_url() -> None:
         try:
             sign_in(store.resolve_code(engine(), code), code)
         except store.StoreError as error:
-            st.session_state["code_error"] = tr(error.key, **error.values)
+            st.session_state["code_error"] = tr_md(error.key, **error.values)
             del st.query_params[CODE]
     elif st.query_params.get("demo") == "1" and demo_enabled():
         open_demo()
@@ -123,4 +134,4 @@ def open_demo() -> None:
 
 
 def show_store_error(error: store.StoreError) -> None:
-    st.error(tr(error.key, **error.values))
+    st.error(tr_md(error.key, **error.values))

@@ -8,6 +8,8 @@ from assessment import store
 from assessment.ui import context
 from assessment.ui.context import tr
 
+CHOSEN_SCAN = "chosen_scan"
+
 
 def require_role(*roles: str) -> store.Access:
     """The current access when its role may see this page; otherwise back to the start page."""
@@ -34,11 +36,15 @@ def choose_scan(
     if len(scans) == 1:
         return scans[0]
     by_id = {scan.id: scan for scan in scans}
+    # The choice lives outside the widget so that it is the same on every page.
+    remembered = st.session_state.get(CHOSEN_SCAN)
     chosen = st.selectbox(
         tr("app.scan_choice"),
         list(by_id),
+        index=list(by_id).index(remembered) if remembered in by_id else 0,
         format_func=lambda scan_id: scan_title(by_id[scan_id]),
         key=key,
+        on_change=lambda: st.session_state.update({CHOSEN_SCAN: st.session_state[key]}),
     )
     return by_id[chosen]
 

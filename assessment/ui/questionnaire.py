@@ -8,7 +8,7 @@ from assessment import store
 from assessment.rubric import Criterion, Rubric
 from assessment.scoring import DONT_KNOW, NOT_APPLICABLE, AnswerValue
 from assessment.ui import context
-from assessment.ui.context import tr
+from assessment.ui.context import tr, tr_md
 
 
 def answer_key(scan_id: int, criterion_id: str) -> str:
@@ -52,4 +52,4 @@ def save(access: store.Access, scan_id: int, criterion_id: str) -> None:
             store.save_answer(context.engine(), access, criterion_id, value, note, scan_id=scan_id)
         st.toast(tr("questionnaire.saved"), icon=":material/check:")
     except store.StoreError as error:
-        st.session_state["save_error"] = tr(error.key, **error.values)
+        st.session_state["save_error"] = tr_md(error.key, **error.values)

@@ -83,7 +83,7 @@ def test_a_revoked_code_opens_nothing(school):
 
 def test_the_respondent_is_offered_only_the_questionnaire(school):
     at = open_app(school.respondents[0])
-    assert [link.label for link in at.get("page_link")] == ["Naar de vragenlijst"] or True
+    assert [link.label for link in at.get("page_link")] == ["Naar de vragenlijst"]
     with pytest.raises(ValueError):
         at.switch_page("pages/resultaten.py")
 
