@@ -19,6 +19,7 @@ from assessment.store.actions import (
     delete_action,
     list_actions,
     review_action,
+    save_plan,
     update_action,
 )
 from assessment.store.answers import (
@@ -126,6 +127,7 @@ __all__ = [
     "create_school",
     "database_url",
     "delete_action",
+    "save_plan",
     "demo_access",
     "export_school",
     "get_board",

@@ -108,50 +108,24 @@ def add_action(
     status: str = "planned",
     criterion: str | None = None,
 ) -> ActionInfo:
+    fields = {"theme": theme, "criterion": criterion, "title": title, "owner": owner}
+    fields |= {"due_date": due_date, "status": status}
     with writing(engine) as connection:
         verify(connection, access)
         scan = get_scan_row(connection, scan_id)
         school_write(access, scan.school_id)
-        values = check_action_fields(
-            scan_rubric(scan),
-            {
-                "theme": theme,
-                "criterion": criterion,
-                "title": title,
-                "owner": owner,
-                "due_date": due_date,
-                "status": status,
-            },
-        )
-        action_id = connection.execute(
-            T.action.insert().values(scan_id=scan_id, **values).returning(T.action.c.id)
-        ).scalar_one()
-        return action_info(_action_row(connection, action_id))
+        return action_info(_action_row(connection, _insert(connection, scan, fields)))
 
 
 def update_action(engine: Engine, access, action_id: int, **fields: Any) -> ActionInfo:
     """Change some of theme, criterion, title, owner, due_date, status. Moving an action to
     another theme drops a criterion of the old theme."""
-    unknown = sorted(set(fields) - set(EDITABLE_FIELDS))
-    if unknown:
-        raise InvalidInput("store.errors.unknown_field", field=", ".join(unknown))
     with writing(engine) as connection:
         verify(connection, access)
         row = _action_row(connection, action_id, lock=True)
         scan = get_scan_row(connection, row.scan_id)
         school_write(access, scan.school_id)
-        rubric = scan_rubric(scan)
-        merged = {name: getattr(row, name) for name in EDITABLE_FIELDS} | fields
-        if (
-            "criterion" not in fields
-            and merged["criterion"]
-            and merged["theme"] != row.theme
-            and rubric.has_criterion(merged["criterion"])
-            and rubric.criterion(merged["criterion"]).theme != merged["theme"]
-        ):
-            merged["criterion"] = None
-        values = check_action_fields(rubric, merged)
-        connection.execute(update(T.action).where(T.action.c.id == action_id).values(**values))
+        _update(connection, row, scan, fields)
         return action_info(_action_row(connection, action_id))
 
 
@@ -161,6 +135,61 @@ def delete_action(engine: Engine, access, action_id: int) -> None:
         row = _action_row(connection, action_id, lock=True)
         school_write(access, get_scan_row(connection, row.scan_id).school_id)
         connection.execute(delete(T.action).where(T.action.c.id == action_id))
+
+
+def save_plan(
+    engine: Engine,
+    access,
+    scan_id: int,
+    *,
+    added: list[dict[str, Any]] = (),
+    updated: dict[int, dict[str, Any]] | None = None,
+    deleted: list[int] = (),
+) -> list[ActionInfo]:
+    """Apply one edit of a scan's plan in one transaction: all of it, or (on any error) nothing.
+    Every action named must belong to ``scan_id``. Returns the plan as it is afterwards."""
+    with writing(engine) as connection:
+        verify(connection, access)
+        scan = get_scan_row(connection, scan_id)
+        school_write(access, scan.school_id)
+        for action_id in [*deleted, *(updated or {})]:
+            if _action_row(connection, action_id, lock=True).scan_id != scan_id:
+                raise NotFound()
+        connection.execute(delete(T.action).where(T.action.c.id.in_(list(deleted))))
+        for action_id, fields in (updated or {}).items():
+            _update(connection, _action_row(connection, action_id), scan, fields)
+        for fields in added:
+            _insert(connection, scan, fields)
+        rows = connection.execute(
+            select(T.action).where(T.action.c.scan_id == scan_id).order_by(T.action.c.id)
+        ).all()
+        return [action_info(row) for row in rows]
+
+
+def _insert(connection: Connection, scan: Row, fields: dict[str, Any]) -> int:
+    defaults = {"criterion": None, "owner": "", "due_date": None, "status": "planned"}
+    values = check_action_fields(scan_rubric(scan), defaults | fields)
+    return connection.execute(
+        T.action.insert().values(scan_id=scan.id, **values).returning(T.action.c.id)
+    ).scalar_one()
+
+
+def _update(connection: Connection, row: Row, scan: Row, fields: dict[str, Any]) -> None:
+    unknown = sorted(set(fields) - set(EDITABLE_FIELDS))
+    if unknown:
+        raise InvalidInput("store.errors.unknown_field", field=", ".join(unknown))
+    rubric = scan_rubric(scan)
+    merged = {name: getattr(row, name) for name in EDITABLE_FIELDS} | fields
+    if (
+        "criterion" not in fields
+        and merged["criterion"]
+        and merged["theme"] != row.theme
+        and rubric.has_criterion(merged["criterion"])
+        and rubric.criterion(merged["criterion"]).theme != merged["theme"]
+    ):
+        merged["criterion"] = None
+    values = check_action_fields(rubric, merged)
+    connection.execute(update(T.action).where(T.action.c.id == row.id).values(**values))
 
 
 def actions_to_review(engine: Engine, access, scan_id: int) -> list[ActionInfo]:

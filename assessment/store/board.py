@@ -21,8 +21,10 @@ DEFAULT_MIN_GROUP_SIZE = 3
 
 def board_overview(engine: Engine, access) -> list[BoardSchoolSummary]:
     """Every school of the board that shares with it, each with its scans (newest first) and per
-    criterion the mean and counts of the answers, never a single answer or note. Scans with fewer
-    respondents than the rubric's ``min_group_size`` show no aggregates at all."""
+    criterion the mean and counts of the answers, never a single answer or note. A scan that fewer
+    than the rubric's ``min_group_size`` respondents answered shows no aggregates at all, and a
+    criterion scored by fewer than that many shows no mean (one teacher's answer would be its mean);
+    the team's agreed value is a team verdict and is always shown."""
     with reading(engine) as connection:
         verify(connection, access)
         if access.role != "board":
@@ -53,6 +55,13 @@ def board_overview(engine: Engine, access) -> list[BoardSchoolSummary]:
                 .group_by(T.respondent.c.scan_id)
             )
         }
+        answered = dict(
+            connection.execute(
+                select(T.answer.c.scan_id, func.count(func.distinct(T.answer.c.respondent_id)))
+                .where(T.answer.c.scan_id.in_(shared_scans))
+                .group_by(T.answer.c.scan_id)
+            ).all()
+        )
         aggregates: dict[int, dict[str, list]] = {}
         rows = connection.execute(
             select(
@@ -95,11 +104,13 @@ def board_overview(engine: Engine, access) -> list[BoardSchoolSummary]:
         started, submitted = counts.get(scan.id, (0, 0))
         rubric = rubric_for(scan.rubric_id, scan.rubric_hash)
         minimum = rubric.rules.min_group_size if rubric else DEFAULT_MIN_GROUP_SIZE
-        suppressed = started < minimum
+        suppressed = answered.get(scan.id, 0) < minimum
         criteria = {}
         if not suppressed:
             criteria = {
-                criterion: CriterionAggregate(criterion, mean, n, dk, na, agreed)
+                criterion: CriterionAggregate(
+                    criterion, *((mean, n) if n >= minimum else (None, 0)), dk, na, agreed
+                )
                 for criterion, (mean, n, dk, na, agreed) in sorted(
                     aggregates.get(scan.id, {}).items()
                 )

@@ -9,7 +9,7 @@ import pandas as pd
 
 from assessment import store
 
-STATUSES = ("planned", "doing", "done", "dropped")
+STATUSES = store.ACTION_STATUSES
 COLUMNS = ("id", "title", "theme", "owner", "due_date", "status")
 
 
@@ -46,7 +46,8 @@ def save_plan(
     after: pd.DataFrame,
     theme_ids: list[str],
 ) -> list[tuple[str, int]]:
-    """Apply the edited table; returns problems as locale keys with row numbers (nothing saved then)."""
+    """Apply the edited table in one transaction; returns problems as (locale key, row number)
+    and saves nothing when there are any."""
     problems: list[tuple[str, int]] = []
     rows = []
     for number, (_, row) in enumerate(after.iterrows(), start=1):
@@ -75,13 +76,18 @@ def save_plan(
         return problems
     kept = {action_id for action_id, _ in rows if action_id is not None}
     original = {int(r["id"]): r for _, r in before.iterrows()}
-    for action_id in original.keys() - kept:
-        store.delete_action(engine, access, action_id)
-    for action_id, fields in rows:
-        if action_id is None:
-            store.add_action(engine, access, scan_id, **fields)
-        elif _changed(original[action_id], fields):
-            store.update_action(engine, access, action_id, **fields)
+    store.save_plan(
+        engine,
+        access,
+        scan_id,
+        added=[fields for action_id, fields in rows if action_id is None],
+        updated={
+            action_id: fields
+            for action_id, fields in rows
+            if action_id is not None and _changed(original[action_id], fields)
+        },
+        deleted=sorted(original.keys() - kept),
+    )
     return []
 
 

@@ -148,3 +148,39 @@ def test_the_board_sees_only_schools_that_share_and_no_notes(school):
     names = list(at.dataframe[0].value["School"])
     assert names == ["OBS De Proeftuin"]
     assert not at.text  # no evidence notes or other free text of schools
+
+
+def test_the_plan_table_saves_new_rows_and_refuses_a_row_without_a_title(school):
+    from assessment import store
+
+    coordinator = store.resolve_code(school.engine, school.coordinator)
+    at = open_app(school.coordinator, "actieplan")
+    editor_key = f"plan-{school.scan.id}"
+    at.session_state[editor_key] = {
+        "edited_rows": {},
+        "added_rows": [
+            {"title": "Studiedag <b>stress</b>", "theme": "draagvlak", "owner": "IB'er"},
+            {"theme": "leiderschap"},
+        ],
+        "deleted_rows": [],
+    }
+    next(b for b in at.button if b.label == "Plan opslaan").click().run()
+    assert not at.exception
+    assert any("Regel 2: vul een actie in." in e.value for e in at.error)
+    assert store.list_actions(school.engine, coordinator, school.scan.id) == []
+
+    at.session_state[editor_key] = {
+        "edited_rows": {},
+        "added_rows": [
+            {"title": "Studiedag <b>stress</b>", "theme": "draagvlak", "owner": "IB'er"}
+        ],
+        "deleted_rows": [],
+    }
+    next(b for b in at.button if b.label == "Plan opslaan").click().run()
+    [action] = store.list_actions(school.engine, coordinator, school.scan.id)
+    assert (action.title, action.theme, action.owner, action.status) == (
+        "Studiedag <b>stress</b>",
+        "draagvlak",
+        "IB'er",
+        "planned",
+    )

@@ -128,3 +128,45 @@ def test_deleting_an_action_that_was_carried_over_keeps_the_copy(world):
     store.delete_action(world.engine, coordinator, world.previous_action.id)
     kept = {a.id: a for a in store.list_actions(world.engine, coordinator, world.scan.id)}
     assert kept[copy.id].carried_from is None
+
+
+def test_a_plan_edit_is_saved_all_or_nothing(world):
+    coordinator, scan_id = world.access["coordinator"], world.scan.id
+    before = store.list_actions(world.engine, coordinator, scan_id)
+    first = store.add_action(world.engine, coordinator, scan_id, "alfa", "Eerste")
+    second = store.add_action(world.engine, coordinator, scan_id, "alfa", "Tweede")
+    with pytest.raises(store.InvalidInput):
+        store.save_plan(
+            world.engine,
+            coordinator,
+            scan_id,
+            updated={first.id: {"title": "Gewijzigd"}},
+            added=[{"theme": "beta", "title": "Nieuw"}, {"theme": "beta", "title": "   "}],
+            deleted=[second.id],
+        )
+    assert store.list_actions(world.engine, coordinator, scan_id) == [*before, first, second]
+    plan = store.save_plan(
+        world.engine,
+        coordinator,
+        scan_id,
+        updated={first.id: {"owner": "IB'er"}},
+        added=[{"theme": "beta", "title": "Nieuw", "due_date": dt.date(2027, 1, 15)}],
+    )
+    assert [(a.title, a.owner) for a in plan][-3:] == [
+        ("Eerste", "IB'er"),
+        ("Tweede", ""),
+        ("Nieuw", ""),
+    ]
+
+
+def test_a_trainer_cannot_save_a_plan_and_actions_of_other_scans_are_refused(world):
+    coordinator, scan_id = world.access["coordinator"], world.scan.id
+    with pytest.raises(store.AccessDenied):
+        store.save_plan(
+            world.engine, world.access["trainer"], scan_id, added=[{"theme": "alfa", "title": "x"}]
+        )
+    other = store.open_scan(world.engine, coordinator, world.school.id, "ander jaar", world.rubric)
+    foreign = store.add_action(world.engine, coordinator, other.id, "alfa", "Van een andere scan")
+    with pytest.raises(store.NotFound):
+        store.save_plan(world.engine, coordinator, scan_id, deleted=[foreign.id])
+    assert foreign in store.list_actions(world.engine, coordinator, other.id)

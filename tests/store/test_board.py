@@ -37,15 +37,40 @@ def test_aggregates_equal_the_answers_and_reproduce_the_phases(world):
     data = store.scan_data(world.engine, world.access["coordinator"], world.scan.id)
     full = score_scan(world.rubric, data.answers, data.agreed)
     aggregated = score_scan(world.rubric, *latest.scoring_input())
-    for theme, same in zip(full.themes, aggregated.themes, strict=True):
-        assert (theme.phase, theme.readiness, theme.flags) == (
-            same.phase,
-            same.readiness,
-            same.flags,
-        )
+    minimum = world.rubric.rules.min_group_size
     for item_id, item in full.items.items():
-        assert aggregated.items[item_id].value == pytest.approx(item.value)
+        if item.agreed is not None or item.n >= minimum:
+            assert aggregated.items[item_id].value == pytest.approx(item.value)
+        else:  # fewer scores than a group: the board sees no value
+            assert aggregated.items[item_id].value is None
     assert "geheime notitie" not in repr(overview)
+
+
+def test_a_criterion_scored_by_fewer_than_a_group_shows_no_mean(world):
+    # three respondents answer b-b2: two "weet niet" and one 3 -> the mean would be one answer
+    fill(world, [{"b-b2": "dk"}, {"b-b2": "dk"}, {"b-b2": 3}])
+    latest = store.board_overview(world.engine, world.access["board"])[0].scans[0]
+    b_b2 = latest.criteria["b-b2"]
+    assert (b_b2.mean, b_b2.n, b_b2.dont_know) == (None, 0, 2)
+
+
+def test_respondents_who_answered_nothing_do_not_count_towards_the_group(world):
+    coordinator = world.access["coordinator"]
+    scan = store.open_scan(world.engine, coordinator, world.school.id, "leeg", world.rubric)
+    for values in ({"a-v1": 3}, {}, {}):
+        access = store.resolve_code(
+            world.engine,
+            store.issue_code(world.engine, coordinator, "respondent", scan_id=scan.id).code,
+        )
+        store.start_respondent(world.engine, access, None)
+        for criterion, value in values.items():
+            store.save_answer(world.engine, access, criterion, value)
+    summary = next(
+        s
+        for s in store.board_overview(world.engine, world.access["board"])[0].scans
+        if s.scan.id == scan.id
+    )
+    assert summary.respondents == 3 and summary.suppressed and summary.criteria == {}
 
 
 def test_a_school_that_stops_sharing_disappears_from_the_board(world):
