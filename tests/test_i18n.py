@@ -35,7 +35,11 @@ def test_numbers_are_dutch_style_in_dutch():
 
 def test_numbers_round_half_up_and_changes_carry_a_sign():
     assert number(2.25, "nl") == "2,3" and number(1.25, "en") == "1.3"
-    assert signed(2.5, "nl") == "+2,5" and signed(-1.0, "nl") == "−1,0" and signed(-0.01, "nl") == "0,0"
+    assert (
+        signed(2.5, "nl") == "+2,5"
+        and signed(-1.0, "nl") == "−1,0"
+        and signed(-0.01, "nl") == "0,0"
+    )
 
 
 def test_a_missing_key_is_an_error_not_silent():
