@@ -1,0 +1,82 @@
+"""Benchmark of what the Resultaten page computes (DESIGN §8: < 100 ms for a 30-respondent scan).
+
+    python bench/bench_results.py [--respondents 30] [--runs 50]
+
+On a fresh SQLite file: a scan of the shipped rubric and its previous scan, each answered in full by
+N respondents with notes. One run does what the page does: read both scans from the database, score
+them, and write every theme's explanation. Prints p50 and p95 over the runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from assessment import store  # noqa: E402
+from assessment.rubric import load_rubric  # noqa: E402
+from assessment.scoring import explain_theme, score_scan  # noqa: E402
+
+TARGET_MS = 100
+
+
+def fill_scan(engine, coordinator, school_id, label, rubric, respondents, rng):
+    scan = store.open_scan(engine, coordinator, school_id, label, rubric)
+    for _ in range(respondents):
+        code = store.issue_code(engine, coordinator, "respondent", scan_id=scan.id).code
+        access = store.resolve_code(engine, code)
+        store.start_respondent(engine, access, rng.choice(["leerkracht", "werkgroep", "oop"]))
+        for criterion in rubric.criteria:
+            value = rng.choice([0, 1, 2, 3, 3, 2, "dk"])
+            store.save_answer(
+                engine, access, criterion.id, value, "Besproken in de teamvergadering."
+            )
+    return scan
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--respondents", type=int, default=30)
+    parser.add_argument("--runs", type=int, default=50)
+    args = parser.parse_args()
+    rubric, rng = load_rubric(), random.Random(7)
+    engine = store.make_engine(f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite")
+    store.upgrade(engine)
+    admin = store.admin_access()
+    board = store.create_board(engine, admin, "Bestuur")
+    school = store.create_school(engine, admin, board.id, "School")
+    coordinator = store.resolve_code(
+        engine, store.issue_code(engine, admin, "coordinator", school_id=school.id).code
+    )
+    fill_scan(engine, coordinator, school.id, "2025-2026", rubric, args.respondents, rng)
+    store.close_scan(engine, coordinator, store.list_scans(engine, coordinator, school.id)[0].id)
+    scan = fill_scan(engine, coordinator, school.id, "2026-2027", rubric, args.respondents, rng)
+
+    timings = []
+    for _ in range(args.runs):
+        start = time.perf_counter()
+        for shown in (scan, store.previous_scan(engine, coordinator, scan.id)):
+            data = store.scan_data(engine, coordinator, shown.id)
+            result = score_scan(rubric, data.answers, data.agreed)
+            for theme in result.themes:
+                explain_theme(rubric, theme, "nl")
+        timings.append((time.perf_counter() - start) * 1000)
+    timings.sort()
+    p50 = statistics.median(timings)
+    p95 = timings[int(0.95 * (len(timings) - 1))]
+    answers = args.respondents * len(rubric.criteria)
+    print(f"{'respondents':>12} {'answers/scan':>13} {'runs':>5} {'p50 ms':>8} {'p95 ms':>8}")
+    print(f"{args.respondents:>12} {answers:>13} {args.runs:>5} {p50:>8.1f} {p95:>8.1f}")
+    verdict = "within" if p95 < TARGET_MS else "OVER"
+    print(f"target: < {TARGET_MS} ms ({verdict}); two scans read and scored, as on Resultaten")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
