@@ -15,7 +15,6 @@ from assessment.scoring import ScanResult
 
 STRENGTH_FROM = 2.5  # an item whose value is at least this is a strength of its theme
 ACTION_STATUSES = ("planned", "doing", "done", "dropped")
-ROLES = ("directie", "werkgroep", "leerkracht", "ib_zorg", "oop", "anders")
 
 
 @dataclass(frozen=True)

@@ -41,11 +41,11 @@ from assessment.report.chart import CURRENT, GRID, MUTED, TEXT, Series, readines
 from assessment.report.fonts import BOLD, FAMILY, clean, register_fonts, shorten
 from assessment.report.model import (
     ACTION_STATUSES,
-    ROLES,
     STRENGTH_FROM,
     ReportAction,
     ReportInput,
 )
+from assessment.respondents import visible_role_counts
 from assessment.rubric import Rubric
 from assessment.scoring import (
     DONT_KNOW,
@@ -418,18 +418,13 @@ class _Builder:
             if r.submitted is not None and r.submitted != r.respondents
             else self.t("summary.respondents_count", count=r.respondents)
         )
-        shown_roles = [
-            (role, count)
-            for role, count in _ordered_roles(r.roles)
-            if count >= rules.min_group_size
-        ]
+        shown_roles, rest = visible_role_counts(Counter(r.roles).elements(), rules.min_group_size)
         respondent_cell = [self.p(respondents, "cell")]
         if shown_roles:
             parts = [
                 self.t("summary.role_count", role=self.role(role), count=count)
-                for role, count in shown_roles
+                for role, count in shown_roles.items()
             ]
-            rest = r.respondents - sum(count for _, count in shown_roles)
             if rest > 0:
                 parts.append(self.t("summary.other_roles", count=rest))
             respondent_cell.append(
@@ -979,14 +974,6 @@ def _plain(text: str) -> str:
     """Metadata text: any Unicode (it needs no glyphs), but no control characters or line breaks."""
     visible = (" " if unicodedata.category(c) in ("Cc", "Cs") else c for c in text)
     return " ".join("".join(visible).split())
-
-
-def _ordered_roles(roles: dict[str, int] | Any) -> list[tuple[str, int]]:
-    order = {role: i for i, role in enumerate(ROLES)}
-    return sorted(
-        ((role, count) for role, count in roles.items() if role),
-        key=lambda rc: (order.get(rc[0], len(order)), rc[0]),
-    )
 
 
 def _ordered_statuses(counts: Counter[str]) -> list[str]:

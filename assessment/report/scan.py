@@ -71,10 +71,8 @@ def report_for_scan(
 
 def _rubric(scan: Any) -> Rubric:
     """The rubric the scan was taken with, as the store resolves it; else the default rubric."""
-    try:
-        from assessment.store.rubrics import rubric_for
-    except ImportError:  # pragma: no cover - an older store without the registry
-        return load_rubric()
+    from assessment.store.rubrics import rubric_for
+
     return rubric_for(scan.rubric_id, scan.rubric_hash) or load_rubric()
 
 
