@@ -9,6 +9,8 @@ from assessment.ui.context import tr
 from assessment.ui.pages import choose_scan, require_role
 from assessment.ui.safe import md
 
+CURRENT_THEME = "questionnaire_theme"
+
 access = require_role("respondent", "coordinator")
 engine, rubric, lang = context.engine(), context.rubric(), context.lang()
 st.title(tr("questionnaire.title"))
@@ -70,12 +72,19 @@ st.progress(
 )
 
 theme_ids = [t.id for t in themes]
-st.session_state.setdefault("questionnaire_theme", theme_ids[0])
+# The theme lives outside the widget: it survives other pages and the ✓ marks changing its options.
+current = st.session_state.get(CURRENT_THEME)
+if current not in theme_ids:
+    current = st.session_state[CURRENT_THEME] = theme_ids[0]
 theme_id = st.segmented_control(
     tr("questionnaire.theme_label"),
     theme_ids,
+    default=current,
     format_func=lambda i: ("✓ " if i in done else "") + rubric.text(rubric.theme(i).label, lang),
-    key="questionnaire_theme",
+    key=f"theme_choice_{current}",
+    on_change=lambda: st.session_state.update(
+        {CURRENT_THEME: st.session_state[f"theme_choice_{current}"]}
+    ),
     required=True,
 )
 theme = rubric.theme(theme_id)
@@ -117,7 +126,7 @@ previous_column, next_column = st.columns(2)
 
 
 def go_to(index: int) -> None:
-    st.session_state["questionnaire_theme"] = theme_ids[index]
+    st.session_state[CURRENT_THEME] = theme_ids[index]
 
 
 if position > 0:

@@ -184,3 +184,29 @@ def test_the_plan_table_saves_new_rows_and_refuses_a_row_without_a_title(school)
         "IB'er",
         "planned",
     )
+
+
+def test_the_chosen_theme_survives_answering_and_a_page_switch(school):
+    rubric = load_rubric()
+    second = rubric.theme_list[1]
+    at = open_app(school.respondents[0], "vragenlijst")
+    next(b for b in at.button if b.label == "Beginnen").click().run()
+    next(b for b in at.button if b.label == "Volgend thema").click().run()
+    for criterion in second.criteria:  # completing the theme adds its ✓ to the choice
+        at.radio(key=f"answer-{school.scan.id}-{criterion.id}").set_value(2).run()
+    at.switch_page("pages/start.py").run()
+    at.switch_page("pages/vragenlijst.py").run()
+    assert not at.exception
+    assert at.radio(key=f"answer-{school.scan.id}-{second.criteria[0].id}").value == 2
+
+
+def test_a_coordinator_can_fill_in_the_questionnaire_too(school):
+    from assessment import store
+
+    at = open_app(school.coordinator, "vragenlijst")
+    next(b for b in at.button if b.label == "Beginnen").click().run()
+    at.radio(key=f"answer-{school.scan.id}-{school.scan_criterion}").set_value("dk").run()
+    assert not at.exception
+    coordinator = store.resolve_code(school.engine, school.coordinator)
+    answers = store.my_answers(school.engine, coordinator, scan_id=school.scan.id)
+    assert {c: a.value for c, a in answers.items()} == {school.scan_criterion: "dk"}
