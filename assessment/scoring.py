@@ -224,8 +224,26 @@ def next_steps(
     return steps[: rubric.rules.next_steps_per_theme]
 
 
+def through_crosswalk(rubric: Rubric, answers: Answers, agreed: Agreed) -> tuple[Answers, Agreed]:
+    """Answers and agreed values of an older rubric version under today's criterion ids, so that
+    last year's scan stays comparable (``crosswalk:`` in rubric.yaml maps old id -> new id)."""
+    if not rubric.crosswalk:
+        return answers, agreed
+    moved: dict[str, list[AnswerValue]] = {}
+    for criterion_id, given in answers.items():
+        moved.setdefault(rubric.crosswalk.get(criterion_id, criterion_id), []).extend(given)
+    moved_agreed = {
+        rubric.crosswalk.get(c, c): v for c, v in agreed.items() if c not in rubric.crosswalk
+    }
+    for old_id, value in agreed.items():  # today's own agreement wins over an old one
+        if old_id in rubric.crosswalk:
+            moved_agreed.setdefault(rubric.crosswalk[old_id], value)
+    return moved, moved_agreed
+
+
 def score_scan(rubric: Rubric, answers: Answers, agreed: Agreed | None = None) -> ScanResult:
     """Everything the results page, the report and the command line show for one scan."""
+    answers, agreed = through_crosswalk(rubric, answers, agreed or {})
     items = score_items(rubric, answers, agreed)
     themes = tuple(score_theme(rubric, theme.id, items) for theme in rubric.theme_list)
     steps = tuple(step for theme in themes for step in next_steps(rubric, theme, items))

@@ -55,7 +55,11 @@ if closed:
 if message := st.session_state.pop("save_error", None):
     st.error(message)
 
-answers = store.my_answers(engine, access, scan_id=scan.id)
+answers = {  # only criteria of today's rubric: an older scan may hold retired ones
+    criterion_id: answer
+    for criterion_id, answer in store.my_answers(engine, access, scan_id=scan.id).items()
+    if rubric.has_criterion(criterion_id)
+}
 questionnaire.seed_widgets(scan.id, answers)
 themes = rubric.theme_list
 done = [t.id for t in themes if all(c.id in answers for c in t.criteria)]

@@ -184,6 +184,25 @@ def test_a_phase_whose_items_are_all_not_applicable_does_not_hold_a_theme_back(t
     assert alfa.complete_phases == ["verkennen"] and alfa.phase == "voorbereiden"
 
 
+def test_answers_to_a_renamed_criterion_count_through_the_crosswalk(tmp_path):
+    rubric = load_rubric(
+        copy_rubric(
+            MINI_RUBRIC,
+            tmp_path / "r",
+            {
+                "rubric.yaml": (
+                    'themes: ["alfa", "beta"]',
+                    'themes: ["alfa", "beta"]\ncrosswalk: {"a-oud": "a-v1"}',
+                )
+            },
+        )
+    )
+    # last year's answers used the old id a-oud; today's a-v1 also has one answer and no agreement
+    result = score_scan(rubric, {"a-oud": [3, 1], "a-v1": [2]}, {"a-oud": 3})
+    item = result.items["a-v1"]
+    assert (item.n, item.mean, item.value) == (3, 2.0, 3.0)
+
+
 # --- next steps -----------------------------------------------------------------------------------
 
 
