@@ -141,6 +141,7 @@ if codes:
             tr("manage.revoke_label"),
             list(active),
             format_func=lambda i: f"{i} · {tr(f'manage.code_roles.{active[i].role}')}",
+            placeholder=tr("manage.revoke_placeholder"),
         )
         if st.button(tr("manage.revoke"), disabled=not to_revoke, icon=":material/block:"):
             for code_id in to_revoke:

@@ -210,3 +210,17 @@ def test_a_coordinator_can_fill_in_the_questionnaire_too(school):
     coordinator = store.resolve_code(school.engine, school.coordinator)
     answers = store.my_answers(school.engine, coordinator, scan_id=school.scan.id)
     assert {c: a.value for c, a in answers.items()} == {school.scan_criterion: "dk"}
+
+
+def test_a_code_revoked_on_beheer_opens_nothing_any_more(school):
+    from assessment import store
+
+    respondent_code_id = store.resolve_code(school.engine, school.respondents[0]).code_id
+    at = open_app(school.coordinator, "beheer")
+    at.multiselect[0].set_value([respondent_code_id]).run()
+    next(b for b in at.button if b.label == "Intrekken").click().run()
+    assert not at.exception
+    assert any("Ingetrokken codes: 1." in s.value for s in at.success)
+    with pytest.raises(store.CodeRefused):
+        store.resolve_code(school.engine, school.respondents[0])
+    store.resolve_code(school.engine, school.respondents[1])  # the others still work
