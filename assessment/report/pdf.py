@@ -36,7 +36,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import Flowable
 
-from assessment.i18n import number, percent, t
+from assessment.i18n import number, percent, signed, t
 from assessment.report.chart import CURRENT, GRID, MUTED, TEXT, Series, readiness_chart
 from assessment.report.fonts import BOLD, FAMILY, clean, register_fonts, shorten
 from assessment.report.model import (
@@ -554,13 +554,7 @@ class _Builder:
     def change(self, now: float | None, before: float | None) -> str:
         if now is None or before is None:
             return self.t("values.none")
-        difference = round(now - before, 1)
-        text = self.num(abs(difference))
-        if difference > 0:
-            return f"+{text}"
-        if difference < 0:
-            return f"\u2212{text}"
-        return text
+        return signed(now - before, self.lang)
 
     # 2. per theme
     def themes(self) -> list[Flowable]:
