@@ -12,6 +12,12 @@ from assessment.ui.pages import choose_scan, require_role
 from assessment.ui.pdf import pdf_download_button
 from assessment.ui.safe import md
 
+REVIEW_BUTTONS = [
+    ("done", ":material/check:"),
+    ("continue", ":material/redo:"),
+    ("dropped", ":material/close:"),
+]
+
 access = require_role("coordinator", "trainer")
 engine, rubric, lang = context.engine(), context.rubric(), context.lang()
 can_edit = access.role == "coordinator"
@@ -56,28 +62,14 @@ if to_review:
                 f"{theme_label(action.theme)} · {tr('actions.col.owner')}: {md(action.owner) or '–'} · {tr(f'actions.status.{action.status}')}"
             )
             if can_edit:
-                done, carry, drop = st.columns(3)
-                done.button(
-                    tr("actions.decision.done"),
-                    key=f"done-{action.id}",
-                    on_click=review,
-                    args=(action.id, "done"),
-                    icon=":material/check:",
-                )
-                carry.button(
-                    tr("actions.decision.continue"),
-                    key=f"carry-{action.id}",
-                    on_click=review,
-                    args=(action.id, "continue"),
-                    icon=":material/redo:",
-                )
-                drop.button(
-                    tr("actions.decision.dropped"),
-                    key=f"drop-{action.id}",
-                    on_click=review,
-                    args=(action.id, "dropped"),
-                    icon=":material/close:",
-                )
+                for column, (decision, icon) in zip(st.columns(3), REVIEW_BUTTONS, strict=True):
+                    column.button(
+                        tr(f"actions.decision.{decision}"),
+                        key=f"{decision}-{action.id}",
+                        on_click=review,
+                        args=(action.id, decision),
+                        icon=icon,
+                    )
 
 st.subheader(tr("actions.suggested_heading"))
 data = store.scan_data(engine, access, scan.id)
