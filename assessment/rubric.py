@@ -18,6 +18,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from assessment.respondents import RESPONDENT_ROLES
+
 SHIPPED_RUBRIC_DIR = Path(__file__).resolve().parent.parent / "rubrics" / "tso"
 
 LocalizedText = dict[str, str]
@@ -50,6 +52,7 @@ class Rules(_Model):
     item_blocks_below: float
     max_dont_know_share: float = Field(ge=0, le=1)
     disagreement_range: int = Field(ge=1)
+    contested_share: float = Field(default=0.25, gt=0, le=0.5)
     min_group_size: int = Field(ge=1)
     next_steps_per_theme: int = Field(ge=1)
     next_step_below: float = 2.0
@@ -58,6 +61,7 @@ class Rules(_Model):
 class Source(_Model):
     text: str = Field(min_length=1)
     url: str | None = None
+    checked: bool = True  # false: nobody on the project could read it; the app says so
 
 
 class Criterion(_Model):
@@ -67,8 +71,14 @@ class Criterion(_Model):
     guidance: LocalizedText
     actions: tuple[LocalizedText, ...] = Field(min_length=1)
     allow_not_applicable: bool = False
+    answered_by: tuple[str, ...] = ()  # respondent roles that can judge it; empty = everyone
     sources: tuple[str, ...] = ()
     theme: str = ""  # filled in by the loader from the file the criterion lives in
+
+    def asked_of(self, role: str | None) -> bool:
+        """Whether a respondent with ``role`` gets this criterion; without a role (or "anders")
+        a respondent gets every criterion."""
+        return not self.answered_by or role in (None, "anders") or role in self.answered_by
 
 
 class Theme(_Model):
@@ -106,6 +116,9 @@ class Rubric(RubricFrame):
     @cached_property
     def criteria(self) -> tuple[Criterion, ...]:
         return tuple(c for theme in self.theme_list for c in theme.criteria)
+
+    def criteria_for_role(self, role: str | None) -> tuple[Criterion, ...]:
+        return tuple(c for c in self.criteria if c.asked_of(role))
 
     @property
     def phase_ids(self) -> tuple[str, ...]:
@@ -430,6 +443,12 @@ def _check_themes(
                     f"{document.where(('criteria', i, 'phase'))}: unknown phase "
                     f"'{criterion.phase}' (known: {', '.join(phase_ids)})"
                 )
+            for j, role in enumerate(criterion.answered_by):
+                if role not in RESPONDENT_ROLES:
+                    problems.append(
+                        f"{document.where(('criteria', i, 'answered_by', j))}: unknown role "
+                        f"'{role}' (known: {', '.join(RESPONDENT_ROLES)})"
+                    )
             for j, key in enumerate(criterion.sources):
                 if key not in frame.sources:
                     problems.append(
