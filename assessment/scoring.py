@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from statistics import fmean
 from typing import Literal
 
-from assessment.i18n import number, percent, t
 from assessment.rubric import Criterion, Rubric
 
 DONT_KNOW = "dk"
@@ -93,9 +93,14 @@ class ScanResult:
         return next(theme for theme in self.themes if theme.id == theme_id)
 
 
-def round_half_up(value: float, decimals: int = 1) -> float:
+def round_half_up(value: float | Fraction, decimals: int = 1) -> float:
     quantum = Decimal(1).scaleb(-decimals)
-    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
+    exact = (
+        Decimal(value.numerator) / Decimal(value.denominator)
+        if isinstance(value, Fraction)
+        else Decimal(repr(value))
+    )
+    return float(exact.quantize(quantum, rounding=ROUND_HALF_UP))
 
 
 # --- items ------------------------------------------------------------------------------------
@@ -104,13 +109,17 @@ def round_half_up(value: float, decimals: int = 1) -> float:
 def score_item(
     rubric: Rubric, criterion: Criterion, answers: Sequence[AnswerValue], agreed: AnswerValue | None
 ) -> ItemResult:
+    rules = rubric.rules
     numeric = [a for a in answers if not isinstance(a, str)]
     dont_know = sum(1 for a in answers if a == DONT_KNOW)
     not_applicable = sum(1 for a in answers if a == NOT_APPLICABLE)
     mean = fmean(numeric) if numeric else None
+    dk_share = dont_know / (len(numeric) + dont_know) if numeric or dont_know else 1.0
     # An agreed value is the team's verdict: it decides, also over a majority of n.v.t. answers.
     if agreed is None:
-        value, left_out = mean, not_applicable * 2 > len(answers)
+        # When most of the team does not know, the few numbers given are no value.
+        value = mean if dk_share <= rules.max_dont_know_share else None
+        left_out = not_applicable * 2 > len(answers)
     elif agreed in (DONT_KNOW, NOT_APPLICABLE):
         value, left_out = None, agreed == NOT_APPLICABLE
     else:
@@ -126,9 +135,9 @@ def score_item(
         n=len(numeric),
         dont_know=dont_know,
         not_applicable=not_applicable,
-        dk_share=dont_know / (len(numeric) + dont_know) if numeric or dont_know else 1.0,
+        dk_share=dk_share,
         range=spread,
-        contested=len(numeric) >= 2 and spread >= rubric.rules.disagreement_range,
+        contested=is_contested(rubric, numeric),
         left_out=left_out,
         agreed=agreed,
         distribution={
@@ -136,6 +145,23 @@ def score_item(
             for key in [*map(str, rubric.scale_values), DONT_KNOW, NOT_APPLICABLE]
         },
     )
+
+
+def split_at_bar(rubric: Rubric, numeric: Sequence[int]) -> tuple[int, int]:
+    """How many numeric answers lie below the phase bar (0–1) and how many at or above it (2–3)."""
+    below = sum(1 for a in numeric if a < rubric.rules.phase_complete_mean)
+    return below, len(numeric) - below
+
+
+def is_contested(rubric: Rubric, numeric: Sequence[int]) -> bool:
+    """A real split: a range of at least ``disagreement_range`` and at least ``contested_share``
+    of the answers on each side of the phase bar. One outlier in a team of twelve is no split."""
+    rules = rubric.rules
+    if len(numeric) < 2 or max(numeric) - min(numeric) < rules.disagreement_range:
+        return False
+    below, above = split_at_bar(rubric, numeric)
+    minimum = rules.contested_share * len(numeric)
+    return below >= minimum and above >= minimum
 
 
 def score_items(
@@ -175,9 +201,14 @@ def score_phase(rubric: Rubric, phase_id: str, items: Sequence[ItemResult]) -> P
 
 def readiness(rubric: Rubric, items: Sequence[ItemResult]) -> float | None:
     """Mean item value as a share of the top of the scale, 0–100 with one decimal."""
-    values = [item.value for item in items if item.value is not None]
-    top = max(rubric.scale_values)
-    return round_half_up(fmean(values) / top * 100) if values else None
+    # Item values are means of a few small integers: recovered exactly as fractions, so that a
+    # readiness of exactly 56,25 rounds half up to 56,3 and never down through a float error.
+    values = [
+        Fraction(item.value).limit_denominator(10_000) for item in items if item.value is not None
+    ]
+    if not values:
+        return None
+    return round_half_up(sum(values) / len(values) / max(rubric.scale_values) * 100)
 
 
 def score_theme(rubric: Rubric, theme_id: str, items: Mapping[str, ItemResult]) -> ThemeResult:
@@ -248,113 +279,3 @@ def score_scan(rubric: Rubric, answers: Answers, agreed: Agreed | None = None) -
     themes = tuple(score_theme(rubric, theme.id, items) for theme in rubric.theme_list)
     steps = tuple(step for theme in themes for step in next_steps(rubric, theme, items))
     return ScanResult(items, themes, school_phase(rubric, themes), steps)
-
-
-# --- explanations -----------------------------------------------------------------------------
-
-
-def phase_label(rubric: Rubric, phase_id: str, lang: str) -> str:
-    if phase_id == SECURED:
-        return t("scoring.secured", lang)
-    return rubric.text(rubric.phase(phase_id).label, lang)
-
-
-def explain_phase(rubric: Rubric, phase: PhaseResult, lang: str) -> str:
-    """Why ``phase`` is complete or not, with its numbers, e.g.
-    "Voorbereiden: gemiddeld 1,7 (nodig 2,0); 'Tijd en budget vastgelegd' scoort 0,5"."""
-    rules = rubric.rules
-    label = phase_label(rubric, phase.phase, lang)
-    if phase.items == 0:
-        return t("scoring.explain.all_not_applicable", lang, phase=label)
-    needed = number(rules.phase_complete_mean, lang)
-    if phase.mean is None:
-        reasons = [t("scoring.explain.no_values", lang)]
-    elif phase.mean >= rules.phase_complete_mean:
-        reasons = [t("scoring.explain.mean_ok", lang, mean=number(phase.mean, lang), needed=needed)]
-    else:
-        reasons = [
-            t(
-                "scoring.explain.mean_low",
-                lang,
-                mean=_under_bar(phase.mean, rules.phase_complete_mean, lang),
-                needed=needed,
-            )
-        ]
-    for item_id, value in phase.blocking:
-        reasons.append(
-            t(
-                "scoring.explain.blocking",
-                lang,
-                label=rubric.text(rubric.criterion(item_id).label, lang),
-                value=_under_bar(value, rules.item_blocks_below, lang),
-                minimum=number(rules.item_blocks_below, lang),
-            )
-        )
-    if phase.unknown:
-        key = (
-            "unknown_too_many" if phase.unknown_share > rules.max_dont_know_share else "unknown_ok"
-        )
-        reasons.append(
-            t(
-                f"scoring.explain.{key}",
-                lang,
-                unknown=phase.unknown,
-                items=phase.items,
-                share=percent(phase.unknown_share, lang),
-                limit=percent(rules.max_dont_know_share, lang),
-            )
-        )
-    verdict = t(
-        "scoring.explain.complete" if phase.complete else "scoring.explain.incomplete", lang
-    )
-    return f"{label}: {verdict} – " + "; ".join(reasons)
-
-
-def _under_bar(value: float, bar: float, lang: str) -> str:
-    """A value under ``bar`` as text that never reads as reaching it: 1,97 and 0,95, not 2,0
-    and 1,0 (two decimals, rounded down, where one decimal would round up to the bar)."""
-    if round_half_up(value, 1) < bar:
-        return number(value, lang)
-    return number(value, lang, 2, rounding=ROUND_DOWN)
-
-
-def step_action(rubric: Rubric, step: NextStep, lang: str) -> str:
-    """What to do: the criterion's first action, or "find out" for an item nobody could score."""
-    criterion = rubric.criterion(step.criterion)
-    if step.kind == "find_out":
-        return t("scoring.find_out", lang, label=rubric.text(criterion.label, lang))
-    return rubric.text(criterion.actions[0], lang)
-
-
-def explain_theme(rubric: Rubric, theme: ThemeResult, lang: str) -> str:
-    """The phase verdict of a theme with every phase up to the one it works on, and its flags."""
-    shown = []
-    for phase in theme.phases:
-        shown.append(explain_phase(rubric, phase, lang))
-        if phase.phase == theme.phase:
-            break
-    if theme.phase == SECURED:
-        lines = [t("scoring.explain.secured", lang)]
-    else:
-        lines = [t("scoring.explain.works_on", lang, phase=phase_label(rubric, theme.phase, lang))]
-    lines += shown
-    if "foundation_gap" in theme.flags:
-        working = [p.phase for p in theme.phases].index(theme.phase)
-        ahead = [
-            p
-            for p in theme.phases[working + 1 :]
-            if p.mean is not None and p.mean >= rubric.rules.phase_complete_mean
-        ]
-        lines.append(
-            t(
-                "scoring.explain.foundation_gap",
-                lang,
-                later=", ".join(
-                    f"{phase_label(rubric, p.phase, lang)} ({number(p.mean, lang)})" for p in ahead
-                ),
-                phase=phase_label(rubric, theme.phase, lang),
-            )
-        )
-    if "insufficient_information" in theme.flags:
-        lines.append(t("scoring.explain.insufficient_information", lang))
-    return "\n".join(lines)

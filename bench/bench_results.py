@@ -20,8 +20,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from assessment import store  # noqa: E402
+from assessment.explanations import explain_theme  # noqa: E402
 from assessment.rubric import load_rubric  # noqa: E402
-from assessment.scoring import explain_theme, score_scan  # noqa: E402
+from assessment.scoring import score_scan  # noqa: E402
 
 TARGET_MS = 100
 

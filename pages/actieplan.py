@@ -5,7 +5,8 @@ import datetime as dt
 import streamlit as st
 
 from assessment import store
-from assessment.scoring import score_scan, step_action
+from assessment.explanations import step_action
+from assessment.scoring import score_scan
 from assessment.ui import context, plan
 from assessment.ui.context import tr, tr_md
 from assessment.ui.pages import choose_scan, require_role

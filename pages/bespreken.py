@@ -3,8 +3,9 @@
 import streamlit as st
 
 from assessment import store
+from assessment.explanations import explain_theme, phase_label
 from assessment.i18n import number
-from assessment.scoring import explain_theme, phase_label, score_scan
+from assessment.scoring import score_scan
 from assessment.ui import context
 from assessment.ui.context import tr, tr_md
 from assessment.ui.pages import choose_scan, require_role

@@ -4,10 +4,11 @@ import pandas as pd
 import streamlit as st
 
 from assessment import store
+from assessment.explanations import explain_theme, phase_label
 from assessment.i18n import number, percent, signed
 from assessment.report.screen_radar import radar_figure
 from assessment.respondents import visible_role_counts
-from assessment.scoring import explain_theme, phase_label, score_scan
+from assessment.scoring import score_scan
 from assessment.ui import context
 from assessment.ui.context import tr
 from assessment.ui.pages import choose_scan, require_role

@@ -4,8 +4,9 @@ import pandas as pd
 import streamlit as st
 
 from assessment import store
+from assessment.explanations import phase_label
 from assessment.i18n import number, signed
-from assessment.scoring import phase_label, score_scan
+from assessment.scoring import score_scan
 from assessment.ui import context
 from assessment.ui.context import tr
 from assessment.ui.pages import require_role

@@ -5,14 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from assessment.explanations import explain_item, explain_theme, step_action
 from assessment.rubric import load_rubric
-from assessment.scoring import (
-    SECURED,
-    explain_theme,
-    score_items,
-    score_scan,
-    step_action,
-)
+from assessment.scoring import SECURED, score_items, score_scan
 from tests.helpers import MINI_RUBRIC, copy_rubric
 
 RUBRIC = load_rubric(MINI_RUBRIC)
@@ -69,6 +64,59 @@ def test_disagreement_range_of_two_makes_an_item_contested():
     assert items["a-b1"].range == 1 and not items["a-b1"].contested
 
 
+def test_most_of_the_team_not_knowing_leaves_an_item_without_value():
+    # 8 of 10 "weet niet": dk_share 8 / (2 + 8) = 0,8 > 0,5 -> unknown, although 2 said 3
+    item = score_items(RUBRIC, {"a-v1": [3, 3, *["dk"] * 8]})["a-v1"]
+    assert item.dk_share == 0.8 and item.mean == 3.0 and item.value is None and item.unknown
+    assert explain_item(RUBRIC, item, "nl").startswith("8 van de 10 weten het niet")
+
+
+def test_exactly_half_not_knowing_still_gives_a_value():
+    # 5 dk of 10: dk_share 0,5 is not more than the limit -> mean (2 + 2 + 2 + 3 + 3) / 5 = 2,4
+    item = score_items(RUBRIC, {"a-v1": [2, 2, 2, 3, 3, *["dk"] * 5]})["a-v1"]
+    assert item.value == 2.4
+
+
+def test_one_outlier_in_a_team_is_no_disagreement():
+    # 12x 3, 1x 0, 1x 1: range 3, but below the bar only 2 of 14 = 14 % (< 25 %)
+    item = score_items(RUBRIC, {"a-v1": [*[3] * 12, 0, 1]})["a-v1"]
+    assert item.range == 3 and not item.contested
+    assert explain_item(RUBRIC, item, "nl") is None
+
+
+def test_two_answers_on_opposite_sides_are_contested():
+    # 0 and 3: range 3, 1 of 2 (50 %) on each side of the bar
+    item = score_items(RUBRIC, {"a-v1": [0, 3]})["a-v1"]
+    assert item.contested
+    assert explain_item(RUBRIC, item, "nl") == "1 van de 2 zeggen 0 of 1, 1 zeggen 2 of 3"
+
+
+def test_a_quarter_on_one_side_is_a_real_split():
+    # 3x 1 and 1x 3: range 2, above the bar 1 of 4 = 25 % (>= 25 %)
+    item = score_items(RUBRIC, {"a-v1": [1, 1, 1, 3]})["a-v1"]
+    assert item.contested
+    assert explain_item(RUBRIC, item, "en") == "3 of 4 say 0 or 1, 1 say 2 or 3"
+
+
+def test_a_split_without_enough_range_is_not_contested():
+    # 1, 1, 2, 2: half on each side, but range 1 (< 2)
+    assert not score_items(RUBRIC, {"a-v1": [1, 1, 2, 2]})["a-v1"].contested
+
+
+def test_contested_share_comes_from_the_rubric(tmp_path):
+    # 3x 1 and 1x 3 is 25 % above the bar: no longer a split when the rubric asks 30 %
+    rubric = rubric_with_rule(tmp_path, "contested_share", "0.25", "0.3")
+    assert not score_items(rubric, {"a-v1": [1, 1, 1, 3]})["a-v1"].contested
+
+
+def test_unknown_items_say_why():
+    items = score_items(RUBRIC, {"a-v2": ["dk"]}, {"a-v2": "dk"})
+    assert explain_item(RUBRIC, items["a-v1"], "nl") == "nog niemand heeft dit beantwoord"
+    assert (
+        explain_item(RUBRIC, items["a-v2"], "nl") == "het team heeft samen ‘weet niet’ vastgesteld"
+    )
+
+
 def test_agreed_value_overrides_the_mean_and_keeps_the_spread():
     # answers 0 and 3: mean 1,5, range 3; the team agrees on 3
     item = score_items(RUBRIC, {"a-v1": [0, 3]}, {"a-v1": 3})["a-v1"]
@@ -94,6 +142,18 @@ def test_readiness_is_mean_item_value_over_three_with_one_decimal():
     result = score_scan(RUBRIC, {"a-v1": [3, 1], "a-v2": [2], "a-b1": [1]})
     assert result.theme("alfa").readiness == 55.6
     assert result.theme("beta").readiness is None
+
+
+def test_readiness_rounds_half_up():
+    # values 3, 2, 1 and (0 + 0 + 0 + 3) / 4 = 0,75 -> 6,75 / 4 = 1,6875 / 3 x 100 = 56,25 -> 56,3
+    result = score_scan(RUBRIC, {"a-v1": [3], "a-v2": [2], "a-b1": [1], "a-b2": [0, 0, 0, 3]})
+    assert result.theme("alfa").readiness == 56.3
+
+
+def test_an_agreed_number_decides_over_a_majority_of_not_applicable():
+    # a-v2: 2x n.v.t. and one 1 would be left out; the team agreed 3
+    item = score_items(RUBRIC, {"a-v2": ["na", "na", 1]}, {"a-v2": 3})["a-v2"]
+    assert not item.left_out and item.value == 3.0
 
 
 def test_theme_works_on_the_first_incomplete_phase_and_explains_it_with_numbers():

@@ -9,9 +9,10 @@ from typing import Any
 
 from assessment.answers_csv import InputError, answers_by_criterion, read_answers, read_consensus
 from assessment.cli.output import fail
+from assessment.explanations import explain_theme, phase_label, step_action
 from assessment.i18n import LANGUAGES, number, t
 from assessment.rubric import Rubric, RubricError, default_rubric_dir, load_rubric
-from assessment.scoring import ScanResult, explain_theme, phase_label, score_scan, step_action
+from assessment.scoring import ScanResult, score_scan
 
 
 def register(commands: argparse._SubParsersAction) -> None:

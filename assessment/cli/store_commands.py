@@ -20,9 +20,10 @@ from sqlalchemy import Engine
 
 from assessment import store
 from assessment.cli.output import fail
+from assessment.explanations import phase_label
 from assessment.i18n import LANGUAGES, t
 from assessment.rubric import RubricError, load_rubric
-from assessment.scoring import phase_label, score_scan
+from assessment.scoring import score_scan
 from assessment.store.engine import current_revision
 
 

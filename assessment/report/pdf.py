@@ -36,6 +36,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import Flowable
 
+from assessment.explanations import explain_theme, phase_label, step_action
 from assessment.i18n import number, percent, signed, t
 from assessment.report.chart import CURRENT, GRID, MUTED, TEXT, Series, readiness_chart
 from assessment.report.fonts import BOLD, FAMILY, clean, register_fonts, shorten
@@ -53,9 +54,6 @@ from assessment.scoring import (
     ItemResult,
     ScanResult,
     ThemeResult,
-    explain_theme,
-    phase_label,
-    step_action,
 )
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
