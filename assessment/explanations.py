@@ -77,6 +77,12 @@ def explain_phase(rubric: Rubric, phase: PhaseResult, lang: str) -> str:
     return f"{label}: {verdict} – " + "; ".join(reasons)
 
 
+def phase_mean_text(rubric: Rubric, mean: float, lang: str) -> str:
+    """A phase mean as shown in the ontwikkelkaart: never rounded up to the phase bar."""
+    bar = rubric.rules.phase_complete_mean
+    return number(mean, lang) if mean >= bar else _under_bar(mean, bar, lang)
+
+
 def _under_bar(value: float, bar: float, lang: str) -> str:
     """A value under ``bar`` as text that never reads as reaching it: 1,97 and 0,95, not 2,0
     and 1,0 (two decimals, rounded down, where one decimal would round up to the bar)."""

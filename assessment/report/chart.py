@@ -71,9 +71,10 @@ def _radar(
     value_text: Callable[[float | None], str],
     width: float,
 ) -> Drawing:
-    height, radius = 248.0, 88.0
+    radius = 60.0
+    height = 2 * radius + 72  # room for two label lines above, label and legend below
     drawing = Drawing(width, height, initialFontName=FAMILY)
-    cx, cy = width / 2, 126.0  # room for two label lines above, label and legend below
+    cx, cy = width / 2, radius + 38
     count = len(labels)
 
     def point(index: float, fraction: float) -> tuple[float, float]:

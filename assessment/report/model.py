@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from assessment.report.trend import TrendPoint
 from assessment.rubric import Rubric
 from assessment.scoring import ScanResult
 
@@ -59,6 +60,7 @@ class ReportInput:
     agreed_notes: Mapping[str, str] = field(default_factory=dict)  # the team's note per criterion
     rubric_version: str | None = None  # the version the scan was taken with, when not the rubric's
     generated: dt.date | None = None  # the day the PDF is made; today when None
+    trend: Sequence[TrendPoint] = ()  # the school's scans up to this one, oldest first (3 or more)
 
 
 def school_year(day: dt.date) -> str:

@@ -36,16 +36,19 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import Flowable
 
-from assessment.explanations import explain_theme, phase_label, step_action
+from assessment.development_map import development_map
+from assessment.explanations import explain_theme, phase_label, phase_mean_text, step_action
 from assessment.i18n import number, percent, signed, t
 from assessment.report.chart import CURRENT, GRID, MUTED, TEXT, Series, readiness_chart
 from assessment.report.fonts import BOLD, FAMILY, clean, register_fonts, shorten
+from assessment.report.map_chart import development_map_drawing
 from assessment.report.model import (
     ACTION_STATUSES,
     STRENGTH_FROM,
     ReportAction,
     ReportInput,
 )
+from assessment.report.trend_chart import trend_drawing
 from assessment.respondents import visible_role_counts
 from assessment.rubric import Rubric
 from assessment.scoring import (
@@ -408,7 +411,15 @@ class _Builder:
         story: list[Flowable] = [
             self.p(self.t("overline"), "overline"),
             self.p(r.school, "title"),
-            self.p(self.t("subtitle", scan=r.scan_label, date=self.date(r.date, True)), "subtitle"),
+            self.p(
+                self.t(
+                    "subtitle",
+                    scan=r.scan_label,
+                    date=self.date(r.date, True),
+                    version=r.rubric_version or self.rubric.version,
+                ),
+                "subtitle",
+            ),
             self.p(self.t("sections.summary"), "h1"),
         ]
         respondents = (
@@ -432,31 +443,12 @@ class _Builder:
             respondent_cell.append(
                 self.p(self.t("summary.roles_hidden", minimum=rules.min_group_size), "cell_small")
             )
-        version = r.rubric_version or self.rubric.version
+        # School, scan and date stand in the title above; the facts table holds the rest.
         facts = [
-            (self.t("summary.school"), [self.p(r.school, "cell")]),
-            (self.t("summary.scan"), [self.p(r.scan_label, "cell")]),
-            (self.t("summary.date"), [self.p(self.date(r.date, True), "cell")]),
-            (
-                self.t("summary.rubric"),
-                [
-                    self.p(
-                        self.t(
-                            "summary.rubric_version",
-                            title=self.rubric.text(self.rubric.title, self.lang),
-                            version=version,
-                        ),
-                        "cell",
-                    )
-                ],
-            ),
             (self.t("summary.respondents"), respondent_cell),
             (
                 self.t("summary.school_phase"),
-                [
-                    self.p(self.phase(self.result.school_phase), "cell_bold"),
-                    self.p(self.t("summary.school_phase_note"), "cell_small"),
-                ],
+                [self.p(self.phase(self.result.school_phase), "cell_bold")],
             ),
         ]
         table = _table(
@@ -466,15 +458,42 @@ class _Builder:
             zebra=False,
             flex=1,
         )
-        story += [table, Spacer(1, 4 * mm)]
+        story += [table, Spacer(1, 3 * mm)]
+        story.append(
+            KeepTogether(
+                [
+                    self.p(t("map.title", self.lang), "h3"),
+                    self.development_map(),
+                    self.p(t("map.intro", self.lang), "small"),
+                ]
+            )
+        )
         story.append(KeepTogether([self.p(self.t("summary.chart_title"), "h3"), self.chart()]))
         story += [Spacer(1, 2 * mm), self.theme_table(), Spacer(1, 1.5 * mm)]
-        notes = [self.t("summary.readiness_note")]
+        notes = [self.t("summary.school_phase_note"), self.t("summary.readiness_note")]
         if self.previous is None:
             notes.insert(0, self.t("summary.no_previous"))
         else:
             notes.append(self.t("summary.change_note"))
         story.append(self.p(" ".join(notes), "small"))
+        if self.r.trend:
+            story.append(
+                KeepTogether(
+                    [
+                        self.p(self.t("summary.trend_title"), "h3"),
+                        trend_drawing(
+                            self.r.trend,
+                            [
+                                clean(self.rubric.text(th.label, self.lang))
+                                for th in self.rubric.theme_list
+                            ],
+                            self.num,
+                            CONTENT_WIDTH,
+                        ),
+                        self.p(self.t("summary.trend_note"), "small"),
+                    ]
+                )
+            )
         return story
 
     def role(self, role: str) -> str:
@@ -482,6 +501,16 @@ class _Builder:
             return t(f"report.roles.{role}", self.lang)
         except KeyError:
             return role
+
+    def development_map(self) -> Flowable:
+        return development_map_drawing(
+            development_map(self.rubric, self.result),
+            theme_label=lambda theme_id: clean(self.theme_label(theme_id)),
+            phase_label=lambda phase_id: clean(self.phase(phase_id)),
+            state_word=lambda state: t(f"map.state.{state}", self.lang),
+            mean_text=lambda mean: phase_mean_text(self.rubric, mean, self.lang),
+            width=CONTENT_WIDTH,
+        )
 
     def chart(self) -> Flowable:
         labels = [clean(self.rubric.text(th.label, self.lang)) for th in self.rubric.theme_list]

@@ -13,6 +13,7 @@ from collections import Counter
 from typing import Any
 
 from assessment.report.model import PreviousScan, ReportAction, ReportInput
+from assessment.report.trend import school_trend
 from assessment.rubric import Rubric, load_rubric
 from assessment.scoring import score_scan
 
@@ -55,6 +56,7 @@ def report_input_for_scan(
         notes=data.notes if include_notes else {},
         agreed_notes=data.agreed_notes,
         rubric_version=scan.rubric_version,
+        trend=school_trend(engine, access, scan_id, rubric),
     )
 
 

@@ -10,6 +10,7 @@ from assessment.i18n import number
 from assessment.report import PreviousScan, ReportAction, ReportInput, build_report
 from assessment.report.model import STRENGTH_FROM
 from assessment.report.sample import sample_input
+from assessment.report.trend import TrendPoint
 from assessment.scoring import score_scan
 from tests.report.helpers import Pdf, flat
 
@@ -218,3 +219,51 @@ def test_two_themes_get_bars_with_both_scans_and_every_value_in_text(mini):
     assert "+66,7" in first and "\u221216,7" in first
     assert "Van de ene actie uit de vorige scan: 1 gepland, 0 meegenomen" in pdf.flat
     assert "gepland, niet meegenomen" in pdf.flat
+
+
+def test_page_one_holds_the_development_map_with_all_four_cell_words(mini):
+    # alfa works on verkennen and has not reached voorbereiden; beta completed verkennen and
+    # nobody answered its voorbereiden criteria (as in tests/test_development_map.py)
+    answers = {"a-v1": [1], "a-v2": [1], "a-b1": [1], "a-b2": [1], "b-v1": [3], "b-v2": [3]}
+    report = ReportInput(
+        school="School",
+        scan_label="2026-2027",
+        date=dt.date(2026, 11, 24),
+        rubric=mini,
+        result=score_scan(mini, answers),
+        respondents=1,
+    )
+    first = flat(Pdf(build_report(report)).pages[0])
+    assert "Ontwikkelkaart" in first
+    for word in ("afgerond", "hier werkt het team aan", "nog niet aan toe", "te weinig informatie"):
+        assert word in first
+    english = flat(Pdf(build_report(dataclasses.replace(report, lang="en"))).pages[0])
+    for word in (
+        "complete",
+        "the team is working here",
+        "not reached yet",
+        "too little information",
+    ):
+        assert word in english
+
+
+def test_three_scans_or_more_show_readiness_over_the_years(mini):
+    report = ReportInput(
+        school="School",
+        scan_label="2026-2027",
+        date=dt.date(2026, 11, 24),
+        rubric=mini,
+        result=score_scan(mini, {"a-v1": [3], "b-v1": [2]}),
+        respondents=3,
+        trend=[
+            TrendPoint("2024-2025", [20.0, None]),
+            TrendPoint("2025-2026", [40.0, 30.0]),
+            TrendPoint("2026-2027", [100.0, 66.7]),
+        ],
+    )
+    text = Pdf(build_report(report)).flat
+    assert "Gereedheid door de jaren" in text
+    assert "2024-2025" in text and "2025-2026" in text
+    assert "66,7" in text  # the newest value printed at the end of its line
+    without = Pdf(build_report(dataclasses.replace(report, trend=()))).flat
+    assert "Gereedheid door de jaren" not in without

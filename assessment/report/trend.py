@@ -1,0 +1,38 @@
+"""Readiness per theme over a school's scans (DESIGN §7a): shown once a school has three or more."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from assessment.rubric import Rubric
+from assessment.scoring import score_scan
+
+MIN_SCANS_FOR_TREND = 3
+# Okabe–Ito colours, told apart by colour-blind readers; markers and dashes tell them apart in grey.
+THEME_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#000000", "#E69F00", "#56B4E9")
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    label: str  # the scan's label, usually its school year
+    readiness: Sequence[float | None]  # per theme, in the rubric's theme order
+
+
+def school_trend(engine: Any, access: Any, scan_id: int, rubric: Rubric) -> list[TrendPoint]:
+    """The school's scans up to and including ``scan_id``, oldest first, each scored with today's
+    rubric (older answers through its crosswalk); empty when there are fewer than three."""
+    from assessment import store
+
+    scan = store.get_scan(engine, access, scan_id)
+    newest_first = store.list_scans(engine, access, scan.school_id)
+    scans = newest_first[[s.id for s in newest_first].index(scan_id) :]
+    if len(scans) < MIN_SCANS_FOR_TREND:
+        return []
+    points = []
+    for earlier in reversed(scans):
+        data = store.scan_data(engine, access, earlier.id)
+        result = score_scan(rubric, data.answers, data.agreed)
+        points.append(TrendPoint(earlier.label, [t.readiness for t in result.themes]))
+    return points
