@@ -1,28 +1,39 @@
-"""Resultaten: responses, the radar against the previous scan, phase per theme and why."""
+"""Resultaten: responses, the ontwikkelkaart beside the radar against the previous scan, the trend
+over the years, phase per theme and why."""
 
 import pandas as pd
 import streamlit as st
 
 from assessment import store
-from assessment.explanations import explain_theme, phase_label
+from assessment.development_map import development_map
+from assessment.explanations import explain_item, explain_theme, phase_label, phase_mean_text
 from assessment.i18n import number, percent, signed
-from assessment.report.screen_radar import radar_figure
+from assessment.report.screen_map import development_map_html
+from assessment.report.screen_radar import radar_figure, trend_figure
+from assessment.report.trend import school_trend
 from assessment.respondents import visible_role_counts
 from assessment.scoring import score_scan
 from assessment.ui import context
 from assessment.ui.context import tr
 from assessment.ui.pages import choose_scan, require_role
 from assessment.ui.pdf import pdf_download_button
+from assessment.ui.safe import md
 
 access = require_role("coordinator", "trainer")
 engine, rubric, lang = context.engine(), context.rubric(), context.lang()
-st.title(tr("results.title"))
 
 scan = choose_scan(access, key="results_scan")
 if scan is None:
+    st.title(tr("results.title"))
     st.info(tr("results.no_scan"))
     st.stop()
+school = store.get_school(engine, access, scan.school_id)
+st.title(tr("results.title_school", school=school.name))
 data = store.scan_data(engine, access, scan.id)
+started = [r for r in data.respondents if r.started_at is not None]
+if not any(data.answers.values()):
+    st.info(tr("results.no_answers", scan=scan.label, respondents=len(started)))
+    st.stop()
 result = score_scan(rubric, data.answers, data.agreed)
 previous = store.previous_scan(engine, access, scan.id)
 previous_result = None
@@ -30,7 +41,6 @@ if previous is not None:
     previous_data = store.scan_data(engine, access, previous.id)
     previous_result = score_scan(rubric, previous_data.answers, previous_data.agreed)
 
-started = [r for r in data.respondents if r.started_at is not None]
 submitted = [r for r in started if r.submitted_at is not None]
 shown_roles, other = visible_role_counts([r.role for r in started], rubric.rules.min_group_size)
 columns = st.columns(3)
@@ -45,18 +55,50 @@ if shown_roles:
         parts.append(tr("results.other_roles", count=other))
     st.caption(" · ".join(parts))
 st.caption(tr("results.role_privacy", size=rubric.rules.min_group_size))
-pdf_download_button(access, scan, key="results_pdf")
+links = st.columns([1, 1, 2]) if access.role == "coordinator" else st.columns([1, 3])
+with links[0]:
+    pdf_download_button(access, scan, key="results_pdf")
+if access.role == "coordinator":
+    links[1].page_link(
+        "pages/bespreken.py", label=tr("results.to_discuss"), icon=":material/forum:"
+    )
 
 theme_labels = [rubric.text(t.label, lang) for t in rubric.theme_list]
-series = {}
-if previous_result is not None:
-    series[previous.label] = [t.readiness for t in previous_result.themes]
-series[scan.label] = [t.readiness for t in result.themes]
-st.subheader(tr("results.radar_heading"))
-st.plotly_chart(
-    radar_figure(theme_labels, series), width="stretch", config={"displayModeBar": False}
-)
-st.caption(tr("results.radar_caption"))
+map_column, radar_column = st.columns(2, gap="large")
+with map_column:
+    st.subheader(tr("map.title"))
+    st.html(
+        development_map_html(
+            development_map(rubric, result),
+            caption=tr("map.intro"),
+            theme_label=lambda theme_id: rubric.text(rubric.theme(theme_id).label, lang),
+            phase_label=lambda phase_id: phase_label(rubric, phase_id, lang),
+            state_word=lambda state: tr(f"map.state.{state}"),
+            mean_text=lambda mean: phase_mean_text(rubric, mean, lang),
+        )
+    )
+with radar_column:
+    series = {}
+    if previous_result is not None:
+        series[previous.label] = [t.readiness for t in previous_result.themes]
+    series[scan.label] = [t.readiness for t in result.themes]
+    st.subheader(tr("results.radar_heading"))
+    st.plotly_chart(
+        radar_figure(theme_labels, series, lambda v: number(v, lang)),
+        width="stretch",
+        config={"displayModeBar": False},
+    )
+    st.caption(tr("results.radar_caption"))
+
+trend = school_trend(engine, access, scan.id, rubric)
+if trend:
+    st.subheader(tr("results.trend_heading"))
+    st.plotly_chart(
+        trend_figure(trend, theme_labels, lambda v: number(v, lang)),
+        width="stretch",
+        config={"displayModeBar": False},
+    )
+    st.caption(tr("results.trend_caption"))
 
 st.subheader(tr("results.table_heading"))
 
@@ -95,7 +137,12 @@ contested = [item for item in result.items.values() if item.contested]
 st.write(tr("results.quality_summary", unknown=len(unknown), contested=len(contested)))
 if unknown:
     st.markdown(tr("results.nobody_could_answer"))
-    st.markdown("\n".join(f"- {rubric.text(rubric.criterion(i.id).label, lang)}" for i in unknown))
+    st.markdown(
+        "\n".join(
+            f"- {md(rubric.text(rubric.criterion(i.id).label, lang))}: {md(explain_item(rubric, i, lang))}"
+            for i in unknown
+        )
+    )
 with st.expander(tr("results.per_item")):
     st.dataframe(
         pd.DataFrame(

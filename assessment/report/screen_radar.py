@@ -1,42 +1,64 @@
-"""The on-screen radar chart (plotly): readiness per theme, this scan against earlier ones."""
+"""The on-screen charts (plotly): the radar of readiness per theme, this scan against the previous
+one, and readiness per theme over the school years."""
 
 from __future__ import annotations
 
 import html
+import textwrap
+from collections.abc import Callable, Sequence
 
 import plotly.graph_objects as go
 
-# One look on screen and in the PDF: newest scan dark blue and solid, earlier ones orange and dashed.
+from assessment.report.trend import THEME_COLOURS, TrendPoint
+
+# One look on screen and in the PDF: newest scan dark blue and solid, the previous one orange and
+# dashed, drawn on top so it stays visible over the filled newest scan.
 CURRENT_COLOUR = "#1f4e79"
-PREVIOUS_COLOUR = "#e07b00"
+PREVIOUS_COLOUR = "#c05a00"
+MARKERS = ("circle", "square", "diamond", "triangle-up", "x")
+DASHES = ("solid", "dash", "dot", "dashdot", "longdash")
+
+
+def wrapped(label: str, width: int = 14) -> str:
+    """A theme label broken over lines so that it fits beside a radar on a phone."""
+    return "<br>".join(html.escape(line) for line in textwrap.wrap(label, width)) or label
 
 
 def radar_figure(
-    themes: list[str], series: dict[str, list[float | None]], axis_suffix: str = ""
+    themes: Sequence[str],
+    series: dict[str, list[float | None]],
+    value_text: Callable[[float], str] = str,
 ) -> go.Figure:
     """``series`` maps a scan label to readiness per theme (0–100), oldest first, newest last."""
     figure = go.Figure()
+    labels = [wrapped(theme) for theme in themes]
     names = list(series)
-    for index, name in enumerate(names):
-        newest = index == len(names) - 1
+    newest = names[-1]
+    for name in [newest, *names[:-1]]:  # the previous scan last, so it is drawn on top
+        is_newest = name == newest
         values = [v if v is not None else 0 for v in series[name]]
+        colour = CURRENT_COLOUR if is_newest else PREVIOUS_COLOUR
         figure.add_trace(
             go.Scatterpolar(
                 r=[*values, values[0]],
-                theta=[*themes, themes[0]],
+                theta=[*labels, labels[0]],
                 name=html.escape(name),  # plotly reads a little HTML in trace names
-                mode="lines+markers",
-                fill="toself",
-                opacity=0.9 if newest else 0.6,
+                mode="lines+markers+text" if is_newest else "lines+markers",
+                text=[value_text(v) if v is not None else "–" for v in series[name]] + [""],
+                textposition="top center",
+                textfont={"color": CURRENT_COLOUR, "size": 12},
+                fill="toself" if is_newest else "none",
+                fillcolor="rgba(31, 78, 121, 0.15)" if is_newest else None,
                 line={
-                    "color": CURRENT_COLOUR if newest else PREVIOUS_COLOUR,
-                    "dash": "solid" if newest else "dash",
-                    "width": 3 if newest else 2,
+                    "color": colour,
+                    "dash": "solid" if is_newest else "dash",
+                    "width": 3 if is_newest else 2.5,
                 },
-                marker={"symbol": "circle" if newest else "diamond", "size": 8},
-                hovertemplate="%{theta}: %{r:.1f}"
-                + axis_suffix
-                + "<extra>%{fullData.name}</extra>",
+                marker={
+                    "symbol": "circle" if is_newest else "square",
+                    "size": 8 if is_newest else 7,
+                },
+                hovertemplate="%{theta}: %{r:.1f}<extra>%{fullData.name}</extra>",
             )
         )
     figure.update_layout(
@@ -47,12 +69,49 @@ def radar_figure(
                 "angle": 54,  # between the first two spokes, clear of their labels
                 "tickfont": {"size": 10},
             },
-            "angularaxis": {"direction": "clockwise", "rotation": 90},
+            "angularaxis": {"direction": "clockwise", "rotation": 90, "tickfont": {"size": 12}},
         },
         showlegend=True,
-        legend={"orientation": "h", "y": -0.12},
-        margin={"l": 70, "r": 70, "t": 30, "b": 30},
+        legend={"orientation": "h", "y": -0.15, "traceorder": "reversed"},
+        margin={"l": 60, "r": 60, "t": 40, "b": 30},
         template="plotly_white",
-        height=460,
+        height=440,
+    )
+    return figure
+
+
+def trend_figure(
+    points: Sequence[TrendPoint], themes: Sequence[str], value_text: Callable[[float], str] = str
+) -> go.Figure:
+    """A line per theme over the school's scans, each with its own colour, marker and dash."""
+    figure = go.Figure()
+    years = [html.escape(p.label) for p in points]
+    for index, theme in enumerate(themes):
+        values = [p.readiness[index] for p in points]
+        figure.add_trace(
+            go.Scatter(
+                x=years,
+                y=values,
+                name=html.escape(theme),
+                mode="lines+markers+text",
+                text=[""] * (len(values) - 1)
+                + [value_text(values[-1]) if values[-1] is not None else ""],
+                textposition="middle right",
+                line={
+                    "color": THEME_COLOURS[index % len(THEME_COLOURS)],
+                    "dash": DASHES[index % len(DASHES)],
+                    "width": 2.5,
+                },
+                marker={"symbol": MARKERS[index % len(MARKERS)], "size": 9},
+                hovertemplate="%{x}: %{y:.1f}<extra>%{fullData.name}</extra>",
+            )
+        )
+    figure.update_layout(
+        yaxis={"range": [0, 105], "tickvals": [0, 25, 50, 75, 100]},
+        xaxis={"type": "category"},
+        legend={"orientation": "h", "y": -0.2},
+        margin={"l": 40, "r": 40, "t": 20, "b": 20},
+        template="plotly_white",
+        height=400,
     )
     return figure

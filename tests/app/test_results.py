@@ -1,0 +1,50 @@
+"""Resultaten: the school's name in the title, no verdict without answers, the ontwikkelkaart beside
+the radar, and a way to Bespreken for the coordinator."""
+
+from __future__ import annotations
+
+from assessment import store
+from assessment.rubric import load_rubric
+from tests.app.conftest import open_app
+
+
+def answer_everything(school, values):
+    rubric = load_rubric()
+    for code, value in zip(school.respondents, values, strict=True):
+        access = store.resolve_code(school.engine, code)
+        store.start_respondent(school.engine, access, None)
+        for criterion in rubric.criteria:
+            store.save_answer(school.engine, access, criterion.id, value)
+
+
+def html_text(at) -> str:
+    return "".join(element.proto.body for element in at.get("html"))
+
+
+def test_a_scan_without_answers_says_so_and_gives_no_phase(school):
+    at = open_app(school.coordinator, "resultaten")
+    assert not at.exception
+    assert at.title[0].value == "Resultaten OBS De Proeftuin"
+    assert any("Nog geen antwoorden" in info.value for info in at.info)
+    assert not at.metric  # no "Fase van de school: Verkennen" for a scan nobody answered
+    assert "Ontwikkelkaart" not in [h.value for h in at.subheader]
+
+
+def test_the_development_map_shows_where_each_theme_stands(school):
+    answer_everything(school, [3, 3, 2])  # every item 2,7: every phase complete
+    at = open_app(school.coordinator, "resultaten")
+    assert not at.exception
+    assert "Ontwikkelkaart" in [h.value for h in at.subheader]
+    shown = html_text(at)
+    assert shown.count('class="done"') == 5 * 4
+    assert "afgerond" in shown and "2,7" in shown
+    assert [m.value for m in at.metric][-1] == "Geborgd"
+
+
+def test_the_coordinator_gets_a_link_to_bespreken_and_the_trainer_does_not(school):
+    answer_everything(school, [0, 1, 3])
+    coordinator = open_app(school.coordinator, "resultaten")
+    assert [link.label for link in coordinator.get("page_link")] == ["Naar Bespreken"]
+    trainer = open_app(school.trainer, "resultaten")
+    assert not trainer.exception
+    assert not trainer.get("page_link")
