@@ -1,8 +1,9 @@
 """Reading answers and agreed values from CSV files, checked against a rubric.
 
 ANSWERS.csv: ``respondent,criterion,answer`` with optional ``role`` and ``note``; CONSENSUS.csv:
-``criterion,answer``. An answer is a scale value, ``dk`` or ``na``. Every bad row is reported with its
-line number, all at once; a file with any problem yields nothing.
+``criterion,answer``. An answer is a scale value, ``dk`` or ``na``. A criterion id retired through
+the rubric's crosswalk is accepted, so a file answered under an older rubric version still scores.
+Every bad row is reported with its line number, all at once; a file with any problem yields nothing.
 """
 
 from __future__ import annotations
@@ -85,10 +86,12 @@ def _checked_answer(
     row: dict[str, str], line: int, rubric: Rubric, lang: str, problems: list[str], file: str
 ) -> AnswerValue | None:
     criterion = row.get("criterion", "")
-    if not rubric.has_criterion(criterion):
+    # a criterion retired through the crosswalk still reads: scoring counts it for its successor
+    current = rubric.crosswalk.get(criterion, criterion)
+    if not rubric.has_criterion(current):
         problems.append(t("cli.csv.unknown_criterion", lang, file=file, line=line, value=criterion))
         return None
-    answer = parse_answer(row.get("answer", ""), rubric, criterion)
+    answer = parse_answer(row.get("answer", ""), rubric, current)
     if answer is None:
         key = "na_not_allowed" if row.get("answer", "").lower() == NOT_APPLICABLE else "bad_answer"
         problems.append(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assessment.rubric import RubricError, load_rubric
+from assessment.rubric import SHIPPED_RUBRIC_DIR, RubricError, load_rubric
 from tests.helpers import MINI_RUBRIC, copy_rubric, line_of
 
 ALFA = "themes/alfa.yaml"
@@ -164,3 +164,22 @@ def test_a_listed_theme_without_a_file_is_reported(tmp_path):
     assert problem == location(copy, "rubric.yaml", 'themes: ["alfa", "beta"]') + (
         ": theme 'beta' has no file themes/beta.yaml"
     )
+
+
+def test_the_shipped_rubric_asks_a_teacher_clearly_fewer_questions_than_the_leadership():
+    rubric = load_rubric(SHIPPED_RUBRIC_DIR)
+    assert len(rubric.criteria_for_role("directie")) == len(rubric.criteria) == 57
+    assert len(rubric.criteria_for_role(None)) == len(rubric.criteria_for_role("anders")) == 57
+    teacher = rubric.criteria_for_role("leerkracht")
+    assert len(teacher) <= 0.7 * len(rubric.criteria)
+    assert not rubric.criterion("imp-tijdbudget").asked_of("leerkracht")
+    assert rubric.criterion("imp-klasafspraken").asked_of("leerkracht")
+
+
+def test_retired_ids_of_the_shipped_rubric_are_never_reused():
+    rubric = load_rubric(SHIPPED_RUBRIC_DIR)
+    assert rubric.crosswalk == {
+        "dra-consistent": "pro-toepassing",
+        "bet-leerlingen": "bet-leerlingstem",
+    }
+    assert not any(rubric.has_criterion(old) for old in rubric.crosswalk)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from assessment.cli import main
 from tests.helpers import DATA, MINI_RUBRIC, ROOT
 
 EXAMPLE = DATA / "answers_example.csv"
+ANSWERED_UNDER_2026_1 = DATA / "answers_2026_1.csv"
 
 
 def score(capsys, *args: str) -> tuple[int, str, str]:
@@ -40,7 +42,7 @@ def test_the_example_csv_scores_to_the_documented_json_shape():
     )
     result = json.loads(run.stdout)
     assert set(result) == {"rubric", "school_phase", "themes", "items", "next_steps"}
-    assert result["rubric"] == {"id": "tso", "version": "2026.1"}
+    assert result["rubric"] == {"id": "tso", "version": "2026.2"}
     assert [t["id"] for t in result["themes"]] == [
         "professionalisering",
         "implementatieplanning",
@@ -54,6 +56,17 @@ def test_the_example_csv_scores_to_the_documented_json_shape():
     for item in result["items"]:
         assert set(item) == {"id", "value", "n", "dk_share", "range", "contested"}
     assert all(set(step) == {"theme", "criterion", "action"} for step in result["next_steps"])
+
+
+def test_a_csv_answered_under_2026_1_is_read_with_retired_ids_counting_for_their_successor(capsys):
+    rows = list(csv.DictReader(ANSWERED_UNDER_2026_1.open(encoding="utf-8")))
+    retired = [r for r in rows if r["criterion"] == "bet-leerlingen"]
+    assert retired and not any(r["criterion"] == "bet-leerlingstem" for r in rows)
+    code, out, err = score(capsys, str(ANSWERED_UNDER_2026_1), "--json")
+    assert code == 0, err
+    items = {item["id"]: item for item in json.loads(out)["items"]}
+    assert items["bet-leerlingstem"]["n"] == sum(r["answer"].isdigit() for r in retired)
+    assert "bet-leerlingen" not in items and "dra-consistent" not in items
 
 
 def test_mini_answers_give_hand_computed_numbers(tmp_path, capsys):

@@ -22,8 +22,7 @@ def validate(*args: str) -> subprocess.CompletedProcess:
 def test_the_shipped_rubric_validates_with_a_summary_line():
     run = validate()
     assert run.returncode == 0, run.stderr
-    assert run.stdout.startswith("tso 2026.1: geldig – 5 thema's, 4 fasen, ")
-    assert int(run.stdout.split(", ")[-1].split()[0]) >= 40
+    assert run.stdout == "tso 2026.2: geldig – 5 thema's, 4 fasen, 57 criteria\n"
 
 
 def first_criterion_ids(theme_file):
@@ -62,4 +61,42 @@ def test_an_unknown_phase_in_the_shipped_rubric_exits_2_naming_file_and_line(tmp
     )
     assert main(["validate", str(copy)]) == 2
     err = capsys.readouterr().err
-    assert f"{theme_file}:{line_of(theme_file, 'uitvoering')}: unknown phase 'uitvoering'" in err
+    line = line_of(theme_file, 'phase: "uitvoering"')
+    where = f"{theme_file}:{line}"
+    assert f"{where}: unknown phase 'uitvoering'" in err
+
+
+def test_an_unknown_role_in_answered_by_exits_2_naming_file_and_line(tmp_path):
+    copy = copy_rubric(
+        SHIPPED_RUBRIC_DIR,
+        tmp_path / "tso",
+        {
+            "themes/betrekken.yaml": (
+                'answered_by: ["directie", "werkgroep", "ib_zorg"]',
+                'answered_by: ["directie", "werkgroep", "zorgpartner"]',
+            )
+        },
+    )
+    run = validate(str(copy))
+    assert run.returncode == 2 and run.stdout == ""
+    theme_file = copy / "themes" / "betrekken.yaml"
+    line = line_of(theme_file, '"zorgpartner"')
+    assert (
+        f"{theme_file}:{line}: unknown role 'zorgpartner' "
+        "(known: directie, werkgroep, leerkracht, ib_zorg, oop, anders)"
+    ) in run.stderr
+
+
+def test_a_contested_share_above_one_half_exits_2_naming_file_and_line(tmp_path):
+    copy = copy_rubric(
+        SHIPPED_RUBRIC_DIR,
+        tmp_path / "tso",
+        {"rubric.yaml": ("contested_share: 0.25", "contested_share: 0.9")},
+    )
+    run = validate(str(copy))
+    assert run.returncode == 2 and run.stdout == ""
+    frame_file = copy / "rubric.yaml"
+    assert (
+        f"{frame_file}:{line_of(frame_file, 'contested_share: 0.9')}: rules.contested_share: "
+        "Input should be less than or equal to 0.5"
+    ) in run.stderr
