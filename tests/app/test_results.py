@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from assessment import store
 from assessment.rubric import load_rubric
+from assessment.scoring import score_scan
 from tests.app.conftest import open_app
 
 
@@ -48,3 +49,31 @@ def test_the_coordinator_gets_a_link_to_bespreken_and_the_trainer_does_not(schoo
     trainer = open_app(school.trainer, "resultaten")
     assert not trainer.exception
     assert not trainer.get("page_link")
+
+
+def test_a_scan_answered_under_2026_1_opens_through_the_crosswalk(school):
+    # A scan of last year: its answers sit under dra-consistent, retired in 2026.2 into
+    # pro-toepassing. Results page and PDF score it with today's rubric.
+    from sqlalchemy import update
+
+    from assessment.report import report_for_scan
+    from assessment.store import tables as T
+    from tests.report.helpers import Pdf
+
+    answer_everything(school, [2, 2, 2])
+    with school.engine.begin() as connection:
+        connection.execute(
+            update(T.answer)
+            .where(T.answer.c.criterion == "pro-toepassing")
+            .values(criterion="dra-consistent", score=0)
+        )
+        connection.execute(update(T.scan).values(rubric_version="2026.1"))
+    coordinator = store.resolve_code(school.engine, school.coordinator)
+    data = store.scan_data(school.engine, coordinator, school.scan.id)
+    assert "dra-consistent" in data.answers and "pro-toepassing" not in data.answers
+    assert score_scan(load_rubric(), data.answers).items["pro-toepassing"].value == 0.0
+    at = open_app(school.coordinator, "resultaten")
+    assert not at.exception
+    assert "Ontwikkelkaart" in [h.value for h in at.subheader]
+    pdf = Pdf(report_for_scan(school.engine, coordinator, school.scan.id))
+    assert "Ontwikkelkaart" in pdf.pages[0]
