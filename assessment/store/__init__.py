@@ -39,6 +39,7 @@ from assessment.store.engine import database_url, make_engine, upgrade
 from assessment.store.errors import (
     AccessDenied,
     CodeRefused,
+    DatabaseFault,
     ImportRefused,
     InvalidInput,
     NotFound,
@@ -106,6 +107,7 @@ __all__ = [
     "CodeInfo",
     "CodeRefused",
     "CriterionAggregate",
+    "DatabaseFault",
     "ImportRefused",
     "InvalidInput",
     "IssuedCode",
