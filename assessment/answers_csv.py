@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,9 +18,12 @@ from pathlib import Path
 from assessment.i18n import t
 from assessment.rubric import Rubric
 from assessment.scoring import DONT_KNOW, NOT_APPLICABLE, AnswerValue
+from assessment.text_input import NAME_LENGTH, NOTE_LENGTH, text_problem
 
 ANSWER_COLUMNS = ("respondent", "criterion", "answer")
 CONSENSUS_COLUMNS = ("criterion", "answer")
+_NUMBER = re.compile("[0-9]+")  # ASCII digits only: "²" and "٣" are no answers
+_TEXT_LIMITS = {"respondent": NAME_LENGTH, "role": NAME_LENGTH, "note": NOTE_LENGTH}
 
 
 class InputError(Exception):
@@ -48,7 +52,7 @@ def parse_answer(text: str, rubric: Rubric, criterion_id: str) -> AnswerValue | 
     if text == NOT_APPLICABLE:
         allowed = rubric.criterion(criterion_id).allow_not_applicable
         return NOT_APPLICABLE if allowed else None
-    if text.isdigit() and int(text) in rubric.scale_values:
+    if _NUMBER.fullmatch(text) and int(text) in rubric.scale_values:
         return int(text)
     return None
 
@@ -66,20 +70,49 @@ def _rows(path: Path, columns: Iterable[str], lang: str) -> list[tuple[int, dict
     if not text.strip():
         raise InputError([t("cli.csv.empty", lang, file=name)])
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [(h or "").strip().lower() for h in reader.fieldnames or []]
-    missing = [c for c in columns if c not in header]
-    if missing:
-        raise InputError(
-            [t("cli.csv.missing_columns", lang, file=name, columns=", ".join(missing))]
-        )
-    reader.fieldnames = header
-    rows = [
-        (reader.line_num, {k: (v or "").strip() for k, v in row.items() if k is not None})
-        for row in reader
-    ]
+    rows: list[tuple[int, dict[str, str]]] = []
+    last_line = 0  # where the last good record ended: a bad one starts on the next line
+    try:
+        header = [(h or "").strip().lower() for h in reader.fieldnames or []]
+        missing = [c for c in columns if c not in header]
+        if missing:
+            raise InputError(
+                [t("cli.csv.missing_columns", lang, file=name, columns=", ".join(missing))]
+            )
+        reader.fieldnames = header
+        last_line = reader.line_num
+        for row in reader:
+            rows.append(
+                (reader.line_num, {k: (v or "").strip() for k, v in row.items() if k is not None})
+            )
+            last_line = reader.line_num
+    except csv.Error:  # e.g. a field over csv.field_size_limit() (131.072 characters)
+        raise InputError([t("cli.csv.not_csv", lang, file=name, line=last_line + 1)]) from None
     if not rows:
         raise InputError([t("cli.csv.no_rows", lang, file=name)])
     return rows
+
+
+def _check_texts(row: dict[str, str], line: int, lang: str, problems: list[str], file: str) -> None:
+    for column, limit in _TEXT_LIMITS.items():
+        refused = text_problem(row.get(column), limit)
+        if refused is not None:
+            problems.append(
+                t(
+                    f"cli.csv.{refused.kind}",
+                    lang,
+                    file=file,
+                    line=line,
+                    column=column,
+                    **refused.values,
+                )
+            )
+
+
+def _shown(value: str) -> str:
+    """A value for a message: at most 40 characters, control characters made visible."""
+    short = value[:40] + ("…" if len(value) > 40 else "")
+    return short.encode("unicode_escape").decode("ascii") if not short.isprintable() else short
 
 
 def _checked_answer(
@@ -89,7 +122,9 @@ def _checked_answer(
     # a criterion retired through the crosswalk still reads: scoring counts it for its successor
     current = rubric.crosswalk.get(criterion, criterion)
     if not rubric.has_criterion(current):
-        problems.append(t("cli.csv.unknown_criterion", lang, file=file, line=line, value=criterion))
+        problems.append(
+            t("cli.csv.unknown_criterion", lang, file=file, line=line, value=_shown(criterion))
+        )
         return None
     answer = parse_answer(row.get("answer", ""), rubric, current)
     if answer is None:
@@ -100,7 +135,7 @@ def _checked_answer(
                 lang,
                 file=file,
                 line=line,
-                value=row.get("answer", ""),
+                value=_shown(row.get("answer", "")),
                 criterion=criterion,
             )
         )
@@ -112,6 +147,7 @@ def read_answers(path: Path, rubric: Rubric, lang: str = "nl") -> list[AnswerRow
     result: list[AnswerRow] = []
     seen: dict[tuple[str, str], int] = {}
     for line, row in _rows(path, ANSWER_COLUMNS, lang):
+        _check_texts(row, line, lang, problems, path.name)
         respondent = row.get("respondent", "")
         if not respondent:
             problems.append(t("cli.csv.no_respondent", lang, file=path.name, line=line))

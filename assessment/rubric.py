@@ -10,19 +10,20 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Annotated
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from assessment.respondents import RESPONDENT_ROLES
+from assessment.rubric_files import Document, PathInFile, read_yaml
 
 SHIPPED_RUBRIC_DIR = Path(__file__).resolve().parent.parent / "rubrics" / "tso"
 
 LocalizedText = dict[str, str]
+# A theme id names its file themes/<id>.yaml: a plain name, never a path such as "../x".
+ThemeId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_-]+$")]
 
 
 class _Model(BaseModel):
@@ -102,7 +103,7 @@ class RubricFrame(_Model):
     phases: tuple[Phase, ...] = Field(min_length=1)
     rules: Rules
     sources: dict[str, Source] = {}
-    themes: tuple[str, ...] = Field(min_length=1)
+    themes: tuple[ThemeId, ...] = Field(min_length=1)
     crosswalk: dict[str, str] = {}
 
 
@@ -162,74 +163,7 @@ def default_rubric_dir() -> Path:
     return Path(os.environ.get("TSO_RUBRIC_DIR") or SHIPPED_RUBRIC_DIR)
 
 
-# --- YAML with line numbers -------------------------------------------------------------------
-
-Path_ = tuple[Any, ...]
-
-
-@dataclass
-class _Document:
-    file: str
-    data: Any
-    lines: dict[Path_, int]
-
-    def line(self, path: Path_) -> int:
-        """The line of ``path`` or of its nearest ancestor that has one."""
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path[:-1]
-        return self.lines.get((), 1)
-
-    def where(self, path: Path_) -> str:
-        return f"{self.file}:{self.line(path)}"
-
-
-def _read_yaml(path: Path, shown_as: str, problems: list[str]) -> _Document | None:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        problems.append(f"{shown_as}:1: file not found")
-        return None
-    except UnicodeDecodeError:
-        problems.append(f"{shown_as}:1: file is not UTF-8 text")
-        return None
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        problems.append(f"{shown_as}:{line}: YAML syntax error: {error.problem or error}")
-        return None
-    except yaml.YAMLError as error:
-        problems.append(f"{shown_as}:1: YAML error: {error}")
-        return None
-    document = _Document(shown_as, data, {})
-    if node is not None:
-        _record_lines(node, (), document, problems)
-    return document
-
-
-def _record_lines(node: yaml.Node, path: Path_, document: _Document, problems: list[str]) -> None:
-    document.lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            key = key_node.value
-            if key in seen:
-                problems.append(
-                    f"{document.file}:{key_node.start_mark.line + 1}: duplicate key '{key}'"
-                )
-            seen.add(key)
-            _record_lines(value_node, (*path, key), document, problems)
-            document.lines[(*path, key)] = key_node.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _record_lines(item, (*path, index), document, problems)
-
-
-def _pydantic_problems(error: ValidationError, document: _Document) -> list[str]:
+def _pydantic_problems(error: ValidationError, document: Document) -> list[str]:
     problems = []
     for detail in error.errors():
         location = tuple(detail["loc"])
@@ -251,7 +185,7 @@ def load_rubric(directory: str | Path | None = None) -> Rubric:
     root = Path(directory) if directory is not None else default_rubric_dir()
     problems: list[str] = []
     frame_file = root / "rubric.yaml"
-    frame_doc = _read_yaml(frame_file, _shown(frame_file), problems)
+    frame_doc = read_yaml(frame_file, root, _shown(frame_file), problems)
     if frame_doc is None:
         raise RubricError(problems)
     try:
@@ -262,7 +196,7 @@ def load_rubric(directory: str | Path | None = None) -> Rubric:
 
     _check_frame(frame, frame_doc, problems)
     themes: list[Theme] = []
-    theme_docs: dict[str, _Document] = {}
+    theme_docs: dict[str, Document] = {}
     for index, theme_id in enumerate(frame.themes):
         theme_file = root / "themes" / f"{theme_id}.yaml"
         if not theme_file.exists():
@@ -271,7 +205,7 @@ def load_rubric(directory: str | Path | None = None) -> Rubric:
                 f"themes/{theme_id}.yaml"
             )
             continue
-        document = _read_yaml(theme_file, _shown(theme_file), problems)
+        document = read_yaml(theme_file, root, _shown(theme_file), problems)
         if document is None:
             continue
         try:
@@ -323,7 +257,7 @@ def _content_hash(root: Path, frame: RubricFrame) -> str:
     return digest.hexdigest()
 
 
-def _localized_fields_of_frame(frame: RubricFrame) -> Iterator[tuple[Path_, LocalizedText]]:
+def _localized_fields_of_frame(frame: RubricFrame) -> Iterator[tuple[PathInFile, LocalizedText]]:
     yield ("title",), frame.title
     yield ("description",), frame.description
     for i, option in enumerate(frame.scale):
@@ -338,7 +272,7 @@ def _localized_fields_of_frame(frame: RubricFrame) -> Iterator[tuple[Path_, Loca
             yield ("phases", i, field), getattr(phase, field)
 
 
-def _localized_fields_of_theme(theme: Theme) -> Iterator[tuple[Path_, LocalizedText]]:
+def _localized_fields_of_theme(theme: Theme) -> Iterator[tuple[PathInFile, LocalizedText]]:
     yield ("label",), theme.label
     yield ("description",), theme.description
     for i, criterion in enumerate(theme.criteria):
@@ -349,9 +283,9 @@ def _localized_fields_of_theme(theme: Theme) -> Iterator[tuple[Path_, LocalizedT
 
 
 def _check_languages(
-    fields: Iterator[tuple[Path_, LocalizedText]],
+    fields: Iterator[tuple[PathInFile, LocalizedText]],
     languages: tuple[str, ...],
-    document: _Document,
+    document: Document,
     problems: list[str],
 ) -> None:
     for path, text in fields:
@@ -367,7 +301,7 @@ def _check_languages(
                 )
 
 
-def _check_frame(frame: RubricFrame, document: _Document, problems: list[str]) -> None:
+def _check_frame(frame: RubricFrame, document: Document, problems: list[str]) -> None:
     _check_languages(_localized_fields_of_frame(frame), frame.languages, document, problems)
     values = [option.value for option in frame.scale]
     if values != sorted(set(values)):
@@ -404,9 +338,9 @@ def _check_frame(frame: RubricFrame, document: _Document, problems: list[str]) -
 
 
 def _report_duplicates(
-    entries: list[tuple[str, Path_]], kind: str, document: _Document, problems: list[str]
+    entries: list[tuple[str, PathInFile]], kind: str, document: Document, problems: list[str]
 ) -> None:
-    first: dict[str, Path_] = {}
+    first: dict[str, PathInFile] = {}
     for value, path in entries:
         if value in first:
             problems.append(
@@ -419,9 +353,9 @@ def _report_duplicates(
 
 def _check_themes(
     frame: RubricFrame,
-    frame_doc: _Document,
+    frame_doc: Document,
     themes: list[Theme],
-    docs: dict[str, _Document],
+    docs: dict[str, Document],
     problems: list[str],
 ) -> None:
     phase_ids = [p.id for p in frame.phases]

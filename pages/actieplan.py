@@ -60,7 +60,7 @@ if to_review:
         with st.container(border=True):
             st.markdown(f"**{md(action.title)}**")
             st.caption(
-                f"{theme_label(action.theme)} · {tr('actions.col.owner')}: {md(action.owner) or '–'} · {tr(f'actions.status.{action.status}')}"
+                f"{md(theme_label(action.theme))} · {tr('actions.col.owner')}: {md(action.owner) or '–'} · {tr(f'actions.status.{action.status}')}"
             )
             if can_edit:
                 for column, (decision, icon) in zip(st.columns(3), REVIEW_BUTTONS, strict=True):

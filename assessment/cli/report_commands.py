@@ -7,8 +7,9 @@ import re
 from pathlib import Path
 
 from assessment.answers_csv import InputError
-from assessment.cli.output import fail
+from assessment.cli.output import fail, text_argument
 from assessment.i18n import LANGUAGES, t
+from assessment.text_input import LABEL_LENGTH, NAME_LENGTH
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -18,12 +19,20 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     report.add_argument("--scan", type=int, metavar="ID", help="a scan in the database")
     report.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
-    report.add_argument("--school", help="the school's name (CSV input)")
-    report.add_argument("--label", help="the scan's label, e.g. 2026-2027 (CSV input)")
+    report.add_argument(
+        "--school", type=text_argument(NAME_LENGTH), help="the school's name (CSV input)"
+    )
+    report.add_argument(
+        "--label",
+        type=text_argument(LABEL_LENGTH),
+        help="the scan's label, e.g. 2026-2027 (CSV input)",
+    )
     report.add_argument("--consensus", type=Path, help="CONSENSUS.csv: criterion,answer")
     report.add_argument("--previous", type=Path, help="the previous scan's ANSWERS.csv")
     report.add_argument("--previous-consensus", type=Path, help="the previous CONSENSUS.csv")
-    report.add_argument("--previous-label", help="the previous scan's label")
+    report.add_argument(
+        "--previous-label", type=text_argument(LABEL_LENGTH), help="the previous scan's label"
+    )
     report.add_argument("--rubric", type=Path, help="rubric directory (CSV input)")
     report.add_argument(
         "--notes", action="store_true", help="include the evidence notes (not for sharing)"

@@ -27,7 +27,6 @@ from assessment.store.answers import (
     clear_answer,
     my_answers,
     my_respondent,
-    save_answer,
     scan_data,
     set_agreed,
     start_respondent,
@@ -39,6 +38,7 @@ from assessment.store.engine import database_url, make_engine, upgrade
 from assessment.store.errors import (
     AccessDenied,
     CodeRefused,
+    DatabaseFault,
     ImportRefused,
     InvalidInput,
     NotFound,
@@ -65,6 +65,7 @@ from assessment.store.info import (
     SchoolInfo,
 )
 from assessment.store.rubrics import register_rubric
+from assessment.store.saving import save_answer
 from assessment.store.schools import (
     close_scan,
     create_board,
@@ -106,6 +107,7 @@ __all__ = [
     "CodeInfo",
     "CodeRefused",
     "CriterionAggregate",
+    "DatabaseFault",
     "ImportRefused",
     "InvalidInput",
     "IssuedCode",

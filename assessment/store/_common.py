@@ -22,6 +22,7 @@ from assessment.store.info import (
     SchoolInfo,
 )
 from assessment.store.rubrics import rubric_for
+from assessment.text_input import TextRefused, checked_text
 
 
 def utcnow() -> dt.datetime:
@@ -166,19 +167,14 @@ def scan_rubric(scan: Row) -> Rubric:
 
 
 def clean_text(value: Any, limit: int, *, required: str | None = None) -> str:
-    """Text stripped of surrounding white space and at most ``limit`` characters long; when
-    ``required`` (a field name) is given it may not be empty."""
-    if value is None:
-        value = ""
-    if not isinstance(value, str):
-        raise InvalidInput("store.errors.not_text")
-    text = value.strip()
+    """``value`` through the input check (``assessment/text_input.py``): stripped, valid Unicode,
+    at most ``limit`` characters; when ``required`` (a field name) is given it may not be empty."""
+    try:
+        text = checked_text(value, limit)
+    except TextRefused as refused:
+        raise InvalidInput(f"store.errors.{refused.kind}", **refused.values) from None
     if required and not text:
         raise InvalidInput(f"store.errors.empty_{required}")
-    if len(text) > limit:
-        raise InvalidInput("store.errors.too_long", limit=limit)
-    if "\x00" in text:
-        raise InvalidInput("store.errors.not_text")
     return text
 
 

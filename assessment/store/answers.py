@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Row, delete, select, update
+from sqlalchemy import Engine, Row, delete, select, update
 
 from assessment.respondents import RESPONDENT_ROLES
 from assessment.scoring import AnswerValue
@@ -24,56 +24,9 @@ from assessment.store._common import (
 )
 from assessment.store.access import school_content, school_write, verify
 from assessment.store.engine import reading, writing
-from assessment.store.errors import AccessDenied, InvalidInput, ScanClosed
+from assessment.store.errors import InvalidInput, ScanClosed
 from assessment.store.info import AgreedInfo, AnswerInfo, RespondentInfo, ScanData
-from assessment.store.saving import save_answer as save_answer  # the hot path lives there
-
-# --- whose answers ----------------------------------------------------------------------------
-
-
-def own_row(
-    connection: Connection,
-    access,
-    scan_id: int | None,
-    *,
-    create: bool = False,
-    lock: bool = False,
-) -> tuple[Row | None, Row]:
-    """(respondent row or None, scan row) of the caller in this scan. A respondent code answers in
-    its own scan; a coordinator fills in his school's scan as a respondent keyed by his code.
-    ``lock`` holds the scan row shared (PostgreSQL) so it cannot close halfway a save."""
-    if access.role == "respondent":
-        if scan_id is not None and scan_id != access.scan_id:
-            raise AccessDenied()
-        scan = get_scan_row(connection, access.scan_id, share_lock=lock)
-        row = connection.execute(
-            select(T.respondent).where(
-                T.respondent.c.id == access.respondent_id,
-                T.respondent.c.code_id == access.code_id,
-                T.respondent.c.scan_id == scan.id,
-            )
-        ).one_or_none()
-        if row is None:
-            raise AccessDenied()
-        return row, scan
-    if access.role != "coordinator":
-        raise AccessDenied()
-    if scan_id is None:
-        raise InvalidInput("store.errors.scan_required")
-    scan = get_scan_row(connection, scan_id, share_lock=lock)
-    school_write(access, scan.school_id)
-    query = select(T.respondent).where(
-        T.respondent.c.scan_id == scan.id, T.respondent.c.code_id == access.code_id
-    )
-    row = connection.execute(query).one_or_none()
-    if row is None and create:
-        connection.execute(
-            insert_for(connection, T.respondent)
-            .values(scan_id=scan.id, code_id=access.code_id)
-            .on_conflict_do_nothing(index_elements=["scan_id", "code_id"])
-        )
-        row = connection.execute(query).one()
-    return row, scan
+from assessment.store.respondent_row import own_row
 
 
 def _open(scan: Row) -> None:

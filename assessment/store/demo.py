@@ -33,8 +33,9 @@ from assessment.store.demo_texts import (
     OWNERS,
 )
 from assessment.store.engine import lock_for_setup, writing
+from assessment.store.import_check import FORMAT, FORMAT_VERSION, check_import
 from assessment.store.rubrics import register_rubric
-from assessment.store.transfer import FORMAT, FORMAT_VERSION, check_import, insert_school
+from assessment.store.transfer import insert_school
 
 DEMO_BOARD = "Stichting Samen Leren"
 UTC = dt.UTC

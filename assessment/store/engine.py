@@ -6,11 +6,19 @@ Writers of one process also queue on a lock before ``BEGIN IMMEDIATE``: SQLite's
 sleeps in growing steps and lets unlucky writers starve, a lock hands over in microseconds.
 PostgreSQL (``postgresql+psycopg://``): READ COMMITTED, with ``SELECT ... FOR UPDATE`` / ``FOR SHARE``
 where a write reads first.
+
+Faults: a database error that leaves a transaction becomes ``DatabaseFault``, a StoreError with a
+Dutch message; SQL parameters (notes, code hashes) are never part of an error's text
+(``hide_parameters``) and the log gets the kind of error, not its details. A SQLite connection
+that met a read-only database is thrown away with the whole pool: SQLite opens a file it cannot
+write read-only and would stay so, even after the file is writable again.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import sqlite3
 import threading
 import weakref
 from collections.abc import Iterator
@@ -20,14 +28,20 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import ExceptionContext, make_url
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.pool import StaticPool
+
+from assessment.store.errors import DatabaseFault
 
 DEFAULT_SQLITE_FILE = Path("data") / "tso.sqlite"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 15_000
 _READ = "tso_read_only"
 _MIGRATION_LOCK_ID = 7_261_822_035  # pg_advisory_xact_lock key shared by upgrade() and seed_demo()
+
+_SQLITE_READONLY = 8  # the primary result code; extended codes keep it in the low byte
+_log = logging.getLogger(__name__)
 
 _write_locks: weakref.WeakKeyDictionary[Engine, threading.Lock] = weakref.WeakKeyDictionary()
 _write_locks_guard = threading.Lock()
@@ -53,7 +67,9 @@ def make_engine(url: str | None = None) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(url)
     # A burst of 30 writers must not open and close connections: keep 30 in the pool.
-    return create_engine(url, pool_pre_ping=True, pool_size=30, max_overflow=20)
+    return create_engine(
+        url, pool_pre_ping=True, pool_size=30, max_overflow=20, hide_parameters=True
+    )
 
 
 def _sqlite_engine(url: str) -> Engine:
@@ -61,7 +77,12 @@ def _sqlite_engine(url: str) -> Engine:
     database = parsed.database or ""
     in_memory = database in ("", ":memory:") or "mode=memory" in str(parsed.query)
     if in_memory:
-        engine = create_engine(url, connect_args={"check_same_thread": False}, poolclass=StaticPool)
+        engine = create_engine(
+            url,
+            connect_args={"check_same_thread": False},
+            poolclass=StaticPool,
+            hide_parameters=True,
+        )
     else:
         if not database.startswith("file:"):
             Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
@@ -71,6 +92,7 @@ def _sqlite_engine(url: str) -> Engine:
             connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
             pool_size=40,
             max_overflow=40,
+            hide_parameters=True,
         )
     synchronous = os.environ.get("TSO_SQLITE_SYNCHRONOUS", "FULL").upper()
     if synchronous not in ("FULL", "NORMAL", "EXTRA"):
@@ -87,6 +109,15 @@ def _sqlite_engine(url: str) -> Engine:
         cursor.execute(f"PRAGMA synchronous={synchronous}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
+
+    @event.listens_for(engine, "handle_error")
+    def _drop_read_only_connections(context: ExceptionContext) -> None:
+        error = context.original_exception
+        if (
+            isinstance(error, sqlite3.Error)
+            and getattr(error, "sqlite_errorcode", 0) & 0xFF == _SQLITE_READONLY
+        ):
+            context.is_disconnect = True  # SQLAlchemy then empties the pool
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Connection) -> None:
@@ -111,17 +142,37 @@ def _write_lock(engine: Engine):
 @contextmanager
 def writing(engine: Engine) -> Iterator[Connection]:
     """A write transaction: committed when the block ends, rolled back on any exception."""
-    with _write_lock(engine), engine.connect() as connection, connection.begin():
+    with (
+        _database_faults(),
+        _write_lock(engine),
+        engine.connect() as connection,
+        connection.begin(),
+    ):
         yield connection
 
 
 @contextmanager
 def reading(engine: Engine) -> Iterator[Connection]:
     """A read-only transaction: one consistent snapshot, no write lock taken."""
-    with engine.connect() as connection:
+    with _database_faults(), engine.connect() as connection:
         connection.execution_options(**{_READ: True})
         with connection.begin():
             yield connection
+
+
+@contextmanager
+def _database_faults() -> Iterator[None]:
+    """A database error as ``DatabaseFault``; the log says what kind, never which values."""
+    try:
+        yield
+    except DBAPIError as error:
+        original = error.orig
+        code = getattr(original, "sqlstate", None) or getattr(original, "sqlite_errorname", "")
+        # Only an unreachable or read-only database is described; other messages can quote rows.
+        detail = str(original).splitlines()[0][:200] if isinstance(error, OperationalError) else ""
+        _log.warning("database error %s %s %s", type(original).__name__, code, detail)
+        key = "store.errors.failed" if isinstance(error, IntegrityError) else None
+        raise DatabaseFault(key) from None
 
 
 def lock_for_setup(connection: Connection) -> None:

@@ -46,6 +46,12 @@ class InvalidInput(StoreError):
     default_key = "store.errors.invalid"
 
 
+class DatabaseFault(StoreError):
+    """The database failed (unreachable, read-only, full); the transaction was rolled back."""
+
+    default_key = "store.errors.database"
+
+
 class ImportRefused(StoreError):
     """An import file that cannot be imported; ``problems`` lists every (key, values) found."""
 

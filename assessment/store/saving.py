@@ -3,37 +3,37 @@
 One prebuilt query checks the caller's code, respondent row and scan together; anything unusual
 falls back to the general checks, which raise the same errors as every other service function.
 
-On SQLite, where writes take turns anyway, saves that arrive while another is being written are
-committed together: the first caller becomes the leader, checks every waiting save, writes them all
-in one transaction (one fsync) and wakes the others. Every caller still returns only after its own
-answer is committed, so a save is as durable as before, only cheaper when many arrive at once.
+On SQLite, saves that arrive together are committed together (``group_commit``). What a caller
+sends is checked before it joins others (note, criterion, value): one respondent's bad input is
+refused to that respondent alone and never reaches a shared transaction.
 """
 
 from __future__ import annotations
 
-import threading
-import weakref
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from assessment.scoring import AnswerValue
+from assessment.store import group_commit
 from assessment.store import tables as T
 from assessment.store._common import (
     check_value,
     clean_text,
     encode_value,
     insert_for,
+    is_answer_value,
     scan_rubric,
     utcnow,
 )
+from assessment.store.access import verify
 from assessment.store.engine import writing
-from assessment.store.errors import ScanClosed, StoreError
+from assessment.store.errors import InvalidInput, ScanClosed, StoreError
 from assessment.store.info import Access, AnswerInfo
+from assessment.store.respondent_row import own_row
 
-MAX_BATCH = 64
 _BATCHED = {"sqlite"}
 
 _CALLER = (
@@ -87,28 +87,12 @@ _MARK_STARTED = (
 
 
 @dataclass(eq=False)
-class _Save:
-    access: Any
-    criterion: str
-    value: Any
-    note: str
-    scan_id: int | None
-    result: AnswerInfo | None = None
-    error: BaseException | None = None
-    finished: bool = False
-    lead: bool = False
-    wake: threading.Event = field(default_factory=threading.Event)
-
-
-class _Queue:
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.pending: list[_Save] = []
-        self.busy = False
-
-
-_queues: weakref.WeakKeyDictionary[Engine, _Queue] = weakref.WeakKeyDictionary()
-_queues_guard = threading.Lock()
+class _Save(group_commit.Job):
+    access: Any = None
+    criterion: str = ""
+    value: Any = None
+    note: str = ""
+    scan_id: int | None = None
 
 
 def save_answer(
@@ -120,94 +104,58 @@ def save_answer(
     scan_id: int | None = None,
 ) -> AnswerInfo:
     """Store one answer of the caller (insert or replace). Committed before it returns."""
-    job = _Save(access, criterion, value, clean_text(note, T.NOTE_LENGTH), scan_id)
+    if not isinstance(criterion, str) or len(criterion) > T.CRITERION_LENGTH:
+        raise InvalidInput("store.errors.unknown_criterion", criterion=str(criterion)[:40])
+    if not is_answer_value(value):
+        raise InvalidInput("store.errors.bad_value", value=str(value)[:20], criterion=criterion)
+    job = _Save(
+        access=access,
+        criterion=criterion,
+        value=value,
+        note=clean_text(note, T.NOTE_LENGTH),
+        scan_id=scan_id,
+    )
     if engine.dialect.name in _BATCHED:
-        _through_queue(engine, job)
+        group_commit.run(engine, job, _write)
     else:
-        _write(engine, [job])
+        group_commit.write_each(engine, [job], _write)
     if job.error is not None:
         raise job.error
     assert job.result is not None
     return job.result
 
 
-def _queue(engine: Engine) -> _Queue:
-    with _queues_guard:
-        queue = _queues.get(engine)
-        if queue is None:
-            queue = _queues[engine] = _Queue()
-        return queue
-
-
-def _through_queue(engine: Engine, job: _Save) -> None:
-    queue = _queue(engine)
-    with queue.lock:
-        queue.pending.append(job)
-        if not queue.busy:
-            queue.busy = job.lead = True
-    if not job.lead:
-        job.wake.wait()
-        if job.finished:
-            return
-    # This thread leads: write what is waiting (its own save included), then hand over.
-    with queue.lock:
-        batch, queue.pending = queue.pending[:MAX_BATCH], queue.pending[MAX_BATCH:]
-    try:
-        _write(engine, batch)
-    finally:
-        with queue.lock:
-            successor = queue.pending[0] if queue.pending else None
-            if successor is None:
-                queue.busy = False
-            else:
-                successor.lead = True
-        for other in batch:
-            if other is not job:
-                other.wake.set()
-        if successor is not None:
-            successor.wake.set()
-
-
 def _write(engine: Engine, batch: list[_Save]) -> None:
-    """Check every save, then write the valid ones in one transaction; each save gets its
-    result or its own error. A database failure fails the whole batch."""
-    try:
-        with writing(engine) as connection:
-            now = utcnow()
-            rows, started = [], set()
-            for job in batch:
-                try:
-                    respondent_id, needs_start = _check(connection, job)
-                except StoreError as error:
-                    job.error = error
-                    continue
-                kind, score = encode_value(job.value)
-                rows.append(
-                    {
-                        "respondent_id": respondent_id,
-                        "scan_id": job.scan_id,
-                        "criterion": job.criterion,
-                        "kind": kind,
-                        "score": score,
-                        "note": job.note,
-                        "updated_at": now,
-                    }
-                )
-                if needs_start:
-                    started.add(respondent_id)
-                job.result = AnswerInfo(job.criterion, job.value, job.note, now)
-            if rows:
-                connection.execute(_UPSERTS[connection.dialect.name], rows)
-            if started:
-                connection.execute(_MARK_STARTED, [{"respondent": r, "now": now} for r in started])
-    except BaseException as error:
+    """Check every save, then write the valid ones in one transaction. A save the checks refuse
+    gets its own error; when the transaction fails, group_commit decides what happens next."""
+    with writing(engine) as connection:
+        now = utcnow()
+        rows, started = [], set()
         for job in batch:
-            if job.error is None:
-                job.error, job.result = error, None
-        raise
-    finally:
-        for job in batch:
-            job.finished = True
+            try:
+                respondent_id, needs_start = _check(connection, job)
+            except StoreError as error:
+                job.error = error
+                continue
+            kind, score = encode_value(job.value)
+            rows.append(
+                {
+                    "respondent_id": respondent_id,
+                    "scan_id": job.scan_id,
+                    "criterion": job.criterion,
+                    "kind": kind,
+                    "score": score,
+                    "note": job.note,
+                    "updated_at": now,
+                }
+            )
+            if needs_start:
+                started.add(respondent_id)
+            job.result = AnswerInfo(job.criterion, job.value, job.note, now)
+        if rows:
+            connection.execute(_UPSERTS[connection.dialect.name], rows)
+        if started:
+            connection.execute(_MARK_STARTED, [{"respondent": r, "now": now} for r in started])
 
 
 def _check(connection: Connection, job: _Save) -> tuple[int, bool]:
@@ -267,9 +215,6 @@ def _create_own_row(connection: Connection, scan_id: int, code_id: int) -> int:
 
 def _slow_check(connection: Connection, job: _Save) -> tuple[int, bool]:
     """The general checks (they raise the precise error: code refused, not allowed, ...)."""
-    from assessment.store.access import verify
-    from assessment.store.answers import own_row
-
     verify(connection, job.access)
     row, scan = own_row(connection, job.access, job.scan_id, create=True, lock=True)
     if scan.status != "open":

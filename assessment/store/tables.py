@@ -26,6 +26,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.types import TypeDecorator
 
+from assessment.text_input import CRITERION_LENGTH as CRITERION_LENGTH
+from assessment.text_input import LABEL_LENGTH as LABEL_LENGTH
+from assessment.text_input import NAME_LENGTH as NAME_LENGTH
+from assessment.text_input import NOTE_LENGTH as NOTE_LENGTH
+from assessment.text_input import TITLE_LENGTH as TITLE_LENGTH
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -35,11 +41,7 @@ NAMING_CONVENTION = {
 }
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
-NAME_LENGTH = 200
-LABEL_LENGTH = 100
-CRITERION_LENGTH = 100
-TITLE_LENGTH = 500
-NOTE_LENGTH = 2000
+# The lengths of text columns are the limits of the input check (assessment/text_input.py).
 
 
 class UTCDateTime(TypeDecorator):

@@ -137,6 +137,33 @@ def test_the_readable_table_shows_dutch_numbers_and_explanations(tmp_path, capsy
                 "regel 5: respondent r1 beantwoordde a-v1 al op regel 2",
             ],
         ),
+        (
+            "respondent,criterion,answer\nr1,a-v1,²\n",
+            ["answers.csv, regel 2: ‘²’ is geen geldig antwoord bij a-v1"],
+        ),
+        (
+            "respondent,criterion,answer\nr1,a-v1,٣\n",
+            ["answers.csv, regel 2: ‘٣’ is geen geldig antwoord bij a-v1"],
+        ),
+        (
+            'respondent,criterion,answer,note\nr1,a-v1,3,ok\nr1,a-v2,1,"' + "x" * 140_000 + '"\n',
+            ["answers.csv, regel 3: dit is geen leesbare CSV"],
+        ),
+        (
+            "respondent,criterion,answer,note\nr1,a-v1,3,a\x00b\nr2,a-v1,3,\u202egnp.exe\n",
+            [
+                "regel 2, kolom note: bevat een onzichtbaar stuurteken.",
+                "regel 3, kolom note: bevat een teken dat de leesrichting omdraait.",
+            ],
+        ),
+        (
+            "respondent,criterion,answer,note\nr1,a-v1,3," + "x" * 2001 + "\n",
+            ["regel 2, kolom note: te lang (hoogstens 2000 tekens)."],
+        ),
+        (
+            b"respondent,criterion,answer\nr1,a-v1,3,\xed\xa0\x80\n",  # a surrogate, CESU-8
+            ["answers.csv: het bestand is geen UTF-8-tekst."],
+        ),
     ],
     ids=[
         "unknown criterion",
@@ -147,6 +174,12 @@ def test_the_readable_table_shows_dutch_numbers_and_explanations(tmp_path, capsy
         "header only",
         "not utf-8",
         "all rows at once",
+        "superscript two",
+        "Arabic-Indic three",
+        "field over 131072 characters",
+        "NUL and RTL override",
+        "note over 2000",
+        "lone surrogate",
     ],
 )
 def test_bad_input_exits_2_with_a_message_per_row_and_no_result(

@@ -9,7 +9,10 @@ import pytest
 from sqlalchemy import delete
 
 from assessment import store
+from assessment.i18n import t
+from assessment.rubric import load_rubric
 from assessment.store.tables import ALL_TABLES
+from tests.helpers import MINI_RUBRIC, copy_rubric
 from tests.store.conftest import full_export, row_counts
 
 
@@ -81,6 +84,57 @@ def _bad_value(d):
     d["scans"][1]["agreed"][0]["value"] = 7
 
 
+def _value_99(d):
+    d["scans"][1]["respondents"][0]["answers"][0]["value"] = 99
+
+
+def _value_float(d):
+    d["scans"][1]["respondents"][0]["answers"][0]["value"] = 2.0
+
+
+def _year_9999(d):
+    d["scans"][1]["respondents"][0]["answers"][0]["updated_at"] = "9999-12-31T23:59:59-14:00"
+
+
+def _year_1899(d):
+    d["scans"][0]["created_at"] = "1899-01-01T00:00:00+00:00"
+
+
+def _due_far_away(d):
+    d["scans"][0]["actions"][0]["due_date"] = "9999-12-31"
+
+
+def _huge_ref(d):
+    d["scans"][0]["actions"][0]["ref"] = 10**5000
+
+
+def _negative_ref(d):
+    d["scans"][0]["actions"][0]["ref"] = -1
+
+
+def _nested(d):
+    deep: list = []
+    for _ in range(50):
+        deep = [deep]
+    d["scans"][1]["respondents"][0]["answers"][0]["note"] = deep
+
+
+def _surrogate_school(d):
+    d["school"]["name"] = "OBS \ud800"
+
+
+def _nul_in_note(d):
+    d["scans"][1]["respondents"][0]["answers"][0]["note"] = "a\x00b"
+
+
+def _long_note(d):
+    d["scans"][1]["respondents"][0]["answers"][0]["note"] = "x" * 2001
+
+
+def _markdown_theme(d):
+    d["scans"][0]["actions"][0]["theme"] = "[klik](http://evil) ![x](http://evil/x.png)"
+
+
 def _unknown_theme(d):
     d["scans"][0]["actions"][0]["theme"] = "gamma"
 
@@ -124,6 +178,18 @@ MALFORMED = {
     "unknown criterion": (_unknown_criterion, "store.import.unknown_criterion"),
     "n.v.t. where not allowed": (_na_not_allowed, "store.import.na_not_allowed"),
     "answer out of the scale": (_bad_value, "store.import.bad_value"),
+    "answer 99": (_value_99, "store.import.bad_value"),
+    "answer 2.0": (_value_float, "store.import.bad_value"),
+    "time past the calendar's end": (_year_9999, "store.import.bad_datetime"),
+    "time in 1899": (_year_1899, "store.import.datetime_out_of_range"),
+    "due date in year 9999": (_due_far_away, "store.import.date_out_of_range"),
+    "a 5.000-digit action number": (_huge_ref, "store.import.bad_int"),
+    "a negative action number": (_negative_ref, "store.import.bad_int"),
+    "nested 50 deep": (_nested, "store.import.too_deep"),
+    "lone surrogate in a name": (_surrogate_school, "store.import.invalid_unicode"),
+    "NUL in a note": (_nul_in_note, "store.import.control_character"),
+    "note over 2000 characters": (_long_note, "store.import.too_long"),
+    "Markdown as a theme id": (_markdown_theme, "store.import.unknown_theme"),
     "unknown theme of an action": (_unknown_theme, "store.import.unknown_theme"),
     "carried over from a missing action": (_bad_reference, "store.import.bad_reference"),
     "missing field": (_missing_field, "store.import.missing"),
@@ -147,6 +213,28 @@ def test_a_malformed_import_is_refused_and_changes_nothing(world, exported, case
     assert key in [problem for problem, _values in refused.value.problems]
     assert refused.value.key == refused.value.problems[0][0]
     assert full_export(world.engine) == before and row_counts(world.engine) == counts
+    for problem, values in refused.value.problems:  # every refusal reads as a sentence
+        assert t(problem, "nl", **values)
+
+
+def test_an_old_criterion_id_the_crosswalk_maps_is_accepted(world, exported, tmp_path):
+    renamed = load_rubric(
+        copy_rubric(
+            MINI_RUBRIC,
+            tmp_path / "mini",
+            {"rubric.yaml": ('id: "mini"', 'id: "mini-hernoemd"\ncrosswalk: {"a-oud": "a-v1"}')},
+        )
+    )
+    store.register_rubric(renamed)
+    document = copy.deepcopy(exported)
+    document["school"]["name"] = "OBS Hernoemd"
+    for scan in document["scans"]:
+        scan["rubric"] = {"id": renamed.id, "version": "1", "hash": renamed.content_hash}
+    answer = document["scans"][1]["respondents"][0]["answers"][0]
+    assert answer["criterion"] == "a-v1"
+    answer["criterion"] = "a-oud"
+    school = store.import_school(world.engine, store.admin_access(), document)
+    assert school.name == "OBS Hernoemd"
 
 
 def test_every_problem_of_a_file_is_listed_at_once(world, exported):
@@ -172,6 +260,10 @@ def test_every_problem_of_a_file_is_listed_at_once(world, exported):
         ('{"format": "tso-zelfscan-school", "version": 1, "scans": [', "store.import.not_json"),
         ("[1, 2]", "store.import.not_object"),
         (b"\xff\xfe{}", "store.import.not_utf8"),
+        pytest.param(
+            '{"version": ' + "9" * 5000 + "}", "store.import.number_too_large", id="5000 digits"
+        ),
+        pytest.param("[" * 100_000 + "]" * 100_000, "store.import.too_deep", id="nested"),
     ],
 )
 def test_a_file_that_is_not_an_export_is_refused_before_reading_it(text, key):
@@ -189,11 +281,14 @@ def test_an_import_into_a_missing_board_changes_nothing(world, exported):
     assert row_counts(world.engine) == counts
 
 
-def test_a_scan_of_an_unknown_rubric_is_imported_without_criterion_checks(world, exported):
+def test_a_scan_of_an_unknown_rubric_is_refused(world, exported):
     document = copy.deepcopy(exported)
     document["school"]["name"] = "OBS Andere Rubriek"
     for scan in document["scans"]:
         scan["rubric"] = {"id": "andere", "version": "9", "hash": "f" * 64}
-    _unknown_criterion(document)
-    school = store.import_school(world.engine, store.admin_access(), document)
-    assert store.export_school(world.engine, store.admin_access(), school.id) == document
+    scan["respondents"][0]["answers"][0].update(criterion="not-a-criterion", value=99)
+    counts = row_counts(world.engine)
+    with pytest.raises(store.ImportRefused) as refused:
+        store.import_school(world.engine, store.admin_access(), document)
+    assert {key for key, _ in refused.value.problems} == {"store.import.unknown_rubric"}
+    assert row_counts(world.engine) == counts

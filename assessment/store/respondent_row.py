@@ -1,0 +1,55 @@
+"""Which respondent row is the caller's in a scan: shared by the answer services and the save path."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, Row, select
+
+from assessment.store import tables as T
+from assessment.store._common import get_scan_row, insert_for
+from assessment.store.access import school_write
+from assessment.store.errors import AccessDenied, InvalidInput
+
+
+def own_row(
+    connection: Connection,
+    access,
+    scan_id: int | None,
+    *,
+    create: bool = False,
+    lock: bool = False,
+) -> tuple[Row | None, Row]:
+    """(respondent row or None, scan row) of the caller in this scan. A respondent code answers in
+    its own scan; a coordinator fills in his school's scan as a respondent keyed by his code.
+    ``lock`` holds the scan row shared (PostgreSQL) so it cannot close halfway a save."""
+    if access.role == "respondent":
+        if scan_id is not None and scan_id != access.scan_id:
+            raise AccessDenied()
+        scan = get_scan_row(connection, access.scan_id, share_lock=lock)
+        row = connection.execute(
+            select(T.respondent).where(
+                T.respondent.c.id == access.respondent_id,
+                T.respondent.c.code_id == access.code_id,
+                T.respondent.c.scan_id == scan.id,
+            )
+        ).one_or_none()
+        if row is None:
+            raise AccessDenied()
+        return row, scan
+    if access.role != "coordinator":
+        raise AccessDenied()
+    if scan_id is None:
+        raise InvalidInput("store.errors.scan_required")
+    scan = get_scan_row(connection, scan_id, share_lock=lock)
+    school_write(access, scan.school_id)
+    query = select(T.respondent).where(
+        T.respondent.c.scan_id == scan.id, T.respondent.c.code_id == access.code_id
+    )
+    row = connection.execute(query).one_or_none()
+    if row is None and create:
+        connection.execute(
+            insert_for(connection, T.respondent)
+            .values(scan_id=scan.id, code_id=access.code_id)
+            .on_conflict_do_nothing(index_elements=["scan_id", "code_id"])
+        )
+        row = connection.execute(query).one()
+    return row, scan
