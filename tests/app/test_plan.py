@@ -60,9 +60,7 @@ def test_unsaved_edits_are_warned_until_saved_and_block_other_changes(school):
     at = open_app(school.coordinator, "actieplan")
     assert not at.warning
     key = f"plan-{school.scan.id}"
-    editor_edits(
-        at, key, added=[{"title": "Leesplan", "theme": "draagvlak", "status": "planned"}]
-    )
+    editor_edits(at, key, added=[{"title": "Leesplan", "theme": "draagvlak", "status": "planned"}])
     at.run()
     assert any("Niet-opgeslagen wijzigingen" in w for w in texts(at.warning))
     adds = [b for b in at.button if b.label == "Toevoegen"]
