@@ -1,27 +1,32 @@
-"""Actieplan: last year's open actions for review, suggested next steps, the plan itself, the PDF."""
+"""Actieplan: the plan itself first, its downloads, then last year's open actions and suggested steps."""
 
 import datetime as dt
+from functools import partial
 
 import streamlit as st
 
 from assessment import store
 from assessment.explanations import step_action
+from assessment.plan_export import plan_csv, plan_xlsx
 from assessment.scoring import score_scan
 from assessment.ui import context, plan
 from assessment.ui.context import tr, tr_md
 from assessment.ui.pages import choose_scan, require_role
 from assessment.ui.pdf import pdf_download_button
 from assessment.ui.safe import md
+from assessment.ui.style import hide_table_toolbar
 
 REVIEW_BUTTONS = [
     ("done", ":material/check:"),
     ("continue", ":material/redo:"),
     ("dropped", ":material/close:"),
 ]
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 access = require_role("coordinator", "trainer")
 engine, rubric, lang = context.engine(), context.rubric(), context.lang()
 can_edit = access.role == "coordinator"
+hide_table_toolbar()
 st.title(tr("actions.title"))
 if not can_edit:
     st.info(tr("actions.read_only"))
@@ -43,6 +48,94 @@ def theme_label(theme_id: str) -> str:
     return rubric.text(rubric.theme(theme_id).label, lang) if theme_id in theme_ids else theme_id
 
 
+# --- the plan ------------------------------------------------------------------------------------
+st.subheader(tr("actions.plan_heading"))
+before = plan.plan_frame(actions)
+# No column is "required": the editor would keep a new row that misses a required value in the
+# browser and never send it, so it vanished without a word. The rows are checked on saving instead.
+column_config = {
+    "id": None,
+    "title": st.column_config.TextColumn(tr("actions.col.title"), max_chars=500, width="large"),
+    "theme": st.column_config.SelectboxColumn(
+        tr("actions.col.theme"), options=theme_ids, format_func=theme_label, width="medium"
+    ),
+    "owner": st.column_config.TextColumn(tr("actions.col.owner"), max_chars=200),
+    "due_date": st.column_config.DateColumn(
+        tr("actions.col.due_date"), format="DD-MM-YYYY", min_value=dt.date(2000, 1, 1)
+    ),
+    "status": st.column_config.SelectboxColumn(
+        tr("actions.col.status"),
+        options=list(plan.STATUSES),
+        format_func=lambda s: tr(f"actions.status.{s}"),
+        default="planned",
+    ),
+}
+unsaved = False
+if can_edit:
+    st.caption(tr("actions.save_hint" if actions else "actions.empty_hint"))
+    after = st.data_editor(
+        before,
+        column_config=column_config,
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+        row_height=plan.row_height(before),
+        placeholder="–",
+        key=f"plan-{scan.id}",
+    )
+    unsaved = plan.has_changes(before, after)
+    if unsaved:
+        st.warning(tr("actions.unsaved"), icon=":material/edit_note:")
+    if st.button(tr("actions.save"), type="primary", icon=":material/save:"):
+        problems = plan.save_plan(engine, access, scan.id, before, after, theme_ids)
+        if problems:
+            for problem in problems:
+                st.error(tr_md(problem.key, **problem.values))
+            st.error(tr("actions.errors.nothing_saved"))
+        else:
+            st.session_state["plan_message"] = tr("actions.saved")
+            st.rerun()
+elif actions:
+    st.dataframe(
+        before,
+        column_config=column_config,
+        hide_index=True,
+        width="stretch",
+        row_height=plan.row_height(before),
+        placeholder="–",
+    )
+else:
+    st.info(tr("actions.empty"))
+
+file_stem = tr("actions.file_stem", label=scan.label.replace("/", "-"))
+with st.container(horizontal=True):
+    pdf_download_button(access, scan, key="plan_pdf")
+    if actions:
+        st.download_button(
+            tr("actions.download_xlsx"),
+            data=partial(plan_xlsx, actions, rubric, lang),
+            file_name=f"{file_stem}.xlsx",
+            mime=XLSX_MIME,
+            on_click="ignore",
+            icon=":material/table_view:",
+            key="plan_xlsx",
+        )
+        st.download_button(
+            tr("actions.download_csv"),
+            data=partial(plan_csv, actions, rubric, lang),
+            file_name=f"{file_stem}.csv",
+            mime="text/csv",
+            on_click="ignore",
+            icon=":material/csv:",
+            key="plan_csv",
+        )
+
+# --- last year's open actions and suggested steps --------------------------------------------
+# While the table holds unsaved edits, nothing else may change the plan: the editor would start
+# again from the database and the edits would be lost.
+can_add = can_edit and not unsaved
+
+
 def review(action_id: int, decision: str) -> None:
     try:
         store.review_action(engine, access, action_id, scan.id, decision)
@@ -56,6 +149,8 @@ to_review = store.actions_to_review(engine, access, scan.id)
 if to_review:
     st.subheader(tr("actions.review_heading", count=len(to_review)))
     st.caption(tr("actions.review_intro"))
+    if unsaved:
+        st.caption(tr("actions.save_first"))
     for action in to_review:
         with st.container(border=True):
             st.markdown(f"**{md(action.title)}**")
@@ -63,14 +158,16 @@ if to_review:
                 f"{md(theme_label(action.theme))} · {tr('actions.col.owner')}: {md(action.owner) or '–'} · {tr(f'actions.status.{action.status}')}"
             )
             if can_edit:
-                for column, (decision, icon) in zip(st.columns(3), REVIEW_BUTTONS, strict=True):
-                    column.button(
-                        tr(f"actions.decision.{decision}"),
-                        key=f"{decision}-{action.id}",
-                        on_click=review,
-                        args=(action.id, decision),
-                        icon=icon,
-                    )
+                with st.container(horizontal=True):
+                    for decision, icon in REVIEW_BUTTONS:
+                        st.button(
+                            tr(f"actions.decision.{decision}"),
+                            key=f"{decision}-{action.id}",
+                            on_click=review,
+                            args=(action.id, decision),
+                            icon=icon,
+                            disabled=not can_add,
+                        )
 
 st.subheader(tr("actions.suggested_heading"))
 data = store.scan_data(engine, access, scan.id)
@@ -89,6 +186,8 @@ def add_step(theme_id: str, criterion_id: str, title: str) -> None:
 
 if not result.next_steps:
     st.info(tr("actions.no_suggestions"))
+elif unsaved:
+    st.caption(tr("actions.save_first"))
 for theme in rubric.theme_list:
     steps = [s for s in result.next_steps if s.theme == theme.id]
     if not steps:
@@ -108,54 +207,5 @@ for theme in rubric.theme_list:
                 on_click=add_step,
                 args=(theme.id, step.criterion, title),
                 icon=":material/add:",
+                disabled=not can_add,
             )
-
-st.subheader(tr("actions.plan_heading"))
-if can_edit:
-    st.caption(tr("actions.save_hint"))
-before = plan.plan_frame(actions)
-column_config = {
-    "id": None,
-    "title": st.column_config.TextColumn(
-        tr("actions.col.title"), required=True, max_chars=500, width="medium"
-    ),
-    "theme": st.column_config.SelectboxColumn(
-        tr("actions.col.theme"), options=theme_ids, format_func=theme_label, required=True
-    ),
-    "owner": st.column_config.TextColumn(tr("actions.col.owner"), max_chars=200),
-    "due_date": st.column_config.DateColumn(
-        tr("actions.col.due_date"), format="DD-MM-YYYY", min_value=dt.date(2000, 1, 1)
-    ),
-    "status": st.column_config.SelectboxColumn(
-        tr("actions.col.status"),
-        options=list(plan.STATUSES),
-        format_func=lambda s: tr(f"actions.status.{s}"),
-        default="planned",
-        required=True,
-    ),
-}
-if can_edit:
-    with st.form("plan_form", border=False):
-        after = st.data_editor(
-            before,
-            column_config=column_config,
-            num_rows="dynamic",
-            hide_index=True,
-            width="stretch",
-            key=f"plan-{scan.id}",
-        )
-        if st.form_submit_button(tr("actions.save"), type="primary", icon=":material/save:"):
-            problems = plan.save_plan(engine, access, scan.id, before, after, theme_ids)
-            if problems:
-                for key, row in problems:
-                    st.error(tr(key, row=row))
-            else:
-                st.session_state["plan_message"] = tr("actions.saved")
-                st.rerun()
-else:
-    st.dataframe(before, column_config=column_config, hide_index=True, width="stretch")
-
-st.divider()
-
-
-pdf_download_button(access, scan, key="plan_pdf")

@@ -2,13 +2,11 @@
 
 import datetime as dt
 
-import pandas as pd
 import streamlit as st
 
 from assessment import store
-from assessment.ui import context
+from assessment.ui import context, team_codes
 from assessment.ui.context import tr, tr_md
-from assessment.ui.links import code_link, qr_png
 from assessment.ui.pages import require_role, scan_title
 from assessment.ui.safe import md
 
@@ -38,16 +36,29 @@ if message := st.session_state.pop("manage_message", None):
 # --- scans ---------------------------------------------------------------------------------------
 st.subheader(tr("manage.scans_heading"))
 scans = store.list_scans(engine, access, school.id)
+confirming = st.session_state.get("confirm_close")
 for scan in scans:
     text, button = st.columns([4, 1], vertical_alignment="center")
     text.write(md(scan_title(scan)))
-    if scan.status == "open":
+    if scan.status == "open" and confirming == scan.id:
+        with st.container(border=True):
+            st.warning(tr_md("manage.close_confirm", label=scan.label))
+            with st.container(horizontal=True):
+                st.button(
+                    tr("manage.close_yes"),
+                    key=f"close-yes-{scan.id}",
+                    type="primary",
+                    on_click=attempt,
+                    args=(store.close_scan, scan.id),
+                    kwargs={"success": tr("manage.closed")},
+                )
+                st.button(tr("manage.cancel"), key=f"close-no-{scan.id}")
+    elif scan.status == "open":
         button.button(
             tr("manage.close_scan"),
             key=f"close-{scan.id}",
-            on_click=attempt,
-            args=(store.close_scan, scan.id),
-            kwargs={"success": tr("manage.closed")},
+            on_click=lambda scan_id: st.session_state.update(confirm_close=scan_id),
+            args=(scan.id,),
         )
     else:
         button.button(
@@ -57,6 +68,7 @@ for scan in scans:
             args=(store.reopen_scan, scan.id),
             kwargs={"success": tr("manage.reopened")},
         )
+st.session_state.pop("confirm_close", None)  # a question asked once: any other click drops it
 
 today = dt.date.today()
 first_year = today.year if today.month >= 8 else today.year - 1
@@ -82,80 +94,64 @@ with st.form("new_scan"):
 
 # --- respondent codes ----------------------------------------------------------------------------
 st.subheader(tr("manage.codes_heading"))
-open_scans = [scan for scan in scans if scan.status == "open"]
+scans_by_id = {scan.id: scan for scan in scans}
+open_scans = [scan.id for scan in scans if scan.status == "open"]
 if not open_scans:
     st.info(tr("manage.no_open_scan"))
 else:
-    by_id = {scan.id: scan for scan in open_scans}
     with st.form("issue_codes"):
-        scan_id = st.selectbox(
-            tr("manage.codes_for_scan"), list(by_id), format_func=lambda i: by_id[i].label
+        st.selectbox(
+            tr("manage.codes_for_scan"),
+            open_scans,
+            format_func=lambda i: scans_by_id[i].label,
+            key="codes_scan",
         )
-        count = st.number_input(tr("manage.code_count"), min_value=1, max_value=60, value=8, step=1)
-        if st.form_submit_button(tr("manage.issue_codes"), type="primary", icon=":material/key:"):
-            issued = [
-                attempt(store.issue_code, "respondent", scan_id=scan_id) for _ in range(int(count))
-            ]
-            st.session_state["new_codes"] = [i.code for i in issued if i is not None]
-            st.rerun()
+        st.number_input(
+            tr("manage.code_count"),
+            min_value=1,
+            max_value=store.MAX_BATCH,
+            value=8,
+            step=1,
+            key="codes_count",
+        )
+        st.form_submit_button(
+            tr("manage.issue_codes"),
+            type="primary",
+            icon=":material/key:",
+            on_click=team_codes.issue,
+            args=(access, scans_by_id),
+        )
+team_codes.show_new_codes(school)
 
-new_codes = st.session_state.get("new_codes")
-if new_codes:
-    st.warning(tr("manage.codes_once"), icon=":material/visibility:")
-    for number, code in enumerate(new_codes, start=1):
-        with st.container(border=True):
-            link = code_link(code)
-            text, qr = st.columns([3, 1])
-            text.markdown(f"**{tr('manage.respondent_number', number=number)}**")
-            text.code(link, language=None)
-            qr.image(qr_png(link), caption=tr("manage.qr_caption", number=number), width=140)
-    st.button(tr("manage.hide_codes"), on_click=lambda: st.session_state.pop("new_codes", None))
-
-codes = store.list_codes(engine, access, school.id)
+codes = store.team_codes(engine, access, school.id)
 if codes:
     with st.expander(tr("manage.all_codes", count=len(codes))):
-        titles = {scan.id: scan.label for scan in scans}
-        st.dataframe(
-            pd.DataFrame(
-                [
-                    {
-                        tr("manage.col.number"): c.id,
-                        tr("manage.col.role"): tr(f"manage.code_roles.{c.role}"),
-                        tr("manage.col.scan"): titles.get(c.scan_id, "–"),
-                        tr("manage.col.created"): c.created_at.strftime("%d-%m-%Y"),
-                        tr("manage.col.expires"): c.expires_at.strftime("%d-%m-%Y")
-                        if c.expires_at
-                        else "–",
-                        tr("manage.col.state"): tr("manage.revoked")
-                        if c.revoked_at
-                        else tr("manage.active"),
-                    }
-                    for c in codes
-                ]
-            ),
-            hide_index=True,
-            width="stretch",
-        )
-        active = {c.id: c for c in codes if c.revoked_at is None}
+        team_codes.code_table(codes, scans_by_id)
+        revocable = team_codes.revocable(codes)
         to_revoke = st.multiselect(
             tr("manage.revoke_label"),
-            list(active),
-            format_func=lambda i: f"{i} · {tr(f'manage.code_roles.{active[i].role}')}",
+            list(revocable),
+            format_func=lambda i: (
+                team_codes.code_label(revocable[i])
+                + (
+                    f" · {scans_by_id[revocable[i].info.scan_id].label}"
+                    if revocable[i].info.scan_id
+                    else ""
+                )
+            ),
             placeholder=tr("manage.revoke_placeholder"),
         )
         if st.button(tr("manage.revoke"), disabled=not to_revoke, icon=":material/block:"):
-            for code_id in to_revoke:
-                attempt(
-                    store.revoke_code,
-                    code_id,
-                    success=tr("manage.revoked_done", count=len(to_revoke)),
-                )
+            done = [code_id for code_id in to_revoke if attempt(store.revoke_code, code_id)]
+            if done:
+                st.session_state["manage_message"] = tr("manage.revoked_done", count=len(done))
             st.rerun()
 
 # --- trainer ---------------------------------------------------------------------------------------
 st.subheader(tr("manage.trainer_heading"))
 st.write(tr("manage.trainer_intro"))
 with st.form("trainer_code"):
+    trainer_name = st.text_input(tr("manage.trainer_label"), max_chars=100)
     expires = st.date_input(
         tr("manage.trainer_expires"),
         value=today + dt.timedelta(days=365),
@@ -164,13 +160,19 @@ with st.form("trainer_code"):
     )
     if st.form_submit_button(tr("manage.issue_trainer_code"), icon=":material/school:"):
         expires_at = dt.datetime.combine(expires, dt.time(23, 59), tzinfo=dt.UTC)
-        issued = attempt(store.issue_code, "trainer", school_id=school.id, expires_at=expires_at)
+        issued = attempt(
+            store.issue_code,
+            "trainer",
+            school_id=school.id,
+            expires_at=expires_at,
+            label=trainer_name.strip(),
+        )
         if issued is not None:
             st.session_state["trainer_code"] = issued.code
         st.rerun()
 if code := st.session_state.get("trainer_code"):
-    st.warning(tr("manage.codes_once"), icon=":material/visibility:")
-    st.code(code_link(code), language=None)
+    st.warning(tr("manage.trainer_code_once"), icon=":material/visibility:")
+    st.code(code, language=None)
 
 # --- board -----------------------------------------------------------------------------------------
 st.subheader(tr("manage.board_heading"))

@@ -19,6 +19,8 @@ FONT_DIR = Path(__file__).parent / "fonts"
 FAMILY = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
 OBLIQUE = "DejaVuSans-Oblique"
+MONO = "DejaVuSansMono"  # 0 with a dot inside, l with a tail: codes on paper stay unambiguous
+MONO_BOLD = "DejaVuSansMono-Bold"
 MISSING_GLYPH = "\u25a1"  # □
 
 _FILES = {FAMILY: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf", OBLIQUE: "DejaVuSans-Oblique.ttf"}
@@ -29,7 +31,8 @@ _EMOJI_PARTS = {0x200D, *range(0xFE00, 0xFE10), *range(0x1F3FB, 0x1F400)}
 
 
 def register_fonts() -> frozenset[int]:
-    """Register the family (normal, bold, italic) once; return the code points every face covers."""
+    """Register the family (normal, bold, italic) and the monospaced faces for codes once;
+    return the code points every face of the family covers."""
     global _covered
     if _covered is not None:
         return _covered
@@ -43,6 +46,11 @@ def register_fonts() -> frozenset[int]:
                 FAMILY, normal=FAMILY, bold=BOLD, italic=OBLIQUE, boldItalic=BOLD
             )
             covered = set.intersection(*(set(f.face.charToGlyph) for f in faces.values()))
+            for name, file in (
+                (MONO, "DejaVuSansMono.ttf"),
+                (MONO_BOLD, "DejaVuSansMono-Bold.ttf"),
+            ):
+                pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / file)))
             _covered = frozenset(covered)
     return _covered
 

@@ -63,6 +63,7 @@ from assessment.store.info import (
     ScanData,
     ScanInfo,
     SchoolInfo,
+    TeamCode,
 )
 from assessment.store.rubrics import register_rubric
 from assessment.store.saving import save_answer
@@ -81,6 +82,7 @@ from assessment.store.schools import (
     reopen_scan,
     set_board_sharing,
 )
+from assessment.store.team_codes import MAX_BATCH, issue_team_codes, team_codes
 from assessment.store.transfer import (
     FORMAT,
     FORMAT_VERSION,
@@ -111,6 +113,7 @@ __all__ = [
     "ImportRefused",
     "InvalidInput",
     "IssuedCode",
+    "MAX_BATCH",
     "NotFound",
     "RespondentInfo",
     "ScanClosed",
@@ -118,6 +121,7 @@ __all__ = [
     "ScanInfo",
     "SchoolInfo",
     "StoreError",
+    "TeamCode",
     "actions_to_review",
     "add_action",
     "admin_access",
@@ -137,6 +141,7 @@ __all__ = [
     "get_school",
     "import_school",
     "issue_code",
+    "issue_team_codes",
     "list_actions",
     "list_boards",
     "list_codes",
@@ -160,6 +165,7 @@ __all__ = [
     "set_board_sharing",
     "start_respondent",
     "submit",
+    "team_codes",
     "update_action",
     "upgrade",
 ]

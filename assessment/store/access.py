@@ -148,7 +148,8 @@ def school_write(access: Access, school_id: int) -> None:
 
 def resolve_code(engine: Engine, code: str, now: dt.datetime | None = None) -> Access:
     """The access a code gives; CodeRefused (unknown, revoked, expired) otherwise."""
-    code = (code or "").strip() if isinstance(code, str) else ""
+    # A code on paper is printed in groups ("AbC1 dEf2 ..."); it never holds white space itself.
+    code = "".join(code.split()) if isinstance(code, str) else ""
     if not code:
         raise CodeRefused("store.errors.code_empty")
     now = aware(now) or utcnow()
@@ -244,46 +245,13 @@ def issue_code(
 ) -> IssuedCode:
     """A new code; its secret is in the result and nowhere else. Admin issues every kind;
     a coordinator issues respondent codes for his school's open scans and trainer codes."""
-    if role not in CODE_ROLES:
-        raise InvalidInput("store.errors.bad_role", role=str(role))
     label = clean_text(label, T.NAME_LENGTH)
     now = utcnow()
     expires_at = aware(expires_at)
     if expires_at is not None and expires_at <= now:
         raise InvalidInput("store.errors.expiry_in_past")
     with writing(engine) as connection:
-        verify(connection, access)
-        if access.role not in ("admin", "coordinator"):
-            raise AccessDenied()
-        if access.role == "coordinator" and role not in ("respondent", "trainer"):
-            raise AccessDenied()
-        if role == "board":
-            if board_id is None or school_id is not None or scan_id is not None:
-                raise InvalidInput("store.errors.code_scope", role=role)
-            if (
-                connection.execute(
-                    select(T.board.c.id).where(T.board.c.id == board_id)
-                ).one_or_none()
-                is None
-            ):
-                raise NotFound("store.errors.board_not_found", id=board_id)
-        elif role in ("coordinator", "trainer"):
-            if school_id is None or board_id is not None or scan_id is not None:
-                raise InvalidInput("store.errors.code_scope", role=role)
-            get_school_row(connection, school_id)
-            if access.role == "coordinator":
-                school_write(access, school_id)
-        else:
-            if scan_id is None or board_id is not None:
-                raise InvalidInput("store.errors.code_scope", role=role)
-            scan = get_scan_row(connection, scan_id, share_lock=True)
-            if school_id is not None and school_id != scan.school_id:
-                raise InvalidInput("store.errors.code_scope", role=role)
-            school_id = scan.school_id
-            if access.role == "coordinator":
-                school_write(access, school_id)
-            if scan.status != "open":
-                raise ScanClosed()
+        school_id = check_issue(connection, access, role, board_id, school_id, scan_id)
         code, code_id = insert_code(
             connection,
             role,
@@ -294,8 +262,70 @@ def issue_code(
             expires_at=expires_at,
             now=now,
         )
-        row = connection.execute(_code_query().where(T.access_code.c.id == code_id)).one()
-        return IssuedCode(code=code, info=code_info(row))
+        return issued(connection, code, code_id)
+
+
+def check_issue(
+    connection: Connection,
+    access: Access,
+    role: str,
+    board_id: int | None,
+    school_id: int | None,
+    scan_id: int | None,
+) -> int | None:
+    """Refuse what ``access`` may not issue; returns the school of the new code."""
+    if role not in CODE_ROLES:
+        raise InvalidInput("store.errors.bad_role", role=str(role))
+    verify(connection, access)
+    if access.role not in ("admin", "coordinator"):
+        raise AccessDenied()
+    if access.role == "coordinator" and role not in ("respondent", "trainer"):
+        raise AccessDenied()
+    if role == "board":
+        if board_id is None or school_id is not None or scan_id is not None:
+            raise InvalidInput("store.errors.code_scope", role=role)
+        if (
+            connection.execute(select(T.board.c.id).where(T.board.c.id == board_id)).one_or_none()
+            is None
+        ):
+            raise NotFound("store.errors.board_not_found", id=board_id)
+        return None
+    if role in ("coordinator", "trainer"):
+        if school_id is None or board_id is not None or scan_id is not None:
+            raise InvalidInput("store.errors.code_scope", role=role)
+        get_school_row(connection, school_id)
+        if access.role == "coordinator":
+            school_write(access, school_id)
+        return school_id
+    if scan_id is None or board_id is not None:
+        raise InvalidInput("store.errors.code_scope", role=role)
+    scan = get_scan_row(connection, scan_id, share_lock=True)
+    if school_id is not None and school_id != scan.school_id:
+        raise InvalidInput("store.errors.code_scope", role=role)
+    if access.role == "coordinator":
+        school_write(access, scan.school_id)
+    if scan.status != "open":
+        raise ScanClosed()
+    return scan.school_id
+
+
+def issued(connection: Connection, code: str, code_id: int) -> IssuedCode:
+    row = connection.execute(_code_query().where(T.access_code.c.id == code_id)).one()
+    number = None
+    if row.role == "respondent":
+        number = respondent_numbers(connection, row.scan_id)[code_id]
+    return IssuedCode(code=code, info=code_info(row), number=number)
+
+
+def respondent_numbers(connection: Connection, scan_id: int) -> dict[int, int]:
+    """The number ("Collega N") of each respondent code of a scan: its place in the order the
+    codes were made. Codes are never deleted, so a number never changes."""
+    ids = connection.execute(
+        select(T.access_code.c.id)
+        .where(T.access_code.c.scan_id == scan_id, T.access_code.c.role == "respondent")
+        .order_by(T.access_code.c.id)
+    ).scalars()
+    return {code_id: number for number, code_id in enumerate(ids, start=1)}
 
 
 def list_codes(
@@ -321,7 +351,7 @@ def list_codes(
 
 def revoke_code(engine: Engine, access: Access, code_id: int) -> CodeInfo:
     """Revoke a code (idempotent). Admin revokes any code; a coordinator his school's respondent
-    and trainer codes."""
+    and trainer codes, so never the coordinator code he is signed in with."""
     with writing(engine) as connection:
         verify(connection, access)
         row = connection.execute(

@@ -112,10 +112,25 @@ class CodeInfo:
 
 @dataclass(frozen=True)
 class IssuedCode:
-    """A new code: ``code`` is the secret, shown once and stored nowhere."""
+    """A new code: ``code`` is the secret, shown once and stored nowhere. A respondent code has
+    its ``number`` ("Collega N") within its scan."""
 
     code: str
     info: CodeInfo
+    number: int | None = None
+
+
+@dataclass(frozen=True)
+class TeamCode:
+    """A code as the coordinator's list shows it: never its secret and never an answer. For a
+    respondent code: its ``number`` ("Collega N") and how far its holder got."""
+
+    info: CodeInfo
+    number: int | None
+    started: bool
+    submitted: bool
+    answered: int
+    own: bool
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,14 @@
-"""Turning the plan editor's table into store calls: validated rows, then add, update or delete."""
+"""Turning the plan editor's table into store calls: validated rows, then add, update or delete.
+
+A row is never dropped: a row without a title or theme is reported by its number (and title) and
+then nothing at all is saved, so the page can never say "saved" about a plan it did not save.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -11,6 +16,15 @@ from assessment import store
 
 STATUSES = store.ACTION_STATUSES
 COLUMNS = ("id", "title", "theme", "owner", "due_date", "status")
+LINE_HEIGHT, ROW_PADDING, CHARS_PER_LINE, MAX_LINES = 20, 16, 60, 9
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A row that cannot be saved: a locale key and its values (``row``, maybe ``title``)."""
+
+    key: str
+    values: dict[str, object]
 
 
 def plan_frame(actions: list[store.ActionInfo]) -> pd.DataFrame:
@@ -22,8 +36,15 @@ def plan_frame(actions: list[store.ActionInfo]) -> pd.DataFrame:
     )
 
 
+def row_height(frame: pd.DataFrame) -> int:
+    """A row height in pixels at which the longest title shows in full in a wide column."""
+    longest = max((len(_text(title)) for title in frame["title"]), default=0)
+    lines = min(MAX_LINES, max(1, math.ceil(longest / CHARS_PER_LINE)))
+    return ROW_PADDING + LINE_HEIGHT * lines
+
+
 def _text(value: object) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return ""
     return str(value).strip()
 
@@ -38,6 +59,42 @@ def _date(value: object) -> dt.date | None:
     return value if isinstance(value, dt.date) else None
 
 
+def _rows(frame: pd.DataFrame) -> list[tuple[int | None, dict[str, object]]]:
+    """(action id or None for a new row, its fields) per row, in the table's order."""
+    rows = []
+    for _, row in frame.iterrows():
+        action_id = row.get("id")
+        fields = {
+            "title": _text(row.get("title")),
+            "theme": _text(row.get("theme")),
+            "owner": _text(row.get("owner")),
+            "due_date": _date(row.get("due_date")),
+            "status": _text(row.get("status")) or "planned",
+        }
+        rows.append((None if action_id is None or pd.isna(action_id) else int(action_id), fields))
+    return rows
+
+
+def has_changes(before: pd.DataFrame, after: pd.DataFrame) -> bool:
+    """Whether the edited table differs from the saved plan (edits that change nothing do not)."""
+    return _rows(before) != _rows(after)
+
+
+def problems(after: pd.DataFrame, theme_ids: list[str]) -> list[Problem]:
+    found = []
+    for number, (_, fields) in enumerate(_rows(after), start=1):
+        title, has_theme = fields["title"], fields["theme"] in theme_ids
+        if not title and not has_theme:
+            found.append(Problem("actions.errors.empty_row", {"row": number}))
+        elif not title:
+            found.append(Problem("actions.errors.no_title", {"row": number}))
+        elif not has_theme:
+            found.append(Problem("actions.errors.no_theme", {"row": number, "title": title}))
+        if fields["status"] not in STATUSES:
+            found.append(Problem("actions.errors.bad_status", {"row": number}))
+    return found
+
+
 def save_plan(
     engine,
     access: store.Access,
@@ -45,37 +102,15 @@ def save_plan(
     before: pd.DataFrame,
     after: pd.DataFrame,
     theme_ids: list[str],
-) -> list[tuple[str, int]]:
-    """Apply the edited table in one transaction; returns problems as (locale key, row number)
-    and saves nothing when there are any."""
-    problems: list[tuple[str, int]] = []
-    rows = []
-    for number, (_, row) in enumerate(after.iterrows(), start=1):
-        title, theme = _text(row.get("title")), _text(row.get("theme"))
-        status = _text(row.get("status")) or "planned"
-        if not title:
-            problems.append(("actions.errors.no_title", number))
-        if theme not in theme_ids:
-            problems.append(("actions.errors.no_theme", number))
-        if status not in STATUSES:
-            problems.append(("actions.errors.bad_status", number))
-        action_id = row.get("id")
-        rows.append(
-            (
-                None if action_id is None or pd.isna(action_id) else int(action_id),
-                {
-                    "title": title,
-                    "theme": theme,
-                    "owner": _text(row.get("owner")),
-                    "due_date": _date(row.get("due_date")),
-                    "status": status,
-                },
-            )
-        )
-    if problems:
-        return problems
+) -> list[Problem]:
+    """Apply the edited table in one transaction. Returns the problems and saves nothing when
+    there are any; an empty list means everything in ``after`` is saved."""
+    found = problems(after, theme_ids)
+    if found:
+        return found
+    rows = _rows(after)
     kept = {action_id for action_id, _ in rows if action_id is not None}
-    original = {int(r["id"]): r for _, r in before.iterrows()}
+    original = dict(_rows(before))
     store.save_plan(
         engine,
         access,
@@ -84,15 +119,8 @@ def save_plan(
         updated={
             action_id: fields
             for action_id, fields in rows
-            if action_id is not None and _changed(original[action_id], fields)
+            if action_id is not None and original.get(action_id) != fields
         },
         deleted=sorted(original.keys() - kept),
     )
     return []
-
-
-def _changed(original: pd.Series, fields: dict) -> bool:
-    return any(
-        (_date(original[k]) if k == "due_date" else _text(original[k])) != v
-        for k, v in fields.items()
-    )

@@ -1,0 +1,86 @@
+"""Writing tables for spreadsheet programs (CSV for Dutch Excel, XLSX) without formula injection.
+
+Every cell the app writes to a spreadsheet goes through ``safe_cell``: a text that starts with
+``=``, ``+``, ``-``, ``@``, a tab or a carriage return would be run as a formula by Excel or
+LibreOffice (``=HYPERLINK(...)``, ``=cmd|...``), so it gets a leading apostrophe and stays text.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterable, Sequence
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+Cell = str | int | float | dt.date | None
+CSV_DATE = "%d-%m-%Y"
+XLSX_DATE = "DD-MM-YYYY"
+MAX_COLUMN_WIDTH = 80
+
+
+def safe_cell(value: object) -> str:
+    """``value`` as text a spreadsheet shows and never evaluates."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def csv_bytes(headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> bytes:
+    """A CSV file as Dutch Excel opens it by double-click: ``;`` between cells, UTF-8 with a
+    byte-order mark (else Excel reads ë as Ã«), dates as dd-mm-jjjj."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow([safe_cell(header) for header in headers])
+    for row in rows:
+        writer.writerow([_csv_text(value) for value in row])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _csv_text(value: Cell) -> str:
+    if isinstance(value, dt.date):
+        return value.strftime(CSV_DATE)
+    if isinstance(value, int | float):
+        return str(value).replace(".", ",")
+    return safe_cell(value)
+
+
+def xlsx_bytes(sheet_title: str, headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> bytes:
+    """An XLSX workbook with one sheet: a bold, frozen header row with a filter, texts that wrap,
+    dates as real dates shown dd-mm-jjjj. Texts are always stored as text, never as formulas."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = sheet_title[:31]
+    widths = [len(str(header)) for header in headers]
+    sheet.append([safe_cell(header) for header in headers])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append([_xlsx_value(value) for value in row])
+        for index, value in enumerate(row):
+            widths[index] = max(
+                widths[index], 10 if isinstance(value, dt.date) else len(str(value))
+            )
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, dt.date):
+                cell.number_format = XLSX_DATE
+            elif isinstance(cell.value, str):
+                cell.data_type = "s"  # openpyxl would store a text starting with "=" as a formula
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = min(width + 2, MAX_COLUMN_WIDTH)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _xlsx_value(value: Cell) -> Cell:
+    if isinstance(value, dt.date | int | float) or value is None:
+        return value
+    return safe_cell(value)
