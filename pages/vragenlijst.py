@@ -150,16 +150,24 @@ def theme_option(index: int) -> str:
     return tr("questionnaire.theme_option.done", number=index + 1, label=label)
 
 
-choice_key = (
-    f"theme_choice-{scan.id}-{position}"  # a new widget per theme: it shows the current one
-)
+def choose_theme(key: str) -> None:
+    chosen = st.session_state[key]
+    if chosen != position:
+        go_to(chosen)
+
+
+# A new widget whenever the current theme or an option's text changes: it then shows the current
+# theme, and a changed text is never taken for a choice.
+options = [theme_option(i) for i in range(len(themes))]
+choice_key = f"theme_choice-{scan.id}-{position}-{hash(tuple(options))}"
 st.selectbox(
     tr("questionnaire.theme_choice"),
     range(len(themes)),
     index=position,
-    format_func=theme_option,
+    format_func=options.__getitem__,
     key=choice_key,
-    on_change=lambda: go_to(st.session_state[choice_key]),
+    on_change=choose_theme,
+    args=(choice_key,),
 )
 
 if position == len(themes) - 1:

@@ -11,14 +11,20 @@ _STYLE = """<style>
 [data-testid="stRadioGroup"][aria-orientation="vertical"] > div,
 [data-testid="stRadioGroup"][aria-orientation="vertical"] [data-testid="stRadioOption"] {
   width: 100%; }
+[data-testid="stRadioGroup"][aria-orientation="horizontal"] { row-gap: .25rem; }
 [data-testid="InputInstructions"] { display: none; }
+@media (max-width: 640px) {
+  [data-testid="stMain"] h1 { font-size: 2rem; }
+  [data-testid="stMain"] h2 { font-size: 1.5rem; }
+}
 </style>"""
 
 _SCROLL_COUNT = "phone_scroll_count"
 
 
 def touch_friendly() -> None:
-    """Radio options at least 44 px high and wide; no "Press Ctrl+Enter to apply" under text areas."""
+    """Radio options at least 44 px high and wide; no "Press Ctrl+Enter to apply" under text areas;
+    headings that fit a phone ("Implementatieplanning" broke in two at 390 px)."""
     st.html(_STYLE)
 
 

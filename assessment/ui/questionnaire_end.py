@@ -9,7 +9,7 @@ import streamlit as st
 from assessment import store
 from assessment.questions import Questions
 from assessment.rubric import Rubric
-from assessment.ui import context
+from assessment.ui import context, phone
 from assessment.ui.context import tr, tr_md
 from assessment.ui.questionnaire import tr_count
 from assessment.ui.safe import md
@@ -91,5 +91,6 @@ def _submit(access: store.Access, scan_id: int) -> None:
     stop_confirming(scan_id)
     try:
         store.submit(context.engine(), access, scan_id=scan_id)
+        phone.ask_scroll_to_top()  # the thanks stand at the top; the end shrinks after submitting
     except store.StoreError as error:
         st.session_state[SUBMIT_ERROR] = tr_md(error.key, **error.values)
