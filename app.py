@@ -5,7 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from assessment import store
-from assessment.i18n import LANGUAGES
+from assessment.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from assessment.ui import context
 from assessment.ui.context import tr, tr_md
 
@@ -32,7 +32,7 @@ ICONS = {
 }
 
 st.set_page_config(page_title="TSO Zelfscan", page_icon=":material/school:", layout="wide")
-st.session_state.setdefault(context.LANG, context.browser_language())
+st.session_state.setdefault(context.LANG, DEFAULT_LANGUAGE)  # Dutch for all; English when chosen
 context.sign_in_from_url()
 
 with st.sidebar:

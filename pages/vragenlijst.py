@@ -3,16 +3,14 @@
 import streamlit as st
 
 from assessment import store
-from assessment.respondents import RESPONDENT_ROLES
-from assessment.ui import context, questionnaire
+from assessment.questions import Questions
+from assessment.ui import context, phone, questionnaire, questionnaire_end, questionnaire_intro
 from assessment.ui.context import tr
 from assessment.ui.pages import choose_scan, require_role
-from assessment.ui.safe import md
-
-CURRENT_THEME = "questionnaire_theme"
 
 access = require_role("respondent", "coordinator")
 engine, rubric, lang = context.engine(), context.rubric(), context.lang()
+phone.touch_friendly()
 st.title(tr("questionnaire.title"))
 
 scan = choose_scan(access, only_open=access.role == "coordinator", key="questionnaire_scan")
@@ -20,40 +18,18 @@ if scan is None:
     st.info(tr("questionnaire.no_open_scan"))
     st.stop()
 closed = scan.status == "closed"
+if message := st.session_state.pop("save_error", None):
+    st.error(message)
 me = store.my_respondent(engine, access, scan_id=scan.id)
 
 if me is None or me.started_at is None:
-    st.write(tr("questionnaire.intro.scale"))
-    for option in rubric.scale:
-        st.markdown(
-            f"- **{option.value} · {rubric.text(option.label, lang)}**: {rubric.text(option.description, lang)}"
-        )
-    st.markdown(
-        f"- **{rubric.text(rubric.dont_know.label, lang)}**: {rubric.text(rubric.dont_know.description, lang)}"
-    )
-    st.write(tr("questionnaire.intro.pause"))
-    st.warning(tr("questionnaire.intro.privacy"), icon=":material/privacy_tip:")
-    if closed:
-        st.info(tr("questionnaire.closed"))
-        st.stop()
-    roles = list(RESPONDENT_ROLES)
-    role = st.selectbox(
-        tr("questionnaire.role_label"),
-        roles,
-        index=None,
-        format_func=lambda r: tr(f"app.roles_of_respondents.{r}"),
-        placeholder=tr("questionnaire.role_placeholder"),
-        help=tr("questionnaire.role_help", size=rubric.rules.min_group_size),
-    )
-    if st.button(tr("questionnaire.start"), type="primary"):
-        store.start_respondent(engine, access, role, scan_id=scan.id)
-        st.rerun()
+    questionnaire_intro.show(access, scan, rubric)
     st.stop()
 
 if closed:
     st.info(tr("questionnaire.closed"))
-if message := st.session_state.pop("save_error", None):
-    st.error(message)
+elif me.submitted_at is not None:
+    st.success(tr("questionnaire.submitted"), icon=":material/check_circle:")
 
 answers = {  # only criteria of today's rubric: an older scan may hold retired ones
     criterion_id: answer
@@ -61,107 +37,139 @@ answers = {  # only criteria of today's rubric: an older scan may hold retired o
     if rubric.has_criterion(criterion_id)
 }
 questionnaire.seed_widgets(scan.id, answers)
-themes = rubric.theme_list
-done = [t.id for t in themes if all(c.id in answers for c in t.criteria)]
-total = len(rubric.criteria)
+questions = Questions.for_role(rubric, me.role)
+themes = questions.themes
+
+# The theme lives outside any widget, per scan: it survives other pages; a new session (a reload,
+# the link opened again) starts at the first theme with an open question.
+current_key = f"questionnaire_theme-{scan.id}"
+theme_ids = [t.theme.id for t in themes]
+if st.session_state.get(current_key) not in theme_ids:
+    st.session_state[current_key] = theme_ids[questions.resume_at(answers)]
+position = theme_ids.index(st.session_state[current_key])
+current = themes[position]
+
+
+def go_to(index: int) -> None:
+    st.session_state[current_key] = theme_ids[index]
+    questionnaire_end.stop_confirming(scan.id)
+    phone.ask_scroll_to_top()
+
+
 st.progress(
-    len(answers) / total,
+    questions.answered(answers) / len(questions.criteria),
     text=tr(
         "questionnaire.progress",
-        themes=len(done),
+        theme=position + 1,
         theme_total=len(themes),
-        answered=len(answers),
-        total=total,
+        answered=questions.answered(answers),
+        total=len(questions.criteria),
     ),
 )
+st.header(rubric.text(current.theme.label, lang))
+st.caption(rubric.text(current.theme.description, lang))
 
-theme_ids = [t.id for t in themes]
-# The theme lives outside the widget: it survives other pages and the ✓ marks changing its options.
-current = st.session_state.get(CURRENT_THEME)
-if current not in theme_ids:
-    current = st.session_state[CURRENT_THEME] = theme_ids[0]
-theme_id = st.segmented_control(
-    tr("questionnaire.theme_label"),
-    theme_ids,
-    default=current,
-    format_func=lambda i: ("✓ " if i in done else "") + rubric.text(rubric.theme(i).label, lang),
-    key=f"theme_choice_{current}",
-    on_change=lambda: st.session_state.update(
-        {CURRENT_THEME: st.session_state[f"theme_choice_{current}"]}
-    ),
-    required=True,
-)
-theme = rubric.theme(theme_id)
-st.caption(rubric.text(theme.description, lang))
-
-for criterion in theme.criteria:
+for criterion in current.criteria:
+    args = (access, scan.id, criterion.id)
     with st.container(border=True):
+        label = rubric.text(criterion.label, lang)
         phase = rubric.text(rubric.phase(criterion.phase).label, lang)
-        st.markdown(f"**{rubric.text(criterion.label, lang)}**")
+        st.markdown(f"**{label}**")
         st.caption(
             f"{phase} · {tr('questionnaire.guidance')} {rubric.text(criterion.guidance, lang)}"
         )
         st.radio(
-            tr("questionnaire.answer_label", label=rubric.text(criterion.label, lang)),
+            tr("questionnaire.answer_label", label=label),
             questionnaire.options(criterion, rubric),
             index=None,
             format_func=lambda v: questionnaire.option_label(v, rubric),
             key=questionnaire.answer_key(scan.id, criterion.id),
-            on_change=questionnaire.save,
-            args=(access, scan.id, criterion.id),
+            on_change=questionnaire.save_answer,
+            args=args,
             horizontal=True,
             disabled=closed,
             label_visibility="collapsed",
         )
-        st.text_area(
-            tr("questionnaire.note_label"),
-            key=questionnaire.note_key(scan.id, criterion.id),
-            on_change=questionnaire.save,
-            args=(access, scan.id, criterion.id),
-            placeholder=tr("questionnaire.note_placeholder"),
-            help=tr("questionnaire.note_help"),
-            disabled=closed or criterion.id not in answers,
-            height=68,
-            max_chars=2000,
+        if criterion.id not in answers:
+            continue  # a note belongs to an answer
+        saved_note = questionnaire.saved_note(scan.id, criterion.id)
+        too_long = questionnaire.note_too_long(scan.id, criterion.id)
+        if closed and not saved_note:
+            continue
+        heading = "questionnaire.note_heading_saved" if saved_note else "questionnaire.note_heading"
+        with st.expander(tr(heading), expanded=bool(saved_note or too_long)):
+            st.text_area(
+                tr("questionnaire.note_label"),
+                key=questionnaire.note_key(scan.id, criterion.id),
+                on_change=questionnaire.save_note,
+                args=args,
+                placeholder=tr("questionnaire.note_placeholder"),
+                disabled=closed,
+                height=100,
+            )
+            if too_long:
+                st.error(too_long, icon=":material/error:")
+            if not closed:
+                st.button(
+                    tr("questionnaire.note_save"),
+                    key=f"save-note-{scan.id}-{criterion.id}",
+                    on_click=questionnaire.save_note,
+                    args=args,
+                    icon=":material/save:",
+                )
+
+in_theme = len(current.criteria) - len(current.open(answers))
+st.caption(tr("questionnaire.theme_progress", answered=in_theme, total=len(current.criteria)))
+with st.container(horizontal=True):
+    if position > 0:
+        st.button(
+            tr("questionnaire.previous"),
+            on_click=go_to,
+            args=(position - 1,),
+            icon=":material/arrow_back:",
+        )
+    if position < len(themes) - 1:
+        st.button(
+            tr("questionnaire.next"),
+            type="primary",
+            on_click=go_to,
+            args=(position + 1,),
+            icon=":material/arrow_forward:",
+            icon_position="right",
         )
 
-position = theme_ids.index(theme_id)
-previous_column, next_column = st.columns(2)
+
+def theme_option(index: int) -> str:
+    theme = themes[index]
+    label = rubric.text(theme.theme.label, lang)
+    still_open = len(theme.open(answers))
+    if still_open:
+        return tr(
+            "questionnaire.theme_option.open", number=index + 1, label=label, count=still_open
+        )
+    return tr("questionnaire.theme_option.done", number=index + 1, label=label)
 
 
-def go_to(index: int) -> None:
-    st.session_state[CURRENT_THEME] = theme_ids[index]
+def choose_theme(key: str) -> None:
+    chosen = st.session_state[key]
+    if chosen != position:
+        go_to(chosen)
 
 
-if position > 0:
-    previous_column.button(
-        tr("questionnaire.previous"),
-        on_click=go_to,
-        args=(position - 1,),
-        icon=":material/arrow_back:",
-    )
-if position < len(theme_ids) - 1:
-    next_column.button(
-        tr("questionnaire.next"),
-        on_click=go_to,
-        args=(position + 1,),
-        icon=":material/arrow_forward:",
-    )
+# A new widget whenever the current theme or an option's text changes: it then shows the current
+# theme, and a changed text is never taken for a choice.
+options = [theme_option(i) for i in range(len(themes))]
+choice_key = f"theme_choice-{scan.id}-{position}-{hash(tuple(options))}"
+st.selectbox(
+    tr("questionnaire.theme_choice"),
+    range(len(themes)),
+    index=position,
+    format_func=options.__getitem__,
+    key=choice_key,
+    on_change=choose_theme,
+    args=(choice_key,),
+)
 
-st.divider()
-st.subheader(tr("questionnaire.submit_heading"))
-if me.submitted_at is not None:
-    st.success(tr("questionnaire.submitted"))
-unanswered = [c for c in rubric.criteria if c.id not in answers]
-if unanswered:
-    st.write(tr("questionnaire.unanswered", count=len(unanswered)))
-    for t in themes:
-        missing = [c for c in t.criteria if c.id not in answers]
-        if missing:
-            st.markdown(f"**{rubric.text(t.label, lang)}**")
-            st.markdown("\n".join(f"- {md(rubric.text(c.label, lang))}" for c in missing))
-if not closed and me.submitted_at is None:
-    label = tr("questionnaire.submit_anyway") if unanswered else tr("questionnaire.submit")
-    if st.button(label, type="primary", icon=":material/send:"):
-        store.submit(engine, access, scan_id=scan.id)
-        st.rerun()
+if position == len(themes) - 1:
+    questionnaire_end.show(access, scan, me, questions, answers, rubric, go_to)
+phone.scroll_to_top_if_asked()

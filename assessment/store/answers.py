@@ -93,11 +93,15 @@ def my_answers(engine: Engine, access, scan_id: int | None = None) -> dict[str, 
 
 
 def submit(engine: Engine, access, scan_id: int | None = None) -> RespondentInfo:
-    """Mark the caller's answers as submitted. Answers stay changeable until the scan closes."""
+    """Mark the caller's answers as submitted. Answers stay changeable until the scan closes.
+    Submitting without a single answer is refused."""
     with writing(engine) as connection:
         verify(connection, access)
         row, scan = own_row(connection, access, scan_id, create=True, lock=True)
         _open(scan)
+        first_answer = select(T.answer.c.id).where(T.answer.c.respondent_id == row.id).limit(1)
+        if connection.execute(first_answer).first() is None:
+            raise InvalidInput("store.errors.nothing_to_submit")
         now = utcnow()
         values: dict[str, Any] = {"submitted_at": now}
         if row.started_at is None:

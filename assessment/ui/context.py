@@ -7,7 +7,7 @@ import os
 import streamlit as st
 
 from assessment import store
-from assessment.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from assessment.i18n import DEFAULT_LANGUAGE, t
 from assessment.rubric import Rubric, RubricError, load_rubric
 from assessment.ui.safe import md
 
@@ -59,12 +59,7 @@ def rubric() -> Rubric:
 
 
 def lang() -> str:
-    return st.session_state.get(LANG) or browser_language()
-
-
-def browser_language() -> str:
-    locale = (st.context.locale or "").split("-")[0].lower()
-    return locale if locale in LANGUAGES else DEFAULT_LANGUAGE
+    return st.session_state.get(LANG) or DEFAULT_LANGUAGE
 
 
 def tr(key: str, **values) -> str:

@@ -1,12 +1,14 @@
-"""The questionnaire's widgets: answer options, and saving each answer the moment it is given."""
+"""The questionnaire's widgets: answer options, and saving each answer and note as it is given."""
 
 from __future__ import annotations
 
 import streamlit as st
+from babel.numbers import format_decimal
 
 from assessment import store
 from assessment.rubric import Criterion, Rubric
 from assessment.scoring import DONT_KNOW, NOT_APPLICABLE, AnswerValue
+from assessment.store.tables import NOTE_LENGTH
 from assessment.ui import context
 from assessment.ui.context import tr, tr_md
 
@@ -17,6 +19,19 @@ def answer_key(scan_id: int, criterion_id: str) -> str:
 
 def note_key(scan_id: int, criterion_id: str) -> str:
     return f"note-{scan_id}-{criterion_id}"
+
+
+def _saved_note_key(scan_id: int, criterion_id: str) -> str:
+    return f"saved-note-{scan_id}-{criterion_id}"
+
+
+def _note_error_key(scan_id: int, criterion_id: str) -> str:
+    return f"note-error-{scan_id}-{criterion_id}"
+
+
+def tr_count(key: str, count: int, **values) -> str:
+    """``key.one`` for one, ``key.other`` for any other count."""
+    return tr(f"{key}.{'one' if count == 1 else 'other'}", count=count, **values)
 
 
 def options(criterion: Criterion, rubric: Rubric) -> list[AnswerValue]:
@@ -35,21 +50,70 @@ def option_label(value: AnswerValue, rubric: Rubric) -> str:
 
 
 def seed_widgets(scan_id: int, answers: dict[str, store.AnswerInfo]) -> None:
-    """Put saved answers into widgets that are not on screen yet (a reload, another theme)."""
+    """Put saved answers into widgets that are not on screen yet (a reload, another theme), and
+    remember each saved note: an answer given while its note is too long keeps the saved one."""
     for criterion_id, answer in answers.items():
         st.session_state.setdefault(answer_key(scan_id, criterion_id), answer.value)
         st.session_state.setdefault(note_key(scan_id, criterion_id), answer.note)
+        st.session_state[_saved_note_key(scan_id, criterion_id)] = answer.note
 
 
-def save(access: store.Access, scan_id: int, criterion_id: str) -> None:
-    """on_change callback: store the answer and note exactly as they are on screen now."""
+def saved_note(scan_id: int, criterion_id: str) -> str:
+    return st.session_state.get(_saved_note_key(scan_id, criterion_id), "")
+
+
+def note_too_long(scan_id: int, criterion_id: str) -> str | None:
+    """The Dutch (or English) sentence for a note over the limit, or None."""
+    length = st.session_state.get(_note_error_key(scan_id, criterion_id))
+    if length is None:
+        return None
+    lang = context.lang()
+    return tr(
+        "questionnaire.note_too_long",
+        length=format_decimal(length, locale=lang),
+        limit=format_decimal(NOTE_LENGTH, locale=lang),
+    )
+
+
+def _note_on_screen(scan_id: int, criterion_id: str) -> str | None:
+    """The note as typed, or None (and the reason remembered) when it is too long to save."""
+    note = (st.session_state.get(note_key(scan_id, criterion_id)) or "").strip()
+    if len(note) > NOTE_LENGTH:
+        st.session_state[_note_error_key(scan_id, criterion_id)] = len(note)
+        return None
+    st.session_state.pop(_note_error_key(scan_id, criterion_id), None)
+    return note
+
+
+def save_answer(access: store.Access, scan_id: int, criterion_id: str) -> None:
+    """on_change of an answer: store it with the note on screen (the saved note if that is too long)."""
     value = st.session_state.get(answer_key(scan_id, criterion_id))
-    note = st.session_state.get(note_key(scan_id, criterion_id)) or ""
+    note = _note_on_screen(scan_id, criterion_id)
+    if note is None:
+        note = saved_note(scan_id, criterion_id)
+    _store(access, scan_id, criterion_id, value, note, "questionnaire.saved")
+
+
+def save_note(access: store.Access, scan_id: int, criterion_id: str) -> None:
+    """on_change of a note and its "Bewaar notitie" button; a note over the limit is not saved
+    and stays on screen with a message."""
+    value = st.session_state.get(answer_key(scan_id, criterion_id))
+    note = _note_on_screen(scan_id, criterion_id)
+    if note is None or value is None:
+        return
+    if note == saved_note(scan_id, criterion_id):
+        st.toast(tr("questionnaire.note_saved"), icon=":material/check:")
+        return
+    _store(access, scan_id, criterion_id, value, note, "questionnaire.note_saved")
+
+
+def _store(access, scan_id: int, criterion_id: str, value, note: str, confirmation: str) -> None:
     try:
         if value is None:
             store.clear_answer(context.engine(), access, criterion_id, scan_id=scan_id)
         else:
             store.save_answer(context.engine(), access, criterion_id, value, note, scan_id=scan_id)
-        st.toast(tr("questionnaire.saved"), icon=":material/check:")
+            st.session_state[_saved_note_key(scan_id, criterion_id)] = note
+        st.toast(tr(confirmation), icon=":material/check:")
     except store.StoreError as error:
         st.session_state["save_error"] = tr_md(error.key, **error.values)

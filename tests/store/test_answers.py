@@ -91,6 +91,17 @@ def test_start_and_submit_record_role_and_times(world):
     assert refused.value.key == "store.errors.bad_respondent_role"
 
 
+def test_submitting_without_a_single_answer_is_refused(world):
+    coordinator, scan_id = world.access["coordinator"], world.scan.id
+    store.start_respondent(world.engine, coordinator, "directie", scan_id=scan_id)
+    with pytest.raises(store.InvalidInput) as refused:
+        store.submit(world.engine, coordinator, scan_id=scan_id)
+    assert refused.value.key == "store.errors.nothing_to_submit"
+    assert store.my_respondent(world.engine, coordinator, scan_id=scan_id).submitted_at is None
+    store.save_answer(world.engine, coordinator, "a-v1", "dk", scan_id=scan_id)
+    assert store.submit(world.engine, coordinator, scan_id=scan_id).submitted_at is not None
+
+
 def test_a_coordinator_fills_in_the_scan_himself_with_his_own_row(world):
     coordinator = world.access["coordinator"]
     scan_id = world.scan.id

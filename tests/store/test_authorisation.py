@@ -94,9 +94,12 @@ OPERATIONS = {
         "coordinator respondent",
         lambda w, a: store.clear_answer(w.engine, a, "a-v1", scan_id=w.scan.id),
     ),
-    "submit in A's scan": (
+    "answer and submit in A's scan": (
         "coordinator respondent",
-        lambda w, a: store.submit(w.engine, a, scan_id=w.scan.id),
+        lambda w, a: (
+            store.save_answer(w.engine, a, "b-b1", 2, scan_id=w.scan.id),
+            store.submit(w.engine, a, scan_id=w.scan.id),
+        ),
     ),
     # --- the school's own work -------------------------------------------------------------------
     "set an agreed value in A's scan": (
