@@ -43,6 +43,7 @@ from assessment.store.errors import (
     InvalidInput,
     NotFound,
     ScanClosed,
+    SessionEnded,
     StoreError,
 )
 from assessment.store.info import (
@@ -62,8 +63,10 @@ from assessment.store.info import (
     RespondentInfo,
     ScanData,
     ScanInfo,
+    ScanProgress,
     SchoolInfo,
 )
+from assessment.store.progress import scan_progress
 from assessment.store.rubrics import register_rubric
 from assessment.store.schools import (
     close_scan,
@@ -80,6 +83,14 @@ from assessment.store.schools import (
     reopen_scan,
     set_board_sharing,
 )
+from assessment.store.sessions import (
+    IDLE_EXPIRY,
+    SESSION_ROLES,
+    end_session,
+    open_session,
+    redeem_ticket,
+    resolve_session,
+)
 from assessment.store.transfer import (
     FORMAT,
     FORMAT_VERSION,
@@ -90,6 +101,8 @@ from assessment.store.transfer import (
 
 __all__ = [
     "ACTION_STATUSES",
+    "IDLE_EXPIRY",
+    "SESSION_ROLES",
     "CODE_ROLES",
     "DEMO_BOARD",
     "FORMAT",
@@ -114,6 +127,8 @@ __all__ = [
     "ScanClosed",
     "ScanData",
     "ScanInfo",
+    "ScanProgress",
+    "SessionEnded",
     "SchoolInfo",
     "StoreError",
     "actions_to_review",
@@ -144,7 +159,11 @@ __all__ = [
     "make_engine",
     "my_answers",
     "my_respondent",
+    "end_session",
     "open_scan",
+    "open_session",
+    "redeem_ticket",
+    "resolve_session",
     "previous_scan",
     "register_rubric",
     "reopen_scan",
@@ -153,6 +172,7 @@ __all__ = [
     "revoke_code",
     "save_answer",
     "scan_data",
+    "scan_progress",
     "seed_demo",
     "set_agreed",
     "set_board_sharing",
