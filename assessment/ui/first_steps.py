@@ -79,7 +79,8 @@ def coordinator_steps(access: store.Access) -> list[Step]:
 
 
 def show_checklist(steps: list[Step]) -> None:
-    """Each step with a word beside its symbol, so the list reads without colour too."""
+    """Each step with a word beside its symbol, so the list reads without colour too; a button
+    to the page of the first step still to do."""
     with st.container(border=True):
         st.subheader(tr("start.steps.heading"))
         lines = []
@@ -88,25 +89,19 @@ def show_checklist(steps: list[Step]) -> None:
             if step.done:
                 detail = tr_md(f"start.steps.{step.name}_detail", **step.detail)
                 lines.append(
-                    f"- :green[:material/check_circle:] **{number}. {label}**: "
+                    f":green[:material/check_circle:] **{number}. {label}**: "
                     f"{tr('start.steps.done')}. {detail}"
                 )
             else:
                 lines.append(
-                    f"- :material/radio_button_unchecked: {number}. {label}: "
-                    f"{tr('start.steps.todo')}"
+                    f":material/radio_button_unchecked: {number}. {label}: {tr('start.steps.todo')}"
                 )
-        st.markdown("\n".join(lines))
+        st.markdown("  \n".join(lines))
         upcoming = next((step for step in steps if not step.done), None)
-        if upcoming is None:
-            st.page_link(
-                "pages/resultaten.py",
-                label=tr("start.steps.go.all_done"),
-                icon=":material/arrow_forward:",
-            )
-        else:
-            st.page_link(
-                f"pages/{upcoming.page}.py",
-                label=f"{tr('start.steps.next')}: {tr(f'start.steps.go.{upcoming.name}')}",
-                icon=":material/arrow_forward:",
-            )
+        page, label = (
+            ("resultaten", "all_done") if upcoming is None else (upcoming.page, upcoming.name)
+        )
+        if st.button(
+            tr(f"start.steps.go.{label}"), type="primary", icon=":material/arrow_forward:"
+        ):
+            st.switch_page(f"pages/{page}.py")

@@ -18,7 +18,7 @@ def require_role(*roles: str) -> store.Access:
     current = context.access()
     if current is None or current.role not in roles:
         key = "app.errors.sign_in_first" if current is None else "app.errors.no_access"
-        st.session_state["code_error"] = tr(key)
+        st.session_state.setdefault("code_error", tr(key))  # e.g. "signed out" says more
         st.switch_page("pages/start.py")
     return current
 

@@ -9,11 +9,16 @@ from tests.app.conftest import open_app
 
 def checklist(at) -> list[str]:
     [steps] = [m.value for m in at.markdown if "1. " in m.value]
-    return steps.splitlines()
+    return steps.split("  \n")
 
 
 def links(at) -> list[str]:
     return [link.label for link in at.get("page_link")]
+
+
+def next_step(at) -> str:
+    [button] = [b for b in at.button if b.proto.type == "primary"]
+    return button.label
 
 
 def test_a_new_coordinator_gets_five_steps_to_do_and_is_sent_to_beheer(database):
@@ -25,24 +30,26 @@ def test_a_new_coordinator_gets_five_steps_to_do_and_is_sent_to_beheer(database)
     assert not at.exception
     assert [s.value for s in at.subheader] == ["OBS Het Begin", "Stappenplan"]
     assert checklist(at) == [
-        "- :material/radio_button_unchecked: 1. Open een scan: nog te doen",
-        "- :material/radio_button_unchecked: 2. Deel de codes uit aan je collega's: nog te doen",
-        "- :material/radio_button_unchecked: 3. Wacht op de antwoorden: nog te doen",
-        "- :material/radio_button_unchecked: 4. Bespreek de verschillen en leg samen een score"
+        ":material/radio_button_unchecked: 1. Open een scan: nog te doen",
+        ":material/radio_button_unchecked: 2. Deel de codes uit aan je collega's: nog te doen",
+        ":material/radio_button_unchecked: 3. Wacht op de antwoorden: nog te doen",
+        ":material/radio_button_unchecked: 4. Bespreek de verschillen en leg samen een score"
         " vast: nog te doen",
-        "- :material/radio_button_unchecked: 5. Maak het actieplan: nog te doen",
+        ":material/radio_button_unchecked: 5. Maak het actieplan: nog te doen",
     ]
-    assert links(at) == ["Volgende stap: Naar Beheer, om een scan te openen"]
+    assert next_step(at) == "Naar Beheer om een scan te openen"
+    next(b for b in at.button if b.label == next_step(at)).click().run()
+    assert [t.value for t in at.title] == ["Beheer"]
 
 
 def test_the_ticks_follow_the_scan_from_codes_to_answers_to_agreed_values_and_plan(school):
     at = open_app(school.coordinator)
     steps = checklist(at)
-    assert steps[0].startswith("- :green[:material/check_circle:] **1. Open een scan**: gedaan.")
+    assert steps[0].startswith(":green[:material/check_circle:] **1. Open een scan**: gedaan.")
     assert "2026\\-2027 \\(open\\)" in steps[0]
     assert steps[1].endswith("gedaan. Codes uitgedeeld: 3.")
     assert steps[2].endswith("Wacht op de antwoorden: nog te doen")
-    assert links(at) == ["Volgende stap: Naar de resultaten, om te zien wie al heeft ingevuld"]
+    assert next_step(at) == "Naar Resultaten om te zien hoeveel collega's al meededen"
 
     engine = school.engine
     respondent = store.resolve_code(engine, school.respondents[0])
@@ -60,7 +67,7 @@ def test_the_ticks_follow_the_scan_from_codes_to_answers_to_agreed_values_and_pl
     steps = checklist(at)
     assert steps[3].endswith("gedaan. Gezamenlijke scores: 1.")
     assert steps[4].endswith("gedaan. Acties in het plan: 1.")
-    assert links(at) == ["Alle stappen zijn gezet. Bekijk de resultaten"]
+    assert next_step(at) == "Alles gedaan. Bekijk de resultaten"
 
 
 def test_other_roles_get_the_school_and_one_line_of_what_to_do(school):
