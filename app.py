@@ -31,9 +31,12 @@ ICONS = {
     "beheer": ":material/settings:",
 }
 
-st.set_page_config(page_title="TSO Zelfscan", page_icon=":material/school:", layout="wide")
+# An emoji, not ":material/school:": a Material page icon makes the browser fetch the favicon
+# from fonts.gstatic.com.
+st.set_page_config(page_title="TSO Zelfscan", page_icon="🏫", layout="wide")
 st.session_state.setdefault(context.LANG, DEFAULT_LANGUAGE)  # Dutch for all; English when chosen
 context.sign_in_from_url()
+context.sign_in_from_cookie()
 
 with st.sidebar:
     # The label is the same in every language: a label that changed with the language would make
@@ -54,7 +57,12 @@ with st.sidebar:
             context.sign_out()
             st.rerun()
 
+context.hand_over_to_browser()
+
+# Every page is registered, the ones this code may not see hidden: a bookmark of such a page
+# then shows the page's own Dutch refusal, not Streamlit's English "Page not found".
 role = current.role if current else None
+visible = PAGES_BY_ROLE[role]
 pages = [
     st.Page(
         PAGES / f"{name}.py",
@@ -62,8 +70,9 @@ pages = [
         icon=ICONS[name],
         url_path=name if name != "start" else None,
         default=name == "start",
+        visibility="visible" if name in visible else "hidden",
     )
-    for name in PAGES_BY_ROLE[role]
+    for name in visible + [name for name in ICONS if name not in visible]
 ]
 try:
     st.navigation(pages, position="top").run()

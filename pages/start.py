@@ -1,19 +1,20 @@
-"""Start: what TSO Zelfscan is, enter a code (or arrive by link), or try the demo."""
+"""Start: what TSO Zelfscan is, enter a code (or arrive by link), or try the demo; once signed
+in, the school and the next steps."""
 
 import streamlit as st
 
 from assessment import store
-from assessment.ui import context
+from assessment.ui import context, first_steps
 from assessment.ui.context import tr, tr_md
 
 context.ensure_app_frame()
 st.title(tr("start.title"))
-st.write(tr("start.intro"))
+if message := st.session_state.pop("code_error", None):
+    st.warning(message)
 
 current = context.access()
 if current is None:
-    if message := st.session_state.pop("code_error", None):
-        st.warning(message)
+    st.write(tr("start.intro"))
     with st.form("code_form", enter_to_submit=True):
         code = st.text_input(tr("start.code_label"), help=tr("start.code_help"), type="password")
         if st.form_submit_button(tr("start.open"), type="primary"):
@@ -31,14 +32,4 @@ if current is None:
                 context.open_demo()
             st.rerun()
 else:
-    st.success(tr(f"start.welcome.{current.role}"))
-    next_page = {
-        "respondent": "pages/vragenlijst.py",
-        "coordinator": "pages/resultaten.py",
-        "trainer": "pages/resultaten.py",
-        "board": "pages/vergelijken.py",
-    }.get(current.role)
-    if next_page:
-        st.page_link(
-            next_page, label=tr(f"start.next.{current.role}"), icon=":material/arrow_forward:"
-        )
+    first_steps.show(current)

@@ -58,7 +58,7 @@ def main() -> None:
             "-m",
             "streamlit",
             "run",
-            str(ROOT / "app.py"),
+            str(ROOT / "server.py"),
             f"--server.port={port}",
             "--server.address=127.0.0.1",
         ],

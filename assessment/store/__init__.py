@@ -43,6 +43,7 @@ from assessment.store.errors import (
     InvalidInput,
     NotFound,
     ScanClosed,
+    SessionEnded,
     StoreError,
 )
 from assessment.store.info import (
@@ -62,9 +63,11 @@ from assessment.store.info import (
     RespondentInfo,
     ScanData,
     ScanInfo,
+    ScanProgress,
     SchoolInfo,
     TeamCode,
 )
+from assessment.store.progress import scan_progress
 from assessment.store.rubrics import register_rubric
 from assessment.store.saving import save_answer
 from assessment.store.schools import (
@@ -82,6 +85,14 @@ from assessment.store.schools import (
     reopen_scan,
     set_board_sharing,
 )
+from assessment.store.sessions import (
+    IDLE_EXPIRY,
+    SESSION_ROLES,
+    end_session,
+    open_session,
+    redeem_ticket,
+    resolve_session,
+)
 from assessment.store.team_codes import MAX_BATCH, issue_team_codes, team_codes
 from assessment.store.transfer import (
     FORMAT,
@@ -93,6 +104,8 @@ from assessment.store.transfer import (
 
 __all__ = [
     "ACTION_STATUSES",
+    "IDLE_EXPIRY",
+    "SESSION_ROLES",
     "CODE_ROLES",
     "DEMO_BOARD",
     "FORMAT",
@@ -119,6 +132,8 @@ __all__ = [
     "ScanClosed",
     "ScanData",
     "ScanInfo",
+    "ScanProgress",
+    "SessionEnded",
     "SchoolInfo",
     "StoreError",
     "TeamCode",
@@ -151,7 +166,11 @@ __all__ = [
     "make_engine",
     "my_answers",
     "my_respondent",
+    "end_session",
     "open_scan",
+    "open_session",
+    "redeem_ticket",
+    "resolve_session",
     "previous_scan",
     "register_rubric",
     "reopen_scan",
@@ -160,6 +179,7 @@ __all__ = [
     "revoke_code",
     "save_answer",
     "scan_data",
+    "scan_progress",
     "seed_demo",
     "set_agreed",
     "set_board_sharing",

@@ -177,6 +177,13 @@ def _access_of(connection: Connection, row: Row) -> Access:
     )
 
 
+def code_access(connection: Connection, code_id: int, now: dt.datetime) -> Access:
+    """The access the code with this id gives at ``now``; CodeRefused when revoked or expired."""
+    row = connection.execute(_code_query().where(T.access_code.c.id == code_id)).one()
+    _refuse_inactive(row, now)
+    return _access_of(connection, row)
+
+
 def demo_access(engine: Engine) -> Access:
     """Coordinator access to the demo school with the rich two-year picture; NotFound without demo."""
     with reading(engine) as connection:
@@ -364,10 +371,14 @@ def revoke_code(engine: Engine, access: Access, code_id: int) -> CodeInfo:
                 raise AccessDenied()
             school_write(access, row.school_id)
         if row.revoked_at is None:
+            now = utcnow()
             connection.execute(
-                update(T.access_code)
-                .where(T.access_code.c.id == code_id)
-                .values(revoked_at=utcnow())
+                update(T.access_code).where(T.access_code.c.id == code_id).values(revoked_at=now)
+            )
+            connection.execute(  # its browsers are signed out at once (DESIGN §7a)
+                update(T.session)
+                .where(T.session.c.code_id == code_id, T.session.c.ended_at.is_(None))
+                .values(ended_at=now)
             )
         row = connection.execute(_code_query().where(T.access_code.c.id == code_id)).one()
         return code_info(row)

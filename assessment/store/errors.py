@@ -28,6 +28,12 @@ class CodeRefused(StoreError):
     default_key = "store.errors.code_unknown"
 
 
+class SessionEnded(StoreError):
+    """A sign-in that no longer holds: signed out, idle too long, or unknown (the key says which)."""
+
+    default_key = "store.errors.session_ended"
+
+
 class NotFound(StoreError):
     """The board, school, scan, code or action does not exist."""
 

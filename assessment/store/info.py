@@ -146,6 +146,19 @@ class ScanData:
 
 
 @dataclass(frozen=True)
+class ScanProgress:
+    """How far a scan has come, in counts: what the coordinator's checklist ticks off."""
+
+    scan: ScanInfo
+    codes: int  # respondent codes handed out and not revoked
+    started: int  # respondents who began the questionnaire
+    submitted: int
+    answers: int
+    agreed: int  # criteria with an agreed value
+    actions: int
+
+
+@dataclass(frozen=True)
 class CriterionAggregate:
     """One criterion of one scan as a board may see it: computed in SQL, no single answer."""
 

@@ -185,5 +185,20 @@ action = Table(
     CheckConstraint("status IN ('planned', 'doing', 'done', 'dropped')", name="status"),
 )
 
+# A browser's sign-in with a coordinator, trainer or board code (migration 0003). The token the
+# browser holds in its cookie is stored only as its SHA-256. Until ``handed_over_at`` is set the
+# hash is that of a one-time ticket that the browser exchanges for the token.
+session = Table(
+    "session",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("code_id", Integer, ForeignKey("access_code.id"), nullable=False, index=True),
+    Column("created_at", UTCDateTime, nullable=False, index=True),
+    Column("handed_over_at", UTCDateTime, nullable=True),
+    Column("last_seen_at", UTCDateTime, nullable=False),
+    Column("ended_at", UTCDateTime, nullable=True),
+)
+
 # Children before parents: the order to empty the tables in.
-ALL_TABLES = (action, consensus, answer, respondent, access_code, scan, school, board)
+ALL_TABLES = (session, action, consensus, answer, respondent, access_code, scan, school, board)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 import streamlit as st
@@ -9,11 +10,16 @@ import streamlit as st
 from assessment import store
 from assessment.i18n import DEFAULT_LANGUAGE, t
 from assessment.rubric import Rubric, RubricError, load_rubric
+from assessment.ui import web
 from assessment.ui.safe import md
 
 ACCESS = "access"
 CODE = "code"
 LANG = "lang"
+SESSION_TOKEN = "session_token"  # the token of the browser's session cookie, once resolved
+HANDOVER = "session_handover"  # a ticket the browser is to exchange for its cookie
+COOKIE_READ = "session_cookie_read"  # the cookie of this page load has been tried
+CLEAR_COOKIE = "session_clear_cookie"
 
 
 @st.cache_resource(show_spinner=False)
@@ -87,22 +93,41 @@ def demo_enabled() -> bool:
     return store.database_url().startswith("sqlite")
 
 
+def sessions_enabled() -> bool:
+    """Whether server.py serves the routes that keep a sign-in in a cookie (not in AppTest or a
+    plain ``streamlit run app.py``: there a sign-in lasts as long as the browser tab)."""
+    return os.environ.get(web.ROUTES_MOUNTED) == "1"
+
+
 def sign_in(new_access: store.Access, code: str | None) -> None:
     """Remember the access for this session. Only a respondent's code goes into the address, so
-    that a reload or the same link resumes the questionnaire; other codes stay off screen."""
+    that a reload or the same link resumes the questionnaire. Coordinator, trainer and board get
+    a server-side session instead, which the browser keeps in a cookie."""
     st.session_state[ACCESS] = new_access
     st.session_state[CODE] = code if new_access.role == "respondent" else None
     if st.session_state[CODE]:
         st.query_params[CODE] = code
     elif code is None:
         st.query_params["demo"] = "1"
+    else:
+        st.query_params.pop(CODE, None)
+        if new_access.role in store.SESSION_ROLES and sessions_enabled():
+            st.session_state[HANDOVER] = store.open_session(engine(), new_access)
 
 
-def sign_out() -> None:
+def sign_out(message: str | None = None) -> None:
+    """Forget the access; end the server-side session and have the browser drop its cookie."""
+    token = st.session_state.get(SESSION_TOKEN)
+    if token:
+        store.end_session(engine(), token)
     for key in list(st.session_state):
-        if key != LANG:
+        if key not in (LANG, COOKIE_READ):
             del st.session_state[key]
     st.query_params.clear()
+    if token:
+        st.session_state[CLEAR_COOKIE] = True
+    if message:
+        st.session_state["code_error"] = message
 
 
 def sign_in_from_url() -> None:
@@ -121,6 +146,45 @@ def sign_in_from_url() -> None:
             del st.query_params[CODE]
     elif st.query_params.get("demo") == "1" and demo_enabled():
         open_demo()
+
+
+def sign_in_from_cookie() -> None:
+    """Sign in from the session cookie on a page load, and check the session on every rerun:
+    signed out elsewhere, idle for too long or a revoked code ends it here too."""
+    token = st.session_state.get(SESSION_TOKEN)
+    if token is None and access() is None and not st.session_state.get(COOKIE_READ):
+        st.session_state[COOKIE_READ] = True
+        if sessions_enabled():
+            token = st.context.cookies.get(web.COOKIE)  # as sent when this page was loaded
+    if not isinstance(token, str) or not token:
+        return
+    try:
+        st.session_state[ACCESS] = store.resolve_session(engine(), token)
+        st.session_state[SESSION_TOKEN] = token
+    except store.StoreError as error:
+        st.session_state[SESSION_TOKEN] = token
+        sign_out(tr_md(error.key, **error.values))
+
+
+def hand_over_to_browser() -> None:
+    """Let the browser fetch or drop its session cookie. Fetching it means loading the page
+    anew through ``/_aanmelden``, so nothing else of this run is shown."""
+    if ticket := st.session_state.pop(HANDOVER, None):
+        st.html(
+            "<script>window.location.replace("
+            f"{json.dumps(web.SIGN_IN_PATH + '?t=' + ticket + '&naar=')}"
+            " + encodeURIComponent(window.location.pathname));</script>",
+            unsafe_allow_javascript=True,
+        )
+        st.write(tr("app.signing_in"))
+        st.stop()
+    if st.session_state.pop(CLEAR_COOKIE, False):
+        with st.sidebar:
+            st.html(
+                f"<script>fetch({json.dumps(web.SIGN_OUT_PATH)},"
+                " {method: 'POST', credentials: 'same-origin'});</script>",
+                unsafe_allow_javascript=True,
+            )
 
 
 def open_demo() -> None:

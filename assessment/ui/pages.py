@@ -12,11 +12,13 @@ CHOSEN_SCAN = "chosen_scan"
 
 
 def require_role(*roles: str) -> store.Access:
-    """The current access when its role may see this page; otherwise back to the start page."""
+    """The current access when its role may see this page; otherwise the start page, with a
+    Dutch sentence why (every page is registered, so a bookmark never meets "Page not found")."""
     context.ensure_app_frame()
     current = context.access()
     if current is None or current.role not in roles:
-        st.session_state["code_error"] = tr("app.errors.no_access")
+        key = "app.errors.sign_in_first" if current is None else "app.errors.no_access"
+        st.session_state.setdefault("code_error", tr(key))  # e.g. "signed out" says more
         st.switch_page("pages/start.py")
     return current
 

@@ -114,7 +114,8 @@ def server(tmp_path_factory):
 
 
 def start_streamlit(database: str) -> tuple[subprocess.Popen, str]:
-    """A Streamlit server on a free port, serving app.py on ``database``, once it answers."""
+    """A Streamlit server on a free port, serving server.py (app.py with its sign-in routes) on
+    ``database``, once it answers."""
     port = _free_port()
     env = {**os.environ, "TSO_DATABASE_URL": database, "TSO_DEMO": "0"}
     process = subprocess.Popen(
@@ -123,7 +124,7 @@ def start_streamlit(database: str) -> tuple[subprocess.Popen, str]:
             "-m",
             "streamlit",
             "run",
-            str(ROOT / "app.py"),
+            str(ROOT / "server.py"),
             "--server.headless=true",
             f"--server.port={port}",
             "--server.address=127.0.0.1",

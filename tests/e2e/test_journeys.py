@@ -60,7 +60,7 @@ def test_a_respondent_answers_five_criteria_reloads_and_finds_them(page: Page, s
 
 def test_the_coordinator_sees_the_radar_chart_drawn(page: Page, server):
     page.goto(f"{server.url}/?code={server.coordinator}")
-    page.get_by_role("link", name="Naar de resultaten").click()
+    page.get_by_role("link", name="Resultaten").click()
     expect(page.get_by_role("heading", name="Resultaten")).to_be_visible(timeout=20000)
     radar = page.locator(".js-plotly-plot")
     expect(radar).to_be_visible(timeout=20000)

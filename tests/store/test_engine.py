@@ -23,14 +23,14 @@ def test_the_migrations_create_exactly_the_tables_of_the_code(engine):
     with reading(engine) as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, metadata) == []
-    assert current_revision(engine) == "0002"
+    assert current_revision(engine) == "0003"
 
 
 def test_upgrade_works_on_an_empty_sqlite_file_and_can_be_repeated(tmp_path):
     engine = store.make_engine(f"sqlite:///{tmp_path}/new/dir/tso.sqlite")
     store.upgrade(engine)
     store.upgrade(engine)
-    assert current_revision(engine) == "0002"
+    assert current_revision(engine) == "0003"
     assert (tmp_path / "new" / "dir" / "tso.sqlite").exists()
     engine.dispose()
 
@@ -46,7 +46,7 @@ def test_upgrade_works_on_an_empty_postgresql_schema_and_can_be_repeated(postgre
     try:
         store.upgrade(engine)
         store.upgrade(engine)
-        assert current_revision(engine) == "0002"
+        assert current_revision(engine) == "0003"
     finally:
         engine.dispose()
         with base.begin() as connection:
@@ -142,7 +142,7 @@ def test_an_older_database_is_upgraded_and_keeps_its_content(tmp_path, mini):
     admin = store.admin_access()
     before = [store.export_school(engine, admin, s.id) for s in store.list_schools(engine, admin)]
     store.upgrade(engine)
-    assert current_revision(engine) == "0002"
+    assert current_revision(engine) == "0003"
     after = [store.export_school(engine, admin, s.id) for s in store.list_schools(engine, admin)]
     assert after == before
     with reading(engine) as connection:

@@ -1,0 +1,131 @@
+"""Sessions (DESIGN §7a): a coordinator, trainer or board code typed once keeps its browser signed
+in across reloads, new tabs and bookmarks, without the code ever appearing in a URL.
+
+A session is opened for a resolved code and hands out a one-time *ticket* (valid
+``HANDOVER_SECONDS``). The browser exchanges the ticket, in a request of its own, for the session
+*token* that it keeps in an HttpOnly cookie; so the token never passes through the page. Ticket
+and token are 256 random bits and only their SHA-256 is stored.
+
+A token signs nobody in once the session is ended (sign-out), idle for ``IDLE_EXPIRY``, older
+than ``MAX_AGE``, or when its code is revoked or expired. ``last_seen_at`` is written at most once
+per ``TOUCH_INTERVAL``, so resolving a token on every page view is a read, not a write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+
+from sqlalchemy import Engine, Row, delete, select, update
+
+from assessment.store import tables as T
+from assessment.store._common import aware, utcnow
+from assessment.store.access import code_access, hash_code, verify
+from assessment.store.engine import reading, writing
+from assessment.store.errors import AccessDenied, CodeRefused, SessionEnded
+from assessment.store.info import Access
+
+SESSION_ROLES = ("coordinator", "trainer", "board")
+SECRET_BYTES = 32  # 256 bits
+HANDOVER_SECONDS = 60
+IDLE_EXPIRY = dt.timedelta(hours=12)
+MAX_AGE = dt.timedelta(days=30)
+TOUCH_INTERVAL = dt.timedelta(minutes=5)
+
+
+def open_session(engine: Engine, access: Access, now: dt.datetime | None = None) -> str:
+    """A new session for the code behind ``access``; returns its one-time handover ticket.
+    Sessions older than ``MAX_AGE`` are removed on the way (they can never sign in again)."""
+    if access.role not in SESSION_ROLES:
+        raise AccessDenied()
+    now = aware(now) or utcnow()
+    ticket = secrets.token_urlsafe(SECRET_BYTES)
+    with writing(engine) as connection:
+        verify(connection, access)
+        connection.execute(delete(T.session).where(T.session.c.created_at < now - MAX_AGE))
+        connection.execute(
+            T.session.insert().values(
+                token_hash=hash_code(ticket),
+                code_id=access.code_id,
+                created_at=now,
+                last_seen_at=now,
+            )
+        )
+    return ticket
+
+
+def redeem_ticket(engine: Engine, ticket: str, now: dt.datetime | None = None) -> str:
+    """The session token for a handover ticket, once: the ticket no longer works afterwards."""
+    now = aware(now) or utcnow()
+    token = secrets.token_urlsafe(SECRET_BYTES)
+    with writing(engine) as connection:
+        row = _session_row(connection, ticket, lock=True)
+        if (
+            row is None
+            or row.handed_over_at is not None
+            or row.ended_at is not None
+            or row.created_at + dt.timedelta(seconds=HANDOVER_SECONDS) < now
+        ):
+            raise SessionEnded()
+        connection.execute(
+            update(T.session)
+            .where(T.session.c.id == row.id)
+            .values(token_hash=hash_code(token), handed_over_at=now, last_seen_at=now)
+        )
+    return token
+
+
+def resolve_session(engine: Engine, token: str, now: dt.datetime | None = None) -> Access:
+    """The access of a live session; ``SessionEnded`` or ``CodeRefused`` otherwise (a refused
+    code also ends the session). Touches ``last_seen_at`` when it is ``TOUCH_INTERVAL`` old."""
+    now = aware(now) or utcnow()
+    with reading(engine) as connection:
+        row = _session_row(connection, token)
+        if row is None or row.handed_over_at is None:
+            raise SessionEnded()
+        try:  # a revoked code says so, also when revoking already ended the session
+            access, refusal = code_access(connection, row.code_id, now), None
+        except CodeRefused as error:
+            refusal = error
+    if refusal is not None:
+        end_session(engine, token, now)
+        raise refusal
+    _refuse_dead(row, now)
+    if now - row.last_seen_at >= TOUCH_INTERVAL:
+        with writing(engine) as connection:
+            connection.execute(
+                update(T.session)
+                .where(T.session.c.id == row.id, T.session.c.ended_at.is_(None))
+                .values(last_seen_at=now)
+            )
+    return access
+
+
+def end_session(engine: Engine, token: str, now: dt.datetime | None = None) -> None:
+    """Sign out: the token signs nobody in any more. Unknown or ended tokens are ignored."""
+    now = aware(now) or utcnow()
+    with writing(engine) as connection:
+        row = _session_row(connection, token, lock=True)
+        if row is not None and row.ended_at is None:
+            connection.execute(
+                update(T.session).where(T.session.c.id == row.id).values(ended_at=now)
+            )
+
+
+def _session_row(connection, secret: str, *, lock: bool = False) -> Row | None:
+    if not isinstance(secret, str) or not secret:
+        return None
+    query = select(T.session).where(T.session.c.token_hash == hash_code(secret))
+    if lock:
+        query = query.with_for_update()
+    return connection.execute(query).one_or_none()
+
+
+def _refuse_dead(row: Row, now: dt.datetime) -> None:
+    """A session that cannot sign in: ended, idle or too old."""
+    if row.ended_at is not None or now - row.created_at >= MAX_AGE:
+        raise SessionEnded()
+    if now - row.last_seen_at >= IDLE_EXPIRY:
+        raise SessionEnded(
+            "store.errors.session_expired", hours=IDLE_EXPIRY // dt.timedelta(hours=1)
+        )

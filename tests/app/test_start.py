@@ -1,0 +1,92 @@
+"""The start page after sign-in: the school's name and the role's next steps; for a coordinator
+a checklist ticked off from what the database holds."""
+
+from __future__ import annotations
+
+from assessment import store
+from tests.app.conftest import open_app
+
+
+def checklist(at) -> list[str]:
+    [steps] = [m.value for m in at.markdown if "1. " in m.value]
+    return steps.split("  \n")
+
+
+def links(at) -> list[str]:
+    return [link.label for link in at.get("page_link")]
+
+
+def next_step(at) -> str:
+    [button] = [b for b in at.button if b.proto.type == "primary"]
+    return button.label
+
+
+def test_a_new_coordinator_gets_five_steps_to_do_and_is_sent_to_beheer(database):
+    admin = store.admin_access()
+    board = store.create_board(database, admin, "Stichting Nieuw")
+    school = store.create_school(database, admin, board.id, "OBS Het Begin")
+    code = store.issue_code(database, admin, "coordinator", school_id=school.id).code
+    at = open_app(code)
+    assert not at.exception
+    assert [s.value for s in at.subheader] == ["OBS Het Begin", "Stappenplan"]
+    assert checklist(at) == [
+        ":material/radio_button_unchecked: 1. Open een scan: nog te doen",
+        ":material/radio_button_unchecked: 2. Deel de codes uit aan je collega's: nog te doen",
+        ":material/radio_button_unchecked: 3. Wacht op de antwoorden: nog te doen",
+        ":material/radio_button_unchecked: 4. Bespreek de verschillen en leg samen een score"
+        " vast: nog te doen",
+        ":material/radio_button_unchecked: 5. Maak het actieplan: nog te doen",
+    ]
+    assert next_step(at) == "Naar Beheer om een scan te openen"
+    next(b for b in at.button if b.label == next_step(at)).click().run()
+    assert [t.value for t in at.title] == ["Beheer"]
+
+
+def test_the_ticks_follow_the_scan_from_codes_to_answers_to_agreed_values_and_plan(school):
+    at = open_app(school.coordinator)
+    steps = checklist(at)
+    assert steps[0].startswith(":green[:material/check_circle:] **1. Open een scan**: gedaan.")
+    assert "2026\\-2027 \\(open\\)" in steps[0]
+    assert steps[1].endswith("gedaan. Codes uitgedeeld: 3.")
+    assert steps[2].endswith("Wacht op de antwoorden: nog te doen")
+    assert next_step(at) == "Naar Resultaten om te zien hoeveel collega's al meededen"
+
+    engine = school.engine
+    respondent = store.resolve_code(engine, school.respondents[0])
+    store.start_respondent(engine, respondent, None)
+    store.save_answer(engine, respondent, school.scan_criterion, 2)
+    store.submit(engine, respondent)
+    steps = checklist(open_app(school.coordinator))
+    assert steps[2].endswith("gedaan. Begonnen: 1, verstuurd: 1.")
+    assert steps[3].endswith("nog te doen")
+
+    coordinator = store.resolve_code(engine, school.coordinator)
+    store.set_agreed(engine, coordinator, school.scan.id, school.scan_criterion, 2, "")
+    store.add_action(engine, coordinator, school.scan.id, "professionalisering", "Studiedag")
+    at = open_app(school.coordinator)
+    steps = checklist(at)
+    assert steps[3].endswith("gedaan. Gezamenlijke scores: 1.")
+    assert steps[4].endswith("gedaan. Acties in het plan: 1.")
+    assert next_step(at) == "Alles gedaan. Bekijk de resultaten"
+
+
+def test_other_roles_get_the_school_and_one_line_of_what_to_do(school):
+    expected = {
+        school.respondents[0]: ("OBS De Proeftuin", "Naar de vragenlijst"),
+        school.trainer: ("OBS De Proeftuin", "Naar de resultaten"),
+        school.board: ("Stichting Proef", "Scholen vergelijken"),
+    }
+    for code, (name, link) in expected.items():
+        at = open_app(code)
+        assert not at.exception
+        assert [s.value for s in at.subheader] == [name]
+        assert len(at.success) == 1 and at.success[0].value.startswith("Welkom!")
+        assert links(at) == [link]
+        assert not [m for m in at.markdown if "1. " in m.value]
+
+
+def test_the_checklist_is_complete_in_english(school):
+    at = open_app(school.coordinator)
+    at.segmented_control(key="language_choice").set_value("en").run()
+    assert "Step by step" in [s.value for s in at.subheader]
+    assert checklist(at)[1].endswith("done. Codes handed out: 3.")
