@@ -362,9 +362,11 @@ def _check_scan(
         if rubric is not None and theme is not _MISSING and criterion is not _MISSING:
             if theme not in [t.id for t in rubric.theme_list]:
                 check.add("unknown_theme", path=f"{a_path}.theme", theme=theme)
-            elif criterion is not None and not rubric.has_criterion(criterion):
+            elif criterion is None or criterion in rubric.crosswalk:
+                pass  # no criterion, or one retired since: its theme was checked back then
+            elif not rubric.has_criterion(criterion):
                 check.add("unknown_criterion", path=f"{a_path}.criterion", criterion=criterion)
-            elif criterion is not None and rubric.criterion(criterion).theme != theme:
+            elif rubric.criterion(criterion).theme != theme:
                 check.add(
                     "criterion_theme", path=f"{a_path}.criterion", criterion=criterion, theme=theme
                 )
@@ -402,10 +404,13 @@ def _check_values(
             check.add("bad_value", path=f"{where}.value", value=str(value)[:20])
             continue
         if rubric is not None:
-            if not rubric.has_criterion(criterion):
+            current = rubric.crosswalk.get(
+                criterion, criterion
+            )  # a retired id counts for its successor
+            if not rubric.has_criterion(current):
                 check.add("unknown_criterion", path=f"{where}.criterion", criterion=criterion)
                 continue
-            if value == "na" and not rubric.criterion(criterion).allow_not_applicable:
+            if value == "na" and not rubric.criterion(current).allow_not_applicable:
                 check.add("na_not_allowed", path=f"{where}.value", criterion=criterion)
                 continue
             if isinstance(value, int) and value not in rubric.scale_values:
