@@ -260,9 +260,15 @@ def through_crosswalk(rubric: Rubric, answers: Answers, agreed: Agreed) -> tuple
     last year's scan stays comparable (``crosswalk:`` in rubric.yaml maps old id -> new id)."""
     if not rubric.crosswalk:
         return answers, agreed
-    moved: dict[str, list[AnswerValue]] = {}
-    for criterion_id, given in answers.items():
-        moved.setdefault(rubric.crosswalk.get(criterion_id, criterion_id), []).extend(given)
+    # A scan whose rubric already had the new id asked it directly: its answers there are the
+    # team's own, and the old id's would count the same respondents twice.
+    moved: dict[str, list[AnswerValue]] = {
+        c: list(v) for c, v in answers.items() if c not in rubric.crosswalk
+    }
+    for old_id, given in answers.items():
+        new_id = rubric.crosswalk.get(old_id)
+        if new_id is not None and not answers.get(new_id):
+            moved.setdefault(new_id, []).extend(given)
     moved_agreed = {
         rubric.crosswalk.get(c, c): v for c, v in agreed.items() if c not in rubric.crosswalk
     }

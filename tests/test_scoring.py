@@ -257,10 +257,12 @@ def test_answers_to_a_renamed_criterion_count_through_the_crosswalk(tmp_path):
             },
         )
     )
-    # last year's answers used the old id a-oud; today's a-v1 also has one answer and no agreement
-    result = score_scan(rubric, {"a-oud": [3, 1], "a-v1": [2]}, {"a-oud": 3})
-    item = result.items["a-v1"]
-    assert (item.n, item.mean, item.value) == (3, 2.0, 3.0)
+    # last year's scan knew only a-oud: its answers and agreement count for a-v1
+    item = score_scan(rubric, {"a-oud": [3, 1]}, {"a-oud": 3}).items["a-v1"]
+    assert (item.n, item.mean, item.value) == (2, 2.0, 3.0)
+    # a scan whose rubric had both ids asked a-v1 directly: a-oud would count people twice
+    item = score_scan(rubric, {"a-oud": [3, 1], "a-v1": [2]}).items["a-v1"]
+    assert (item.n, item.mean) == (1, 2.0)
 
 
 # --- next steps -----------------------------------------------------------------------------------

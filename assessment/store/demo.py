@@ -1,14 +1,17 @@
-"""The demo: the board "Stichting Samen Leren" with three schools, two school years each.
+"""The demo: the board "Stichting Samen Leren" with three schools and their school years.
 
-* OBS De Regenboog improves clearly from 2024-2025 to 2025-2026 (the school ``demo_access`` opens);
+* OBS De Regenboog improves clearly over three school years, 2023-2024 to 2025-2026, so it has a
+  trend (the school ``demo_access`` opens);
 * Kindcentrum Het Anker is stuck in Voorbereiden;
-* SBO De Wissel has a team that strongly disagrees (leaders and working group high, teachers low).
+* SBO De Wissel has a team that is really split (leaders, working group and intern begeleider high,
+  teachers and support staff low).
 
-Every scan has 6-12 anonymous respondents with varied answers and evidence notes, some agreed values
-and an action plan; the second year carries open actions over and leaves one for review. The first
-school year is closed, the second open. Generated from a seeded random source, so the content is
-the same every time and works with any rubric (the shipped one or a test rubric). It goes through
-the same checks as an import.
+Every scan has 6-12 anonymous respondents with a role; each answers only the criteria their role can
+judge (``answered_by``), with varied answers and evidence notes written for that criterion, some
+agreed values and an action plan. Each later year carries open actions over; the newest leaves some
+for review. Every school year but the newest is closed. Generated from a seeded random source, so the
+content is the same every time and works with any rubric (the shipped one or a test rubric). It goes
+through the same checks as an import.
 """
 
 from __future__ import annotations
@@ -28,9 +31,9 @@ from assessment.store.access import DEMO_CODE_LABEL, insert_code
 from assessment.store.demo_texts import (
     AGREED_NOTES,
     DONT_KNOW_NOTES,
-    NOTES,
     OTHER_OWNERS,
     OWNERS,
+    notes_for,
 )
 from assessment.store.engine import lock_for_setup, writing
 from assessment.store.import_check import FORMAT, FORMAT_VERSION, check_import
@@ -49,69 +52,104 @@ class _Year:
     due_dates: tuple[dt.date, ...]
 
 
-YEARS = (
-    _Year(
-        "2024-2025",
-        dt.datetime(2024, 9, 30, 7, 45, tzinfo=UTC),
-        dt.datetime(2024, 11, 22, 15, 30, tzinfo=UTC),
-        (dt.date(2025, 1, 31), dt.date(2025, 3, 28), dt.date(2025, 6, 27)),
-    ),
-    _Year(
-        "2025-2026",
-        dt.datetime(2025, 9, 29, 7, 45, tzinfo=UTC),
-        None,
-        (dt.date(2026, 1, 30), dt.date(2026, 3, 27), dt.date(2026, 6, 26)),
-    ),
+def _year(start: int, opened: dt.datetime, closed: dt.datetime | None) -> _Year:
+    due = (dt.date(start + 1, 1, 30), dt.date(start + 1, 3, 27), dt.date(start + 1, 6, 26))
+    return _Year(f"{start}-{start + 1}", opened, closed, due)
+
+
+YEAR_2023 = _year(
+    2023, dt.datetime(2023, 10, 2, 7, 45, tzinfo=UTC), dt.datetime(2023, 11, 24, 15, 30, tzinfo=UTC)
 )
+YEAR_2024 = _year(
+    2024, dt.datetime(2024, 9, 30, 7, 45, tzinfo=UTC), dt.datetime(2024, 11, 22, 15, 30, tzinfo=UTC)
+)
+YEAR_2025 = _year(2025, dt.datetime(2025, 9, 29, 7, 45, tzinfo=UTC), None)
+
+
+@dataclass(frozen=True)
+class _Scan:
+    """One school year of a demo school."""
+
+    year: _Year
+    levels: tuple[float, ...]  # the team's typical answer per phase position
+    size: int  # respondents
+    agreed: int  # agreed values the working group sets
+    statuses: tuple[str, ...]  # status of each new action
+    reviews: tuple[str, ...] = ()  # what this year decides on last year's open actions
 
 
 @dataclass(frozen=True)
 class _School:
     name: str
     key: str
-    levels: tuple[tuple[float, ...], tuple[float, ...]]  # per year: level per phase position
     theme_offsets: tuple[float, ...]
-    sizes: tuple[int, int]  # respondents per year
+    scans: tuple[_Scan, ...]
     divided: bool = False
-    # status of the first year's actions, and what the second year decides on the open ones
-    first_statuses: tuple[str, ...] = ()
-    reviews: tuple[str, ...] = ()
-    agreed_per_year: tuple[int, int] = (3, 2)
 
 
+LATER = ("doing", "planned", "planned")
 SCHOOLS = (
     _School(
         "OBS De Regenboog",
         "improving",
-        levels=((1.5, 0.8, 0.4, 0.2), (2.75, 2.45, 1.5, 0.7)),
         theme_offsets=(0.0, 0.2, 0.4, -0.15, 0.1),
-        sizes=(8, 11),
-        first_statuses=("done", "doing", "done", "planned", "done", "done"),
-        reviews=("continue", "review"),
+        scans=(
+            _Scan(YEAR_2023, (0.9, 0.35, 0.15, 0.05), 7, 2, ("done", "done", "doing", "planned")),
+            _Scan(
+                YEAR_2024,
+                (2.45, 0.9, 0.4, 0.2),
+                8,
+                3,
+                ("done", "doing", "done", "planned", "done", "done"),
+                reviews=("continue", "done"),
+            ),
+            _Scan(YEAR_2025, (2.8, 2.45, 1.5, 0.7), 11, 2, LATER, reviews=("continue", "review")),
+        ),
     ),
     _School(
         "Kindcentrum Het Anker",
         "stuck",
-        levels=((2.6, 1.2, 0.6, 0.2), (2.7, 1.35, 0.7, 0.3)),
         theme_offsets=(0.1, -0.1, 0.15, -0.1, 0.0),
-        sizes=(9, 7),
-        first_statuses=("done", "doing", "planned", "planned", "doing", "dropped"),
-        reviews=("continue", "review", "continue", "done"),
-        agreed_per_year=(2, 0),
+        scans=(
+            _Scan(YEAR_2024, (2.6, 1.2, 0.6, 0.2), 9, 2, ("done", "doing", "planned", "planned")),
+            _Scan(
+                YEAR_2025,
+                (2.7, 1.35, 0.7, 0.3),
+                7,
+                0,
+                LATER,
+                reviews=("continue", "review", "continue", "done"),
+            ),
+        ),
     ),
     _School(
         "SBO De Wissel",
         "divided",
-        levels=((2.0, 1.4, 0.8, 0.3), (2.3, 1.8, 1.1, 0.4)),
         theme_offsets=(0.0, 0.1, 0.2, -0.2, -0.1),
-        sizes=(10, 12),
         divided=True,
-        first_statuses=("done", "doing", "planned", "dropped", "doing", "done"),
-        reviews=("continue", "review", "dropped"),
-        agreed_per_year=(6, 3),
+        scans=(
+            _Scan(
+                YEAR_2024,
+                (2.0, 1.4, 0.8, 0.3),
+                10,
+                6,
+                ("done", "doing", "planned", "dropped", "doing", "done"),
+            ),
+            _Scan(
+                YEAR_2025,
+                (2.3, 1.8, 1.1, 0.4),
+                12,
+                3,
+                LATER,
+                reviews=("continue", "review", "dropped"),
+            ),
+        ),
     ),
 )
 OPTIMISTS = ("directie", "werkgroep", "ib_zorg")
+DIVIDED_BIAS = 1.0  # how far each camp of the divided team sits from the school's level
+AGREEING_BIAS = 0.25  # how far a respondent of an agreeing team sits from it, at most
+NOISE = 0.35  # spread of one respondent's answers around their own level
 
 
 def seed_demo(engine: Engine, rubric: Rubric) -> bool:
@@ -124,7 +162,7 @@ def seed_demo(engine: Engine, rubric: Rubric) -> bool:
         ).first()
         if exists is not None:
             return False
-        created = YEARS[0].opened - dt.timedelta(days=14)
+        created = min(s.scans[0].year.opened for s in SCHOOLS) - dt.timedelta(days=14)
         board_id = connection.execute(
             T.board.insert().values(name=DEMO_BOARD, created_at=created).returning(T.board.c.id)
         ).scalar_one()
@@ -151,28 +189,27 @@ def demo_document(rubric: Rubric, school: _School) -> dict[str, Any]:
     scans = []
     ref = 0
     previous_actions: list[dict[str, Any]] = []
-    for year_index, year in enumerate(YEARS):
+    for index, plan in enumerate(school.scans):
+        year = plan.year
         rng = random.Random(f"tso-demo/{school.key}/{year.label}")
-        respondents = _respondents(rubric, school, year_index, year, rng)
-        agreed = _agreed(rubric, school, year_index, year, respondents, rng)
+        respondents = _respondents(rubric, school, plan, rng)
+        agreed = _agreed(rubric, plan, index, respondents)
         answers = _answers_by_criterion(respondents)
         result = score_scan(rubric, answers, {a["criterion"]: a["value"] for a in agreed})
         actions: list[dict[str, Any]] = []
         carried_criteria: set[str | None] = set()
-        if year_index > 0:
-            open_actions = [a for a in previous_actions if a["status"] in ("planned", "doing")]
-            for old, decision in zip(open_actions, school.reviews, strict=False):
-                if decision == "continue":
-                    ref += 1
-                    actions.append(
-                        {**old, "ref": ref, "carried_from": old["ref"], "due_date": _due(year, 1)}
-                    )
-                    carried_criteria.add(old["criterion"])
-                elif decision in ("done", "dropped"):
-                    old["status"] = decision
-        statuses = school.first_statuses if year_index == 0 else ("doing", "planned", "planned")
+        open_actions = [a for a in previous_actions if a["status"] in ("planned", "doing")]
+        for old, decision in zip(open_actions, plan.reviews, strict=False):
+            if decision == "continue":
+                ref += 1
+                actions.append(
+                    {**old, "ref": ref, "carried_from": old["ref"], "due_date": _due(year, 1)}
+                )
+                carried_criteria.add(old["criterion"])
+            elif decision in ("done", "dropped"):
+                old["status"] = decision
         steps = _steps(result, rubric, exclude=carried_criteria)
-        for index, (step, status) in enumerate(zip(steps, statuses, strict=False)):
+        for number, (step, status) in enumerate(zip(steps, plan.statuses, strict=False)):
             ref += 1
             criterion = rubric.criterion(step.criterion)
             actions.append(
@@ -181,8 +218,8 @@ def demo_document(rubric: Rubric, school: _School) -> dict[str, Any]:
                     "theme": step.theme,
                     "criterion": step.criterion,
                     "title": rubric.text(criterion.actions[0], "nl")[: T.TITLE_LENGTH],
-                    "owner": OWNERS.get(step.theme, OTHER_OWNERS[index % len(OTHER_OWNERS)]),
-                    "due_date": _due(year, index),
+                    "owner": OWNERS.get(step.theme, OTHER_OWNERS[number % len(OTHER_OWNERS)]),
+                    "due_date": _due(year, number),
                     "status": status,
                     "carried_from": None,
                 }
@@ -242,28 +279,28 @@ def _roles(size: int, rng: random.Random) -> list[str | None]:
 
 
 def _respondents(
-    rubric: Rubric, school: _School, year_index: int, year: _Year, rng: random.Random
+    rubric: Rubric, school: _School, plan: _Scan, rng: random.Random
 ) -> list[dict[str, Any]]:
-    levels = school.levels[year_index]
+    levels = plan.levels
     phase_position = {p: min(i, len(levels) - 1) for i, p in enumerate(rubric.phase_ids)}
     theme_offset = {
         t.id: school.theme_offsets[i % len(school.theme_offsets)]
         for i, t in enumerate(rubric.theme_list)
     }
-    size = school.sizes[year_index]
-    roles = _roles(size, rng)
-    unfinished = {size - 1} if year.closed else {size - 1, size - 2}
+    year = plan.year
+    roles = _roles(plan.size, rng)
+    unfinished = {plan.size - 1} if year.closed else {plan.size - 1, plan.size - 2}
     respondents = []
     used_notes: set[tuple[str, str]] = set()
     for number, role in enumerate(roles):
         if school.divided:
-            bias = 0.8 if role in OPTIMISTS else -0.8
+            bias = DIVIDED_BIAS if role in OPTIMISTS else -DIVIDED_BIAS
         else:
-            bias = rng.uniform(-0.35, 0.35) + (0.2 if role == "directie" else 0.0)
+            bias = rng.uniform(-AGREEING_BIAS, AGREEING_BIAS) + (0.2 if role == "directie" else 0.0)
         started = year.opened + dt.timedelta(
             days=rng.randint(1, 25), hours=rng.randint(0, 8), minutes=rng.randint(0, 59)
         )
-        criteria = list(rubric.criteria)
+        criteria = list(rubric.criteria_for_role(role))
         if number in unfinished:
             criteria = criteria[: max(1, len(criteria) * 3 // 5)]
         moment = started
@@ -280,12 +317,12 @@ def _respondents(
                 value = DONT_KNOW
             else:
                 level = levels[position] + theme_offset[criterion.theme] + bias
-                value = min(3, max(0, round(level + rng.gauss(0, 0.45))))
+                value = min(3, max(0, round(level + rng.gauss(0, NOISE))))
             note = ""
             if value != NOT_APPLICABLE and rng.random() < (
                 0.35 if role in ("werkgroep", "ib_zorg") else 0.2
             ):
-                note = _note(criterion.theme, criterion.id, value, rng, used_notes)
+                note = _note(criterion.id, value, rng, used_notes)
             answers.append(
                 {
                     "criterion": criterion.id,
@@ -307,14 +344,11 @@ def _respondents(
     return respondents
 
 
-def _note(
-    theme: str, criterion: str, value: int | str, rng: random.Random, used: set[tuple[str, str]]
-) -> str:
+def _note(criterion: str, value: int | str, rng: random.Random, used: set[tuple[str, str]]) -> str:
     if value == DONT_KNOW:
         bank = DONT_KNOW_NOTES
     else:
-        band = "low" if value <= 1 else "high"
-        bank = NOTES.get(theme, NOTES[""])[band]
+        bank = notes_for(criterion)["low" if value <= 1 else "high"]
     fresh = [note for note in bank if (criterion, note) not in used]
     if not fresh:
         return ""
@@ -332,15 +366,9 @@ def _answers_by_criterion(respondents: list[dict[str, Any]]) -> dict[str, list]:
 
 
 def _agreed(
-    rubric: Rubric,
-    school: _School,
-    year_index: int,
-    year: _Year,
-    respondents: list[dict[str, Any]],
-    rng: random.Random,
+    rubric: Rubric, plan: _Scan, index: int, respondents: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
     """Agreed values on the most contested items, as the working group would set them."""
-    wanted = school.agreed_per_year[year_index]
     answers = _answers_by_criterion(respondents)
     spread = []
     for criterion in rubric.criteria:
@@ -348,15 +376,16 @@ def _agreed(
         if len(numeric) >= 2:
             spread.append((max(numeric) - min(numeric), criterion.id, numeric))
     spread.sort(key=lambda item: (-item[0], item[1]))
+    year = plan.year
     decided = (year.closed or year.opened + dt.timedelta(days=40)) - dt.timedelta(days=3)
     agreed = []
-    for index, (_range, criterion, numeric) in enumerate(spread[:wanted]):
+    for rank, (_range, criterion, numeric) in enumerate(spread[: plan.agreed]):
         agreed.append(
             {
                 "criterion": criterion,
                 "value": int(median(numeric) // 1),
-                "note": AGREED_NOTES[(index + year_index) % len(AGREED_NOTES)],
-                "decided_at": (decided + dt.timedelta(minutes=7 * index)).isoformat(),
+                "note": AGREED_NOTES[(rank + index) % len(AGREED_NOTES)],
+                "decided_at": (decided + dt.timedelta(minutes=7 * rank)).isoformat(),
             }
         )
     agreed.sort(key=lambda item: item["criterion"])

@@ -89,6 +89,7 @@ def test_the_demo_command_fills_the_database_once(cli, engine):
     assert "bestuur ‘Stichting Samen Leren’ met 3 scholen" in out
     for name in ("OBS De Regenboog", "Kindcentrum Het Anker", "SBO De Wissel"):
         assert f"{name}, 2024-2025 (gesloten)" in out and f"{name}, 2025-2026 (open)" in out
+    assert "OBS De Regenboog, 2023-2024 (gesloten)" in out
     counts = row_counts(engine)
     code, out, _ = cli("demo")
     assert (code, out) == (0, "De demo bestaat al; er is niets veranderd.\n")
@@ -106,7 +107,7 @@ def test_export_then_import_into_an_empty_database_then_export_is_equal(
     cli("demo")
     first, second = tmp_path / "school.json", tmp_path / "again.json"
     code, out, _ = cli("export", "--school", "1", "-o", str(first))
-    assert code == 0 and "2 scans" in out
+    assert code == 0 and "3 scans" in out  # OBS De Regenboog has three school years
     monkeypatch.setenv("TSO_DATABASE_URL", f"sqlite:///{tmp_path}/empty.sqlite")
     code, out, _ = cli("import", str(first))
     assert code == 0 and "OBS De Regenboog" in out

@@ -10,7 +10,9 @@ from sqlalchemy import delete
 
 from assessment import store
 from assessment.i18n import t
-from assessment.rubric import load_rubric
+from assessment.rubric import SHIPPED_RUBRIC_DIR, load_rubric
+from assessment.scoring import score_scan
+from assessment.store.demo import SCHOOLS, demo_document
 from assessment.store.tables import ALL_TABLES
 from tests.helpers import MINI_RUBRIC, copy_rubric
 from tests.store.conftest import full_export, row_counts
@@ -292,3 +294,35 @@ def test_a_scan_of_an_unknown_rubric_is_refused(world, exported):
         store.import_school(world.engine, store.admin_access(), document)
     assert {key for key, _ in refused.value.problems} == {"store.import.unknown_rubric"}
     assert row_counts(world.engine) == counts
+
+
+def test_a_school_exported_under_an_older_rubric_version_imports_with_its_retired_ids(
+    engine, tmp_path
+):
+    """A school exported while ``bet-leerlingen`` existed imports into an app that only knows
+    today's rubric, where that id is retired; its answers then count for ``bet-leerlingstem``."""
+    older = load_rubric(
+        copy_rubric(
+            SHIPPED_RUBRIC_DIR,
+            tmp_path / "tso-older",
+            {
+                "rubric.yaml": ('  bet-leerlingen: "bet-leerlingstem"', ""),
+                "themes/betrekken.yaml": ('id: "bet-leerlingstem"', 'id: "bet-leerlingen"'),
+            },
+        )
+    )
+    today = load_rubric()
+    document = demo_document(older, SCHOOLS[0])
+    old_answers = [
+        answer["value"]
+        for scan in document["scans"][-1:]
+        for respondent in scan["respondents"]
+        for answer in respondent["answers"]
+        if answer["criterion"] == "bet-leerlingen"
+    ]
+    admin = store.admin_access()
+    school = store.import_school(engine, admin, document)
+    newest = store.list_scans(engine, admin, school.id)[0]
+    data = store.scan_data(engine, admin, newest.id)
+    item = score_scan(today, data.answers, data.agreed).items["bet-leerlingstem"]
+    assert old_answers and item.n == sum(isinstance(v, int) for v in old_answers)
