@@ -32,7 +32,7 @@ from assessment.store.answers import (
     start_respondent,
     submit,
 )
-from assessment.store.board import board_overview
+from assessment.store.board import board_criteria, board_overview
 from assessment.store.demo import DEMO_BOARD, seed_demo
 from assessment.store.engine import database_url, make_engine, upgrade
 from assessment.store.errors import (
@@ -55,10 +55,10 @@ from assessment.store.info import (
     AgreedInfo,
     AnswerInfo,
     BoardInfo,
-    BoardScanSummary,
-    BoardSchoolSummary,
+    BoardScan,
+    BoardSchool,
     CodeInfo,
-    CriterionAggregate,
+    CriterionSummary,
     IssuedCode,
     RespondentInfo,
     ScanData,
@@ -66,6 +66,7 @@ from assessment.store.info import (
     ScanProgress,
     SchoolInfo,
     TeamCode,
+    ThemeSummary,
 )
 from assessment.store.progress import scan_progress
 from assessment.store.rubrics import register_rubric
@@ -117,11 +118,11 @@ __all__ = [
     "AgreedInfo",
     "AnswerInfo",
     "BoardInfo",
-    "BoardScanSummary",
-    "BoardSchoolSummary",
+    "BoardScan",
+    "BoardSchool",
     "CodeInfo",
     "CodeRefused",
-    "CriterionAggregate",
+    "CriterionSummary",
     "DatabaseFault",
     "ImportRefused",
     "InvalidInput",
@@ -137,9 +138,11 @@ __all__ = [
     "SchoolInfo",
     "StoreError",
     "TeamCode",
+    "ThemeSummary",
     "actions_to_review",
     "add_action",
     "admin_access",
+    "board_criteria",
     "board_overview",
     "clear_agreed",
     "clear_answer",

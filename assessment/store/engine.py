@@ -190,13 +190,17 @@ def alembic_config() -> Config:
 
 
 def upgrade(engine: Engine) -> None:
-    """Bring the database to the newest schema (``alembic upgrade head``); safe to repeat and to
-    run from several processes at once."""
+    """Bring the database to the newest schema (``alembic upgrade head``) and give every closed
+    scan its board summary; safe to repeat and to run from several processes at once."""
+    from assessment.store.summaries import fill_missing
+
     config = alembic_config()
     with writing(engine) as connection:
         lock_for_setup(connection)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+        # Scans closed before migration 0004 get the summary closing would have given them.
+        fill_missing(connection)
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
-from assessment.scoring import DONT_KNOW, NOT_APPLICABLE, AnswerValue
+from assessment.scoring import AnswerValue
 
 Role = Literal["admin", "board", "coordinator", "trainer", "respondent"]
 ROLES: tuple[str, ...] = ("admin", "board", "coordinator", "trainer", "respondent")
@@ -159,44 +159,57 @@ class ScanProgress:
 
 
 @dataclass(frozen=True)
-class CriterionAggregate:
-    """One criterion of one scan as a board may see it: computed in SQL, no single answer."""
+class ThemeSummary:
+    """One theme of a closed scan as its summary holds it."""
+
+    theme: str
+    readiness: float | None  # 0-100
+    phase: str  # the phase the theme works on, or "geborgd"
+    flags: tuple[str, ...]
+    cells: tuple[tuple[str, str, float | None], ...]  # ontwikkelkaart: (phase, state, mean)
+
+
+@dataclass(frozen=True)
+class CriterionSummary:
+    """One criterion of a closed scan as a board may see it. ``mean`` and the counts are None
+    when fewer than ``min_group_size`` respondents scored it; the agreed value is the team's."""
 
     criterion: str
-    mean: float | None  # mean of the numeric answers
-    n: int  # numeric answers
-    dont_know: int
-    not_applicable: int
+    n: int | None  # numeric answers
+    mean: float | None
+    dont_know: int | None
+    not_applicable: int | None
     agreed: AnswerValue | None
 
 
 @dataclass(frozen=True)
-class BoardScanSummary:
-    scan: ScanInfo
-    respondents: int  # started
-    submitted: int
-    suppressed: bool  # fewer respondents than the minimum group size: no aggregates shown
-    criteria: dict[str, CriterionAggregate] = field(default_factory=dict)
+class BoardScan:
+    """A closed scan of a school that shares with its board. ``themes`` is empty when fewer than
+    ``min_group_size`` respondents answered it: the board then sees only the counts and date."""
 
-    def scoring_input(self) -> tuple[dict[str, list[float | str]], dict[str, AnswerValue]]:
-        """Answers and agreed values that give ``score_scan`` the same item values, readiness and
-        phases as the real answers (the mean ``n`` times, plus the dk and na counts). Spread and
-        "contested" are not reproduced: a board never sees the distribution."""
-        answers: dict[str, list[float | str]] = {}
-        agreed: dict[str, AnswerValue] = {}
-        for criterion, aggregate in self.criteria.items():
-            values: list[float | str] = []
-            if aggregate.mean is not None:
-                values += [aggregate.mean] * aggregate.n
-            values += [DONT_KNOW] * aggregate.dont_know
-            values += [NOT_APPLICABLE] * aggregate.not_applicable
-            answers[criterion] = values
-            if aggregate.agreed is not None:
-                agreed[criterion] = aggregate.agreed
-        return answers, agreed
+    scan_id: int
+    label: str
+    created_at: dt.datetime
+    closed_at: dt.datetime
+    respondents: int  # answered at least one criterion
+    submitted: int
+    school_phase: str | None
+    themes: tuple[ThemeSummary, ...]
+
+    @property
+    def shown(self) -> bool:
+        return bool(self.themes)
+
+    def theme(self, theme_id: str) -> ThemeSummary | None:
+        return next((theme for theme in self.themes if theme.theme == theme_id), None)
 
 
 @dataclass(frozen=True)
-class BoardSchoolSummary:
+class BoardSchool:
     school: SchoolInfo
-    scans: list[BoardScanSummary]  # newest first
+    scans: tuple[BoardScan, ...]  # closed scans, newest first
+
+    @property
+    def latest(self) -> BoardScan | None:
+        """The newest scan with results to show."""
+        return next((scan for scan in self.scans if scan.shown), None)

@@ -10,7 +10,7 @@ import uuid
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
 
 from assessment import store
@@ -23,14 +23,14 @@ def test_the_migrations_create_exactly_the_tables_of_the_code(engine):
     with reading(engine) as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, metadata) == []
-    assert current_revision(engine) == "0003"
+    assert current_revision(engine) == "0004"
 
 
 def test_upgrade_works_on_an_empty_sqlite_file_and_can_be_repeated(tmp_path):
     engine = store.make_engine(f"sqlite:///{tmp_path}/new/dir/tso.sqlite")
     store.upgrade(engine)
     store.upgrade(engine)
-    assert current_revision(engine) == "0003"
+    assert current_revision(engine) == "0004"
     assert (tmp_path / "new" / "dir" / "tso.sqlite").exists()
     engine.dispose()
 
@@ -46,7 +46,7 @@ def test_upgrade_works_on_an_empty_postgresql_schema_and_can_be_repeated(postgre
     try:
         store.upgrade(engine)
         store.upgrade(engine)
-        assert current_revision(engine) == "0003"
+        assert current_revision(engine) == "0004"
     finally:
         engine.dispose()
         with base.begin() as connection:
@@ -133,18 +133,25 @@ def test_an_older_database_is_upgraded_and_keeps_its_content(tmp_path, mini):
     from assessment.store.engine import alembic_config
 
     engine = store.make_engine(f"sqlite:///{tmp_path}/old.sqlite")
-    config = alembic_config()
-    with writing(engine) as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0001")
-    assert current_revision(engine) == "0001"
+    store.upgrade(engine)
     assert store.seed_demo(engine, mini)
+    config = alembic_config()
+    with writing(engine) as connection:  # the demo's content in a database of revision 0001
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0001")
+    assert current_revision(engine) == "0001"
     admin = store.admin_access()
     before = [store.export_school(engine, admin, s.id) for s in store.list_schools(engine, admin)]
     store.upgrade(engine)
-    assert current_revision(engine) == "0003"
+    assert current_revision(engine) == "0004"
     after = [store.export_school(engine, admin, s.id) for s in store.list_schools(engine, admin)]
     assert after == before
+    with reading(engine) as connection:  # every closed scan got the summary closing gives
+        closed = connection.execute(
+            select(metadata.tables["scan"].c.id).where(metadata.tables["scan"].c.status == "closed")
+        ).scalars()
+        summarised = connection.execute(select(metadata.tables["scan_summary"].c.scan_id)).scalars()
+        assert sorted(closed) == sorted(summarised) != []
     with reading(engine) as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, metadata) == []
