@@ -1,0 +1,155 @@
+"""The board's charts on screen: the readiness scale of the heatmap, the phase distribution per
+theme and the schools' trend for one theme (plotly). Every number is printed, and bars carry a
+pattern per phase, so the charts read without colour and in grey print."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Mapping, Sequence
+
+import plotly.graph_objects as go
+
+# ColorBrewer "Blues", sequential and colour-blind safe; dark text on the light steps, white on
+# the dark ones. A readiness of 0-19.9 takes the first step, 80-100 the last.
+READINESS_FILLS = ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c")
+READINESS_TEXT = ("#111111", "#111111", "#111111", "#ffffff", "#ffffff")
+# Viridis steps, one per phase and "geborgd": from dark (Verkennen) to light (geborgd).
+PHASE_FILLS = ("#440154", "#3b528b", "#21918c", "#5ec962", "#fde725")
+PHASE_TEXT = ("#ffffff", "#ffffff", "#ffffff", "#111111", "#111111")
+PHASE_PATTERNS = ("/", "", "x", ".", "")
+AVERAGE_COLOUR = "#111111"
+HIGHLIGHT_COLOUR = "#d55e00"
+SCHOOL_COLOURS = ("#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#999999")
+MARKERS = ("circle", "square", "diamond", "triangle-up", "x", "star")
+MANY_SCHOOLS = 8  # above this, the schools' lines are thin and grey behind the chosen school
+
+
+def readiness_step(value: float | None) -> int | None:
+    if value is None:
+        return None
+    return min(int(value // 20), len(READINESS_FILLS) - 1)
+
+
+def readiness_css(value: float | None) -> str:
+    step = readiness_step(value)
+    if step is None:
+        return ""
+    return f"background-color: {READINESS_FILLS[step]}; color: {READINESS_TEXT[step]}"
+
+
+def phase_distribution_figure(
+    themes: Sequence[str],
+    phases: Sequence[str],
+    counts: Sequence[Mapping[str, int]],
+    theme_text: Callable[[str], str],
+    phase_text: Callable[[str], str],
+) -> go.Figure:
+    """A horizontal stacked bar per theme: how many schools work on each phase."""
+    figure = go.Figure()
+    labels = [html.escape(theme_text(theme)) for theme in themes]
+    for index, phase in enumerate(phases):
+        values = [count.get(phase, 0) for count in counts]
+        figure.add_trace(
+            go.Bar(
+                y=labels,
+                x=values,
+                orientation="h",
+                name=html.escape(phase_text(phase)),
+                text=[str(v) if v else "" for v in values],
+                textposition="inside",
+                insidetextanchor="middle",
+                textfont={"color": PHASE_TEXT[index % len(PHASE_TEXT)], "size": 13},
+                marker={
+                    "color": PHASE_FILLS[index % len(PHASE_FILLS)],
+                    "line": {"color": "#ffffff", "width": 1},
+                    "pattern": {
+                        "shape": PHASE_PATTERNS[index % len(PHASE_PATTERNS)],
+                        "fgcolor": PHASE_TEXT[index % len(PHASE_TEXT)],
+                        "fgopacity": 0.35,
+                        "size": 6,
+                    },
+                },
+                hovertemplate="%{y}: %{x}<extra>%{fullData.name}</extra>",
+            )
+        )
+    figure.update_layout(
+        barmode="stack",
+        yaxis={"autorange": "reversed", "automargin": True},
+        xaxis={"title": None, "dtick": 1 if sum(sum(c.values()) for c in counts) <= 60 else None},
+        legend={"orientation": "h", "y": -0.15, "traceorder": "normal"},
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        template="plotly_white",
+        height=90 + 52 * len(themes),
+    )
+    return figure
+
+
+def board_trend_figure(
+    series: Mapping[str, Sequence[tuple[str, float | None]]],
+    labels: Sequence[str],
+    average: Sequence[tuple[str, float | None]],
+    average_name: str,
+    highlight: str | None = None,
+) -> go.Figure:
+    """Readiness of one theme per school over its scans, with the board average. With many
+    schools their lines are thin and grey and only ``highlight`` stands out."""
+    figure = go.Figure()
+    many = len(series) > MANY_SCHOOLS
+    if many:
+        xs: list[str | None] = []
+        ys: list[float | None] = []
+        for points in series.values():
+            xs += [html.escape(label) for label, _ in points] + [None]
+            ys += [value for _, value in points] + [None]
+        figure.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                line={"color": "#b8b8b8", "width": 1},
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
+    for index, (school, points) in enumerate(series.items()):
+        if many and school != highlight:
+            continue
+        chosen = school == highlight
+        figure.add_trace(
+            go.Scatter(
+                x=[html.escape(label) for label, _ in points],
+                y=[value for _, value in points],
+                name=html.escape(school),
+                mode="lines+markers",
+                line={
+                    "color": HIGHLIGHT_COLOUR if many else SCHOOL_COLOURS[index % 6],
+                    "width": 3.5 if chosen else 2,
+                },
+                marker={"symbol": MARKERS[index % len(MARKERS)], "size": 10 if chosen else 8},
+                hovertemplate="%{x}: %{y:.1f}<extra>%{fullData.name}</extra>",
+            )
+        )
+    figure.add_trace(
+        go.Scatter(
+            x=[html.escape(label) for label, _ in average],
+            y=[value for _, value in average],
+            name=html.escape(average_name),
+            mode="lines+markers",
+            line={"color": AVERAGE_COLOUR, "width": 3, "dash": "dash"},
+            marker={"symbol": "line-ew-open", "size": 14},
+            hovertemplate="%{x}: %{y:.1f}<extra>%{fullData.name}</extra>",
+        )
+    )
+    figure.update_layout(
+        yaxis={"range": [0, 105], "tickvals": [0, 25, 50, 75, 100]},
+        xaxis={
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": [html.escape(label) for label in labels],
+        },
+        legend={"orientation": "h", "y": -0.2},
+        margin={"l": 40, "r": 20, "t": 20, "b": 20},
+        template="plotly_white",
+        height=400,
+    )
+    return figure

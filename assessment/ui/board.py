@@ -1,0 +1,178 @@
+"""The parts of the Vergelijken page: heatmap, phase distribution, trend, one school's
+ontwikkelkaart, and the downloads. Every number comes from ``board_dashboard``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from functools import partial
+
+import pandas as pd
+import streamlit as st
+
+from assessment import store
+from assessment.board_dashboard import NAME, Dashboard, closed_on, phase_name, scan_map, theme_label
+from assessment.board_export import board_xlsx, overview_table, scans_table
+from assessment.explanations import phase_mean_text
+from assessment.i18n import number
+from assessment.report.screen_board import (
+    MANY_SCHOOLS,
+    board_trend_figure,
+    phase_distribution_figure,
+    readiness_css,
+)
+from assessment.report.screen_map import development_map_html
+from assessment.rubric import Rubric
+from assessment.ui import context
+from assessment.ui.context import tr
+
+CHOSEN_SCHOOL = "board_school"
+HEATMAP = "board_heatmap"
+ROW_HEIGHT = 35
+
+
+def _number(value, lang: str) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return number(value, lang)
+
+
+def _count(value) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(int(value))
+
+
+def _date(value) -> str:
+    return value.strftime("%d-%m-%Y") if isinstance(value, dt.date) else ""
+
+
+def heatmap(dashboard: Dashboard, rubric: Rubric, lang: str, key: str) -> None:
+    """Schools × themes, the board average on top; a click on a school chooses its map."""
+    headers, rows = overview_table(dashboard, rubric, lang, key)
+    frame = pd.DataFrame(rows, columns=headers)
+    theme_columns = headers[4:-1]
+    styled = (
+        frame.style.map(readiness_css, subset=theme_columns)
+        .format(partial(_number, lang=lang), subset=theme_columns)
+        .format(_date, subset=[headers[2]])
+        .format(_count, subset=[headers[3]])
+    )
+
+    def choose() -> None:
+        chosen = st.session_state[HEATMAP].selection.rows
+        if chosen and chosen[0] > 0:  # row 0 is the board average
+            st.session_state[CHOSEN_SCHOOL] = rows[chosen[0]][0]
+
+    st.dataframe(
+        styled,
+        hide_index=True,
+        width="stretch",
+        height=min(ROW_HEIGHT * (len(rows) + 1) + 3, 640),
+        on_select=choose,
+        selection_mode="single-row",
+        key=HEATMAP,
+        column_config={headers[0]: st.column_config.TextColumn(pinned=True)},
+    )
+
+
+def phase_distribution(dashboard: Dashboard, rubric: Rubric, lang: str) -> None:
+    figure = phase_distribution_figure(
+        dashboard.themes,
+        dashboard.phases,
+        [dashboard.phase_counts(theme) for theme in dashboard.themes],
+        lambda theme: theme_label(rubric, theme, lang),
+        lambda phase: phase_name(rubric, phase, lang),
+    )
+    st.plotly_chart(figure, width="stretch", config={"displayModeBar": False})
+
+
+def trend(dashboard: Dashboard, rubric: Rubric, lang: str) -> None:
+    theme = st.selectbox(
+        tr("compare.trend_theme"),
+        dashboard.themes,
+        format_func=lambda theme_id: theme_label(rubric, theme_id, lang),
+        key="board_trend_theme",
+    )
+    series = dashboard.trend(theme)
+    figure = board_trend_figure(
+        series,
+        dashboard.scan_labels(),
+        dashboard.average_trend(theme),
+        tr("compare.average"),
+        highlight=st.session_state.get(CHOSEN_SCHOOL),
+    )
+    st.plotly_chart(figure, width="stretch", config={"displayModeBar": False})
+    many = len(series) > MANY_SCHOOLS
+    st.caption(tr("compare.trend_caption_many" if many else "compare.trend_caption"))
+
+
+def all_scans(dashboard: Dashboard, rubric: Rubric, lang: str) -> None:
+    """Every closed scan with its respondents and date, as text in Dutch number style."""
+    headers, rows = scans_table(dashboard, rubric, lang)
+    shown = [
+        [
+            _date(cell)
+            if isinstance(cell, dt.date)
+            else _number(cell, lang)
+            if isinstance(cell, float) or (cell is None and 5 <= index < 5 + len(dashboard.themes))
+            else cell
+            for index, cell in enumerate(row)
+        ]
+        for row in rows
+    ]
+    st.dataframe(pd.DataFrame(shown, columns=headers), hide_index=True, width="stretch")
+
+
+def school_map(dashboard: Dashboard, rubric: Rubric, lang: str) -> None:
+    names = [row.school for row in dashboard.rows]
+    if st.session_state.get(CHOSEN_SCHOOL) not in names:
+        st.session_state[CHOSEN_SCHOOL] = names[0]
+    name = st.selectbox(tr("compare.map_school"), names, key=CHOSEN_SCHOOL)
+    row = next(row for row in dashboard.rows if row.school == name)
+    st.html(
+        development_map_html(
+            scan_map(row.scan),
+            caption=tr(
+                "compare.map_caption",
+                school=row.school,
+                scan=row.scan.label,
+                date=_date(closed_on(row.scan)),
+                respondents=row.scan.respondents,
+            ),
+            theme_label=lambda theme_id: theme_label(rubric, theme_id, lang),
+            phase_label=lambda phase_id: phase_name(rubric, phase_id, lang),
+            state_word=lambda state: tr(f"map.state.{state}"),
+            mean_text=lambda mean: phase_mean_text(rubric, mean, lang),
+        )
+    )
+
+
+def _xlsx(engine, access: store.Access, dashboard: Dashboard, rubric: Rubric, lang: str) -> bytes:
+    criteria = store.board_criteria(engine, access, [row.scan.scan_id for row in dashboard.rows])
+    return board_xlsx(dashboard, criteria, rubric, lang)
+
+
+def downloads(access: store.Access, dashboard: Dashboard, rubric: Rubric, lang: str) -> None:
+    """Built only when clicked: the page itself never reads a criterion."""
+    columns = st.columns(2)
+    columns[0].download_button(
+        tr("compare.download_xlsx"),
+        data=partial(_xlsx, context.engine(), access, dashboard, rubric, lang),
+        file_name=tr("compare.xlsx_name"),
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        on_click="ignore",
+        icon=":material/table_view:",
+        key="board_xlsx",
+    )
+
+
+def sort_choice(dashboard: Dashboard, rubric: Rubric, lang: str) -> str:
+    return st.selectbox(
+        tr("compare.sort_by"),
+        [NAME, *dashboard.themes],
+        format_func=lambda key: (
+            tr("compare.sort_name") if key == NAME else theme_label(rubric, key, lang)
+        ),
+        key="board_sort",
+    )
