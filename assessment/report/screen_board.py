@@ -5,7 +5,7 @@ pattern per phase, so the charts read without colour and in grey print."""
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 import plotly.graph_objects as go
 
@@ -35,6 +35,71 @@ def readiness_css(value: float | None) -> str:
     if step is None:
         return ""
     return f"background-color: {READINESS_FILLS[step]}; color: {READINESS_TEXT[step]}"
+
+
+TABLE_STYLE = """<style>
+.tso-heat-wrap { max-height: 640px; overflow: auto; border: 1px solid #d5d9de; border-radius: 6px; }
+.tso-heat { border-collapse: separate; border-spacing: 0; width: 100%; font-size: .85rem;
+  color: #111; font-variant-numeric: tabular-nums; }
+.tso-heat th, .tso-heat td { padding: .35rem .45rem; border-bottom: 1px solid #e3e6ea;
+  text-align: left; vertical-align: top; }
+.tso-heat thead th { position: sticky; top: 0; z-index: 2; background: #f4f6f8; font-weight: 600;
+  vertical-align: bottom; hyphens: auto; -webkit-hyphens: auto; }
+.tso-heat td { white-space: nowrap; }
+.tso-heat tbody th { position: sticky; left: 0; z-index: 1; background: #fff; font-weight: 600;
+  min-width: 9rem; }
+.tso-heat thead th:first-child { left: 0; z-index: 3; }
+.tso-heat td.heat { text-align: right; min-width: 3.2rem; }
+.tso-heat .sub { display: block; font-weight: 400; font-size: .78rem; color: #444; }
+.tso-heat .sub span { white-space: nowrap; }
+.tso-heat .sub span + span::before { content: "· "; }
+.tso-heat tr.average th, .tso-heat tr.average td { font-weight: 700; border-bottom: 2px solid #555; }
+@media (max-width: 640px) {
+  .tso-heat { font-size: .78rem; }
+  .tso-heat th, .tso-heat td { padding: .3rem .3rem; }
+  .tso-heat tbody th { min-width: 6.5rem; max-width: 9rem; }
+  .tso-heat thead th.heat { writing-mode: vertical-rl; transform: rotate(180deg);
+    white-space: nowrap; vertical-align: top; text-align: left; padding: .4rem .2rem; }
+  .tso-heat td.heat { min-width: 2.4rem; }
+}
+</style>"""
+
+
+def heat_table_html(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str | float | None]],
+    heat: Collection[int],
+    number_text: Callable[[float], str],
+    *,
+    lang: str,
+    emphasise_first: bool = False,
+) -> str:
+    """A table whose ``heat`` columns hold readiness (0–100): the number printed on a fill from
+    light to dark. The first column is the row header; a line break in it starts a smaller
+    second line. Every text is escaped here."""
+    head = "".join(
+        f'<th scope="col"{" class=heat" if index in heat else ""}>{html.escape(str(h))}</th>'
+        for index, h in enumerate(headers)
+    )
+    body = []
+    for index, row in enumerate(rows):
+        name, _, sub = str(row[0]).partition("\n")
+        parts = " ".join(f"<span>{html.escape(part)}</span>" for part in sub.split(" · "))
+        first = html.escape(name) + (f'<span class="sub">{parts}</span>' if sub else "")
+        cells = []
+        for column, value in enumerate(row[1:], start=1):
+            if column in heat:
+                text = "–" if value is None else number_text(value)
+                cells.append(f'<td class="heat" style="{readiness_css(value)}">{text}</td>')
+            else:
+                cells.append(f"<td>{html.escape('' if value is None else str(value))}</td>")
+        kind = ' class="average"' if emphasise_first and index == 0 else ""
+        body.append(f'<tr{kind}><th scope="row">{first}</th>{"".join(cells)}</tr>')
+    return (
+        f'{TABLE_STYLE}<div class="tso-heat-wrap" tabindex="0">'
+        f'<table class="tso-heat" lang="{html.escape(lang)}">'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+    )
 
 
 def phase_distribution_figure(

@@ -7,7 +7,6 @@ import datetime as dt
 import math
 from functools import partial
 
-import pandas as pd
 import streamlit as st
 
 from assessment import store
@@ -18,8 +17,8 @@ from assessment.i18n import number
 from assessment.report.screen_board import (
     MANY_SCHOOLS,
     board_trend_figure,
+    heat_table_html,
     phase_distribution_figure,
-    readiness_css,
 )
 from assessment.report.screen_map import development_map_html
 from assessment.rubric import Rubric
@@ -27,8 +26,6 @@ from assessment.ui import context
 from assessment.ui.context import tr
 
 CHOSEN_SCHOOL = "board_school"
-HEATMAP = "board_heatmap"
-ROW_HEIGHT = 35
 
 
 def _number(value, lang: str) -> str:
@@ -37,42 +34,32 @@ def _number(value, lang: str) -> str:
     return number(value, lang)
 
 
-def _count(value) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    return str(int(value))
-
-
 def _date(value) -> str:
     return value.strftime("%d-%m-%Y") if isinstance(value, dt.date) else ""
 
 
 def heatmap(dashboard: Dashboard, rubric: Rubric, lang: str, key: str) -> None:
-    """Schools × themes, the board average on top; a click on a school chooses its map."""
+    """Schools × themes, the board average on top; under each school its scan, date and
+    respondents."""
     headers, rows = overview_table(dashboard, rubric, lang, key)
-    frame = pd.DataFrame(rows, columns=headers)
-    theme_columns = headers[4:-1]
-    styled = (
-        frame.style.map(readiness_css, subset=theme_columns)
-        .format(partial(_number, lang=lang), subset=theme_columns)
-        .format(_date, subset=[headers[2]])
-        .format(_count, subset=[headers[3]])
-    )
-
-    def choose() -> None:
-        chosen = st.session_state[HEATMAP].selection.rows
-        if chosen and chosen[0] > 0:  # row 0 is the board average
-            st.session_state[CHOSEN_SCHOOL] = rows[chosen[0]][0]
-
-    st.dataframe(
-        styled,
-        hide_index=True,
-        width="stretch",
-        height=min(ROW_HEIGHT * (len(rows) + 1) + 3, 640),
-        on_select=choose,
-        selection_mode="single-row",
-        key=HEATMAP,
-        column_config={headers[0]: st.column_config.TextColumn(pinned=True)},
+    themes = len(dashboard.themes)
+    shown = []
+    for row in rows:
+        name, label, closed, respondents = row[:4]
+        if label:
+            name = f"{name}\n" + tr(
+                "compare.scan_line", scan=label, date=_date(closed), respondents=respondents
+            )
+        shown.append([name, *row[4:]])
+    st.html(
+        heat_table_html(
+            [headers[0], *headers[4:]],
+            shown,
+            heat=range(1, 1 + themes),
+            number_text=partial(_number, lang=lang),
+            emphasise_first=True,
+            lang=lang,
+        )
     )
 
 
@@ -108,20 +95,21 @@ def trend(dashboard: Dashboard, rubric: Rubric, lang: str) -> None:
 
 
 def all_scans(dashboard: Dashboard, rubric: Rubric, lang: str) -> None:
-    """Every closed scan with its respondents and date, as text in Dutch number style."""
+    """Every closed scan with its date, respondents and readiness per theme."""
     headers, rows = scans_table(dashboard, rubric, lang)
-    shown = [
-        [
-            _date(cell)
-            if isinstance(cell, dt.date)
-            else _number(cell, lang)
-            if isinstance(cell, float) or (cell is None and 5 <= index < 5 + len(dashboard.themes))
-            else cell
-            for index, cell in enumerate(row)
-        ]
-        for row in rows
-    ]
-    st.dataframe(pd.DataFrame(shown, columns=headers), hide_index=True, width="stretch")
+    themes = len(dashboard.themes)
+    keep = [*range(5 + themes), len(headers) - 1]  # the phases per theme are in the download
+    shown = [[_date(row[i]) if i == 2 else row[i] for i in keep] for row in rows]
+    titles = [*headers[:5], *(theme_label(rubric, t, lang) for t in dashboard.themes), headers[-1]]
+    st.html(
+        heat_table_html(
+            titles,
+            shown,
+            heat=range(5, 5 + themes),
+            number_text=partial(_number, lang=lang),
+            lang=lang,
+        )
+    )
 
 
 def school_map(dashboard: Dashboard, rubric: Rubric, lang: str) -> None:
