@@ -52,7 +52,6 @@ TABLE_STYLE = """<style>
 .tso-heat td.heat { text-align: right; min-width: 3.2rem; }
 .tso-heat .sub { display: block; font-weight: 400; font-size: .78rem; color: #444; }
 .tso-heat .sub span { white-space: nowrap; }
-.tso-heat .sub span + span::before { content: "· "; }
 .tso-heat tr.average th, .tso-heat tr.average td { font-weight: 700; border-bottom: 2px solid #555; }
 @media (max-width: 640px) {
   .tso-heat { font-size: .78rem; }
@@ -84,7 +83,10 @@ def heat_table_html(
     body = []
     for index, row in enumerate(rows):
         name, _, sub = str(row[0]).partition("\n")
-        parts = " ".join(f"<span>{html.escape(part)}</span>" for part in sub.split(" · "))
+        parts = " ".join(  # each part unbroken, the line broken between them
+            f"<span>{'· ' if number else ''}{html.escape(part)}</span>"
+            for number, part in enumerate(sub.split(" · "))
+        )
         first = html.escape(name) + (f'<span class="sub">{parts}</span>' if sub else "")
         cells = []
         for column, value in enumerate(row[1:], start=1):
