@@ -67,8 +67,8 @@ def phase_table(dashboard: Dashboard, rubric: Rubric, lang: str) -> Table:
     return headers, rows
 
 
-def scans_table(dashboard: Dashboard, rubric: Rubric, lang: str) -> Table:
-    """Every closed scan of every sharing school, newest first per school."""
+def scans_table(dashboard: Dashboard, rubric: Rubric, lang: str, only: str | None = None) -> Table:
+    """Every closed scan of every sharing school (or of school ``only``), newest first."""
     headers = [
         t("compare.school", lang),
         t("compare.scan", lang),
@@ -87,6 +87,8 @@ def scans_table(dashboard: Dashboard, rubric: Rubric, lang: str) -> Table:
     ]
     rows: list[list[Cell]] = []
     for school in dashboard.schools:
+        if only is not None and school.school.name != only:
+            continue
         for scan in school.scans:
             readiness = [
                 readiness_value(scan.theme(theme).readiness) if scan.theme(theme) else None

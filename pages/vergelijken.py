@@ -44,7 +44,10 @@ board.heatmap(dashboard, rubric, lang, key)
 st.caption(tr("compare.heatmap_caption"))
 
 st.subheader(tr("compare.map_heading"))
-board.school_map(dashboard, rubric, lang)
+school = board.school_choice(dashboard)
+board.school_map(dashboard, rubric, lang, school)
+st.markdown(f"**{tr('compare.scans_heading')}**")
+board.school_scans(dashboard, rubric, lang, school)
 
 st.subheader(tr("compare.phase_heading"))
 st.caption(tr("compare.phase_caption"))
@@ -52,6 +55,3 @@ board.phase_distribution(dashboard, rubric, lang)
 
 st.subheader(tr("compare.trend_heading"))
 board.trend(dashboard, rubric, lang)
-
-st.subheader(tr("compare.scans_heading"))
-board.all_scans(dashboard, rubric, lang)

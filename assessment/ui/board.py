@@ -94,29 +94,33 @@ def trend(dashboard: Dashboard, rubric: Rubric, lang: str) -> None:
     st.caption(tr("compare.trend_caption_many" if many else "compare.trend_caption"))
 
 
-def all_scans(dashboard: Dashboard, rubric: Rubric, lang: str) -> None:
-    """Every closed scan with its date, respondents and readiness per theme."""
-    headers, rows = scans_table(dashboard, rubric, lang)
+def school_scans(dashboard: Dashboard, rubric: Rubric, lang: str, name: str) -> None:
+    """The chosen school's closed scans with date, respondents and readiness per theme (every
+    school's are in the download)."""
+    headers, rows = scans_table(dashboard, rubric, lang, only=name)
     themes = len(dashboard.themes)
-    keep = [*range(5 + themes), len(headers) - 1]  # the phases per theme are in the download
+    keep = [*range(1, 5 + themes), len(headers) - 1]  # per-theme phases are in the download
     shown = [[_date(row[i]) if i == 2 else row[i] for i in keep] for row in rows]
-    titles = [*headers[:5], *(theme_label(rubric, t, lang) for t in dashboard.themes), headers[-1]]
+    titles = [*headers[1:5], *(theme_label(rubric, t, lang) for t in dashboard.themes), headers[-1]]
     st.html(
         heat_table_html(
             titles,
             shown,
-            heat=range(5, 5 + themes),
+            heat=range(4, 4 + themes),
             number_text=partial(_number, lang=lang),
             lang=lang,
         )
     )
 
 
-def school_map(dashboard: Dashboard, rubric: Rubric, lang: str) -> None:
+def school_choice(dashboard: Dashboard) -> str:
     names = [row.school for row in dashboard.rows]
     if st.session_state.get(CHOSEN_SCHOOL) not in names:
         st.session_state[CHOSEN_SCHOOL] = names[0]
-    name = st.selectbox(tr("compare.map_school"), names, key=CHOSEN_SCHOOL)
+    return st.selectbox(tr("compare.map_school"), names, key=CHOSEN_SCHOOL)
+
+
+def school_map(dashboard: Dashboard, rubric: Rubric, lang: str, name: str) -> None:
     row = next(row for row in dashboard.rows if row.school == name)
     st.html(
         development_map_html(
