@@ -6,7 +6,7 @@ three show the same numbers."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from statistics import fmean
 from zoneinfo import ZoneInfo
@@ -30,22 +30,20 @@ class SchoolRow:
     previous: BoardScan | None
 
     def readiness(self, theme: str) -> float | None:
-        summary = self.scan.theme(theme)
-        return None if summary is None else summary.readiness
+        return self.scan.readiness.get(theme)
 
     def phase(self, theme: str) -> str | None:
-        summary = self.scan.theme(theme)
-        return None if summary is None else summary.phase
+        return self.scan.phases.get(theme)
 
     def change(self, theme: str) -> float | None:
         """Readiness now minus readiness in the previous shown scan."""
         if self.previous is None:
             return None
-        before = self.previous.theme(theme)
+        before = self.previous.readiness.get(theme)
         now = self.readiness(theme)
-        if now is None or before is None or before.readiness is None:
+        if now is None or before is None:
             return None
-        return now - before.readiness
+        return now - before
 
 
 @dataclass(frozen=True)
@@ -93,7 +91,7 @@ class Dashboard:
         series = {}
         for school in self.schools:
             points = [
-                (scan.label, scan.theme(theme).readiness if scan.theme(theme) else None)
+                (scan.label, scan.readiness.get(theme))
                 for scan in reversed(school.scans)
                 if scan.shown
             ]
@@ -140,13 +138,15 @@ def build_dashboard(schools: Sequence[BoardSchool], rubric: Rubric) -> Dashboard
     )
 
 
-def scan_map(scan: BoardScan) -> tuple[MapRow, ...]:
-    """The ontwikkelkaart of a scan, rebuilt from its summary."""
+def scan_map(
+    cells: Mapping[str, Sequence[tuple[str, str, float | None]]], themes: Sequence[str]
+) -> tuple[MapRow, ...]:
+    """The ontwikkelkaart of a scan, rebuilt from its summary (``store.board_maps``), a row per
+    theme in ``themes`` order."""
     return tuple(
-        MapRow(
-            theme.theme, tuple(MapCell(phase, state, mean) for phase, state, mean in theme.cells)
-        )
-        for theme in scan.themes
+        MapRow(theme, tuple(MapCell(phase, state, mean) for phase, state, mean in cells[theme]))
+        for theme in themes
+        if theme in cells
     )
 
 

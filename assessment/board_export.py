@@ -90,13 +90,10 @@ def scans_table(dashboard: Dashboard, rubric: Rubric, lang: str, only: str | Non
         if only is not None and school.school.name != only:
             continue
         for scan in school.scans:
-            readiness = [
-                readiness_value(scan.theme(theme).readiness) if scan.theme(theme) else None
-                for theme in dashboard.themes
-            ]
+            readiness = [readiness_value(scan.readiness.get(t)) for t in dashboard.themes]
             phases = [
-                phase_name(rubric, scan.theme(theme).phase, lang) if scan.theme(theme) else ""
-                for theme in dashboard.themes
+                phase_name(rubric, scan.phases[t], lang) if t in scan.phases else ""
+                for t in dashboard.themes
             ]
             school_phase = (
                 phase_name(rubric, scan.school_phase, lang)

@@ -45,7 +45,7 @@ st.caption(tr("compare.heatmap_caption"))
 
 st.subheader(tr("compare.map_heading"))
 school = board.school_choice(dashboard)
-board.school_map(dashboard, rubric, lang, school)
+board.school_map(access, dashboard, rubric, lang, school)
 st.markdown(f"**{tr('compare.scans_heading')}**")
 board.school_scans(dashboard, rubric, lang, school)
 

@@ -9,20 +9,17 @@ import pytest
 from assessment.board_dashboard import NAME, build_dashboard, scan_map
 from assessment.rubric import load_rubric
 from assessment.scoring import SECURED
-from assessment.store.info import BoardScan, BoardSchool, SchoolInfo, ThemeSummary
+from assessment.store.info import BoardScan, BoardSchool, SchoolInfo
 from tests.helpers import MINI_RUBRIC
 
 RUBRIC = load_rubric(MINI_RUBRIC)
 
 
 def scan(label: str, year: int, alfa: float | None, beta: float | None, shown=True) -> BoardScan:
-    def theme(theme_id, readiness, phase):
-        cells = (("verkennen", "done", 2.5), ("voorbereiden", "working", 1.0))
-        return ThemeSummary(theme_id, readiness, phase, (), cells)
-
-    themes = (theme("alfa", alfa, "voorbereiden"), theme("beta", beta, SECURED)) if shown else ()
+    readiness = {"alfa": alfa, "beta": beta} if shown else {}
+    phases = {"alfa": "voorbereiden", "beta": SECURED} if shown else {}
     moment = dt.datetime(year, 11, 1, tzinfo=dt.UTC)
-    return BoardScan(year, label, moment, moment, 5 if shown else 2, 4, None, themes)
+    return BoardScan(year, label, moment, moment, 5 if shown else 2, 4, None, readiness, phases, {})
 
 
 def school(number: int, name: str, *scans: BoardScan) -> BoardSchool:
@@ -70,7 +67,11 @@ def test_trend_per_school_oldest_first_with_the_board_average():
 
 
 def test_the_ontwikkelkaart_is_rebuilt_from_the_summary():
-    rows = scan_map(SCHOOLS[0].scans[0])
+    cells = {
+        "beta": [("verkennen", "done", 2.5), ("voorbereiden", "working", 1.0)],
+        "alfa": [("verkennen", "done", 2.5), ("voorbereiden", "working", 1.0)],
+    }
+    rows = scan_map(cells, ["alfa", "beta", "gamma"])
     assert [row.theme for row in rows] == ["alfa", "beta"]
     assert [(c.phase, c.state, c.mean) for c in rows[0].cells] == [
         ("verkennen", "done", 2.5),

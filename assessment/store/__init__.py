@@ -32,7 +32,7 @@ from assessment.store.answers import (
     start_respondent,
     submit,
 )
-from assessment.store.board import board_criteria, board_overview
+from assessment.store.board import board_criteria, board_maps, board_overview
 from assessment.store.demo import DEMO_BOARD, seed_demo
 from assessment.store.engine import database_url, make_engine, upgrade
 from assessment.store.errors import (
@@ -66,7 +66,6 @@ from assessment.store.info import (
     ScanProgress,
     SchoolInfo,
     TeamCode,
-    ThemeSummary,
 )
 from assessment.store.progress import scan_progress
 from assessment.store.rubrics import register_rubric
@@ -138,11 +137,11 @@ __all__ = [
     "SchoolInfo",
     "StoreError",
     "TeamCode",
-    "ThemeSummary",
     "actions_to_review",
     "add_action",
     "admin_access",
     "board_criteria",
+    "board_maps",
     "board_overview",
     "clear_agreed",
     "clear_answer",

@@ -18,7 +18,6 @@ from assessment.store.info import (
     BoardScan,
     BoardSchool,
     CriterionSummary,
-    ThemeSummary,
 )
 
 
@@ -34,7 +33,7 @@ def _shared(access: Access):
 
 def board_overview(engine: Engine, access: Access) -> list[BoardSchool]:
     """Every school of the board that shares with it (by name), each with its closed scans,
-    newest first: counts, date, and per theme readiness, phase, flags and ontwikkelkaart."""
+    newest first: counts, date, and per theme readiness, phase and flags."""
     with reading(engine) as connection:
         _board_only(connection, access)
         schools = connection.execute(
@@ -60,6 +59,7 @@ def board_overview(engine: Engine, access: Access) -> list[BoardSchool]:
         ).all()
     scans: dict[int, list[BoardScan]] = {school.id: [] for school in schools}
     for school_id, scan_id, label, created, closed, answered, submitted, phase, themes in rows:
+        themes = themes or {}
         scans[school_id].append(
             BoardScan(
                 scan_id,
@@ -69,19 +69,26 @@ def board_overview(engine: Engine, access: Access) -> list[BoardSchool]:
                 answered,
                 submitted,
                 phase,
-                tuple(
-                    ThemeSummary(
-                        theme["id"],
-                        theme["readiness"],
-                        theme["phase"],
-                        tuple(theme["flags"]),
-                        tuple(tuple(cell) for cell in theme["cells"]),
-                    )
-                    for theme in themes or ()
-                ),
+                themes.get("readiness", {}),
+                themes.get("phase", {}),
+                themes.get("flags", {}),
             )
         )
     return [BoardSchool(school_info(school), tuple(scans[school.id])) for school in schools]
+
+
+def board_maps(
+    engine: Engine, access: Access, scan_ids: list[int]
+) -> dict[int, dict[str, list[tuple[str, str, float | None]]]]:
+    """The ontwikkelkaart cells (phase, state, mean) per theme of the given closed scans of the
+    board's sharing schools; other scans are left out."""
+    with reading(engine) as connection:
+        _board_only(connection, access)
+        rows = _summaries_of(connection, access, scan_ids, T.scan_summary.c.map)
+    return {
+        scan_id: {theme: [tuple(cell) for cell in cells] for theme, cells in themes.items()}
+        for scan_id, themes in rows
+    }
 
 
 def board_criteria(
@@ -91,15 +98,7 @@ def board_criteria(
     others are left out): a mean and counts only where enough respondents scored a criterion."""
     with reading(engine) as connection:
         _board_only(connection, access)
-        rows = connection.execute(
-            select(T.scan_summary.c.scan_id, T.scan_summary.c.criteria)
-            .join(T.school, T.school.c.id == T.scan_summary.c.school_id)
-            .where(
-                _shared(access),
-                T.scan_summary.c.scan_id.in_(scan_ids),
-                T.scan_summary.c.criteria.is_not(None),
-            )
-        ).all()
+        rows = _summaries_of(connection, access, scan_ids, T.scan_summary.c.criteria)
     return {
         scan_id: {
             criterion: CriterionSummary(
@@ -114,3 +113,11 @@ def board_criteria(
         }
         for scan_id, criteria in rows
     }
+
+
+def _summaries_of(connection: Connection, access: Access, scan_ids: list[int], column) -> list:
+    return connection.execute(
+        select(T.scan_summary.c.scan_id, column)
+        .join(T.school, T.school.c.id == T.scan_summary.c.school_id)
+        .where(_shared(access), T.scan_summary.c.scan_id.in_(scan_ids), column.is_not(None))
+    ).all()

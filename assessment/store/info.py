@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -159,17 +160,6 @@ class ScanProgress:
 
 
 @dataclass(frozen=True)
-class ThemeSummary:
-    """One theme of a closed scan as its summary holds it."""
-
-    theme: str
-    readiness: float | None  # 0-100
-    phase: str  # the phase the theme works on, or "geborgd"
-    flags: tuple[str, ...]
-    cells: tuple[tuple[str, str, float | None], ...]  # ontwikkelkaart: (phase, state, mean)
-
-
-@dataclass(frozen=True)
 class CriterionSummary:
     """One criterion of a closed scan as a board may see it. ``mean`` and the counts are None
     when fewer than ``min_group_size`` respondents scored it; the agreed value is the team's."""
@@ -184,7 +174,8 @@ class CriterionSummary:
 
 @dataclass(frozen=True)
 class BoardScan:
-    """A closed scan of a school that shares with its board. ``themes`` is empty when fewer than
+    """A closed scan of a school that shares with its board: counts and date, and per theme id its
+    readiness (0-100), the phase it works on and its flags. The mappings are empty when fewer than
     ``min_group_size`` respondents answered it: the board then sees only the counts and date."""
 
     scan_id: int
@@ -194,14 +185,13 @@ class BoardScan:
     respondents: int  # answered at least one criterion
     submitted: int
     school_phase: str | None
-    themes: tuple[ThemeSummary, ...]
+    readiness: Mapping[str, float | None]
+    phases: Mapping[str, str]
+    flags: Mapping[str, Sequence[str]]
 
     @property
     def shown(self) -> bool:
-        return bool(self.themes)
-
-    def theme(self, theme_id: str) -> ThemeSummary | None:
-        return next((theme for theme in self.themes if theme.theme == theme_id), None)
+        return bool(self.phases)
 
 
 @dataclass(frozen=True)

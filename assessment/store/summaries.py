@@ -36,22 +36,22 @@ def summary_values(
     agreed: Mapping[str, AnswerValue],
     respondents: int,
 ) -> dict[str, Any]:
-    """The ``school_phase``, ``themes`` and ``criteria`` columns of one scan's summary."""
+    """The ``school_phase``, ``themes``, ``map`` and ``criteria`` columns of one scan's summary.
+    ``themes`` holds one mapping per field, each by theme id, so that reading it back builds no
+    object per theme: the board page reads it for every scan of every school."""
     minimum = rubric.rules.min_group_size
     if respondents < minimum:
-        return {"school_phase": None, "themes": None, "criteria": None}
+        return {"school_phase": None, "themes": None, "map": None, "criteria": None}
     result = score_scan(rubric, answers, agreed)
-    cells = {row.theme: row.cells for row in development_map(rubric, result)}
-    themes = [
-        {
-            "id": theme.id,
-            "readiness": theme.readiness,
-            "phase": theme.phase,
-            "flags": list(theme.flags),
-            "cells": [[cell.phase, cell.state, cell.mean] for cell in cells[theme.id]],
-        }
-        for theme in result.themes
-    ]
+    themes = {
+        "readiness": {theme.id: theme.readiness for theme in result.themes},
+        "phase": {theme.id: theme.phase for theme in result.themes},
+        "flags": {theme.id: list(theme.flags) for theme in result.themes if theme.flags},
+    }
+    cells = {
+        row.theme: [[cell.phase, cell.state, cell.mean] for cell in row.cells]
+        for row in development_map(rubric, result)
+    }
     criteria: dict[str, dict[str, Any]] = {}
     for item in result.items.values():
         entry: dict[str, Any] = {}
@@ -66,7 +66,12 @@ def summary_values(
             entry["agreed"] = item.agreed
         if entry:
             criteria[item.id] = entry
-    return {"school_phase": result.school_phase, "themes": themes, "criteria": criteria}
+    return {
+        "school_phase": result.school_phase,
+        "themes": themes,
+        "map": cells,
+        "criteria": criteria,
+    }
 
 
 def refresh(connection: Connection, scan: Row) -> None:

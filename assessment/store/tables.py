@@ -202,10 +202,11 @@ session = Table(
 )
 
 # What a board may see of one closed scan (migration 0004), computed once when the scan is closed
-# and deleted when it is reopened (``summaries.py``). It holds no answer and no note: ``themes`` is
-# the scored result per theme with its ontwikkelkaart cells, ``criteria`` the per-criterion
-# aggregates with the mean and counts left out where fewer than ``min_group_size`` scored it. Both
-# are NULL when fewer than ``min_group_size`` respondents answered the scan at all.
+# and deleted when it is reopened (``summaries.py``). It holds no answer and no note: ``themes``
+# maps readiness, phase and flags each by theme (what the board page reads for every scan), ``map``
+# the ontwikkelkaart cells per theme (read for one school at a time), ``criteria`` the
+# per-criterion aggregates with the mean and counts left out where fewer than ``min_group_size``
+# scored it. All three are NULL when fewer than ``min_group_size`` respondents answered at all.
 scan_summary = Table(
     "scan_summary",
     metadata,
@@ -217,6 +218,7 @@ scan_summary = Table(
     Column("closed_at", UTCDateTime, nullable=False),
     Column("school_phase", String(CRITERION_LENGTH), nullable=True),
     Column("themes", JSON(none_as_null=True), nullable=True),
+    Column("map", JSON(none_as_null=True), nullable=True),
     Column("criteria", JSON(none_as_null=True), nullable=True),
 )
 

@@ -120,11 +120,14 @@ def school_choice(dashboard: Dashboard) -> str:
     return st.selectbox(tr("compare.map_school"), names, key=CHOSEN_SCHOOL)
 
 
-def school_map(dashboard: Dashboard, rubric: Rubric, lang: str, name: str) -> None:
+def school_map(
+    access: store.Access, dashboard: Dashboard, rubric: Rubric, lang: str, name: str
+) -> None:
     row = next(row for row in dashboard.rows if row.school == name)
+    cells = store.board_maps(context.engine(), access, [row.scan.scan_id]).get(row.scan.scan_id)
     st.html(
         development_map_html(
-            scan_map(row.scan),
+            scan_map(cells or {}, dashboard.themes),
             caption=tr(
                 "compare.map_caption",
                 school=row.school,

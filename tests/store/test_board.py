@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import delete, select
 
 from assessment import store
+from assessment.board_dashboard import scan_map
 from assessment.development_map import development_map
 from assessment.scoring import score_scan
 from assessment.store import tables as T
@@ -50,16 +51,13 @@ def test_a_closed_scan_shows_the_schools_own_results_and_the_criterion_aggregate
     result = score_scan(world.rubric, data.answers, data.agreed)
     assert latest.school_phase == result.school_phase
     for theme in result.themes:
-        summary = latest.theme(theme.id)
-        assert (summary.readiness, summary.phase, summary.flags) == (
-            theme.readiness,
-            theme.phase,
-            theme.flags,
-        )
-    expected_map = development_map(world.rubric, result)
-    assert [[(c.phase, c.state, c.mean) for c in row.cells] for row in expected_map] == [
-        list(theme.cells) for theme in latest.themes
-    ]
+        assert latest.readiness[theme.id] == theme.readiness
+        assert latest.phases[theme.id] == theme.phase
+        assert tuple(latest.flags.get(theme.id, ())) == theme.flags
+    maps = store.board_maps(world.engine, world.access["board"], [latest.scan_id])
+    assert scan_map(maps[latest.scan_id], [t.id for t in result.themes]) == development_map(
+        world.rubric, result
+    )
     criteria = store.board_criteria(world.engine, world.access["board"], [latest.scan_id])
     a_v1 = criteria[latest.scan_id]["a-v1"]
     # two answers of the world (2, 0) plus 3, 2, 3; agreed value 1
@@ -72,6 +70,7 @@ def test_a_board_never_sees_an_open_scan(world):
     scans = board_scans(world)
     assert list(scans) == ["2024-2025"]  # only the closed one
     assert store.board_criteria(world.engine, world.access["board"], [world.scan.id]) == {}
+    assert store.board_maps(world.engine, world.access["board"], [world.scan.id]) == {}
 
 
 def test_the_board_sees_no_change_while_a_scan_is_open(world):
@@ -123,7 +122,8 @@ def test_a_school_that_stops_sharing_disappears_from_the_board(world):
 def test_a_scan_with_fewer_respondents_than_a_group_shows_only_its_counts(world):
     close(world)  # the world's two respondents: fewer than three
     scan = board_scans(world)["2025-2026"]
-    assert (scan.respondents, scan.shown, scan.themes, scan.school_phase) == (2, False, (), None)
+    assert (scan.respondents, scan.shown, scan.readiness, scan.school_phase) == (2, False, {}, None)
+    assert store.board_maps(world.engine, world.access["board"], [scan.scan_id]) == {}
     assert store.board_criteria(world.engine, world.access["board"], [scan.scan_id]) == {}
 
 
@@ -157,14 +157,14 @@ def test_an_agreed_value_set_after_closing_reaches_the_board(world):
     fill(world, THREE)
     close(world)
     coordinator = world.access["coordinator"]
-    before = board_scans(world)["2025-2026"].theme("beta").readiness
+    before = board_scans(world)["2025-2026"].readiness["beta"]
     store.set_agreed(world.engine, coordinator, world.scan.id, "b-v1", 3)
     store.set_agreed(world.engine, coordinator, world.scan.id, "b-b1", 3)
-    raised = board_scans(world)["2025-2026"].theme("beta").readiness
+    raised = board_scans(world)["2025-2026"].readiness["beta"]
     assert raised > before
     store.clear_agreed(world.engine, coordinator, world.scan.id, "b-v1")
     store.clear_agreed(world.engine, coordinator, world.scan.id, "b-b1")
-    assert board_scans(world)["2025-2026"].theme("beta").readiness == before
+    assert board_scans(world)["2025-2026"].readiness["beta"] == before
 
 
 def test_no_note_and_no_single_answer_is_stored_for_the_board(world):
@@ -196,6 +196,8 @@ def test_only_a_board_reads_the_board_summaries(world):
             store.board_overview(world.engine, world.access[actor])
         with pytest.raises(store.AccessDenied):
             store.board_criteria(world.engine, world.access[actor], [world.scan.id])
+        with pytest.raises(store.AccessDenied):
+            store.board_maps(world.engine, world.access[actor], [world.scan.id])
 
 
 def test_an_imported_closed_scan_and_the_demo_reach_the_board(engine, mini):

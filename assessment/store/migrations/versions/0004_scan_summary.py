@@ -32,6 +32,7 @@ def upgrade() -> None:
         sa.Column("closed_at", sa.DateTime(), nullable=False),
         sa.Column("school_phase", sa.String(length=100), nullable=True),
         sa.Column("themes", sa.JSON(), nullable=True),
+        sa.Column("map", sa.JSON(), nullable=True),
         sa.Column("criteria", sa.JSON(), nullable=True),
         sa.ForeignKeyConstraint(
             ["scan_id"], ["scan.id"], name=op.f("fk_scan_summary_scan_id_scan")
