@@ -21,6 +21,15 @@ AVERAGE_COLOUR = "#111111"
 HIGHLIGHT_COLOUR = "#d55e00"
 SCHOOL_COLOURS = ("#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#999999")
 MARKERS = ("circle", "square", "diamond", "triangle-up", "x", "star")
+# A plain white layout: a named template such as "plotly_white" is deep-copied into every figure,
+# which costs more than the board's data.
+LIGHT_LAYOUT = {
+    "template": "none",
+    "paper_bgcolor": "#ffffff",
+    "plot_bgcolor": "#ffffff",
+    "font": {"family": "sans-serif", "color": "#111111"},
+}
+GRID = {"gridcolor": "#e5e5e5", "zeroline": False, "automargin": True}
 MANY_SCHOOLS = 8  # above this, the schools' lines are thin and grey behind the chosen school
 
 
@@ -142,10 +151,10 @@ def phase_distribution_figure(
     figure.update_layout(
         barmode="stack",
         yaxis={"autorange": "reversed", "automargin": True},
-        xaxis={"title": None, "dtick": 1 if sum(sum(c.values()) for c in counts) <= 60 else None},
+        xaxis={**GRID, "dtick": 1 if sum(sum(c.values()) for c in counts) <= 60 else None},
         legend={"orientation": "h", "y": -0.15, "traceorder": "normal"},
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        template="plotly_white",
+        **LIGHT_LAYOUT,
         height=90 + 52 * len(themes),
     )
     return figure
@@ -208,15 +217,16 @@ def board_trend_figure(
         )
     )
     figure.update_layout(
-        yaxis={"range": [0, 105], "tickvals": [0, 25, 50, 75, 100]},
+        yaxis={**GRID, "range": [0, 105], "tickvals": [0, 25, 50, 75, 100]},
         xaxis={
+            **GRID,
             "type": "category",
             "categoryorder": "array",
             "categoryarray": [html.escape(label) for label in labels],
         },
         legend={"orientation": "h", "y": -0.2},
         margin={"l": 40, "r": 20, "t": 20, "b": 20},
-        template="plotly_white",
+        **LIGHT_LAYOUT,
         height=400,
     )
     return figure
