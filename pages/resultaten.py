@@ -165,3 +165,14 @@ with st.expander(tr("results.per_item")):
         hide_index=True,
         width="stretch",
     )
+
+with st.expander(tr("results.sources_heading", version=rubric.version)):
+    st.caption(tr("results.sources_intro"))
+    st.markdown(
+        "\n".join(
+            f"- {md(source.text)}"
+            + (f" ({md(source.url)})" if source.url else "")
+            + ("" if source.checked else f" **{md(tr('results.source_unchecked'))}**")
+            for source in rubric.sources.values()
+        )
+    )
