@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import math
 import os
+import secrets
+import time
 
 import streamlit as st
 
 from assessment import store
+from assessment.code_attempts import BY_ADDRESS, BY_SESSION
 from assessment.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from assessment.rubric import Rubric, RubricError, load_rubric
 from assessment.ui.safe import md
 
 ACCESS = "access"
+ATTEMPTS = "code_attempts_key"
 CODE = "code"
+DEMO = "demo"
 LANG = "lang"
 
 
@@ -32,10 +38,24 @@ def ensure_app_frame() -> None:
         st.rerun()
 
 
-@st.cache_resource(show_spinner=False)
 def engine():
+    """The database of this session: the demo's own database in a demo session, else the real
+    one (``TSO_DATABASE_URL``)."""
+    return demo_engine() if st.session_state.get(DEMO) else main_engine()
+
+
+@st.cache_resource(show_spinner=False)
+def main_engine():
     """One engine per process, migrated to the newest schema on first use."""
     new_engine = store.make_engine()
+    store.upgrade(new_engine)
+    return new_engine
+
+
+@st.cache_resource(show_spinner=False)
+def demo_engine():
+    """The demo's own database (``data/demo.sqlite``), migrated and filled on first use."""
+    new_engine = store.make_engine(store.demo_database_url())
     store.upgrade(new_engine)
     return new_engine
 
@@ -85,17 +105,21 @@ def access() -> store.Access | None:
 
 
 def demo_enabled() -> bool:
-    """The demo is offered unless TSO_DEMO=0; by default only with the embedded SQLite database."""
+    """The demo is offered unless TSO_DEMO=0; by default only with the embedded SQLite database.
+    Never when its database would be the real one."""
+    if store.demo_database_url() == store.database_url():
+        return False
     setting = os.environ.get("TSO_DEMO")
     if setting is not None:
         return setting != "0"
     return store.database_url().startswith("sqlite")
 
 
-def sign_in(new_access: store.Access, code: str | None) -> None:
+def sign_in(new_access: store.Access, code: str | None, *, demo: bool = False) -> None:
     """Remember the access for this session. Only a respondent's code goes into the address, so
     that a reload or the same link resumes the questionnaire; other codes stay off screen."""
     st.session_state[ACCESS] = new_access
+    st.session_state[DEMO] = demo
     st.session_state[CODE] = code if new_access.role == "respondent" else None
     if st.session_state[CODE]:
         st.query_params[CODE] = code
@@ -103,9 +127,31 @@ def sign_in(new_access: store.Access, code: str | None) -> None:
         st.query_params["demo"] = "1"
 
 
+def resolve_code(code: str) -> store.Access:
+    """The access ``code`` gives in the real database; after repeated wrong codes from this
+    session or address a StoreError that asks to wait (``code_attempts``)."""
+    counts = [(BY_SESSION, st.session_state.setdefault(ATTEMPTS, secrets.token_hex(16)))]
+    if st.context.ip_address:  # unknown in tests and some proxies
+        counts.append((BY_ADDRESS, st.context.ip_address))
+    now = time.monotonic()
+    wait = max(limiter.wait(key, now) for limiter, key in counts)
+    if wait > 0:
+        raise store.StoreError("app.errors.too_many_codes", seconds=math.ceil(wait))
+    try:
+        found = store.resolve_code(main_engine(), code)
+    except store.CodeRefused as refused:
+        if refused.key != "store.errors.code_empty":
+            for limiter, key in counts:
+                limiter.failed(key, now)
+        raise
+    for limiter, key in counts:
+        limiter.succeeded(key)
+    return found
+
+
 def sign_out() -> None:
     for key in list(st.session_state):
-        if key != LANG:
+        if key not in (LANG, ATTEMPTS):  # signing out does not reset the count of wrong codes
             del st.session_state[key]
     st.query_params.clear()
 
@@ -120,7 +166,7 @@ def sign_in_from_url() -> None:
     code = st.query_params.get(CODE)
     if code:
         try:
-            sign_in(store.resolve_code(engine(), code), code)
+            sign_in(resolve_code(code), code)
         except store.StoreError as error:
             st.session_state["code_error"] = tr_md(error.key, **error.values)
             del st.query_params[CODE]
@@ -129,8 +175,8 @@ def sign_in_from_url() -> None:
 
 
 def open_demo() -> None:
-    store.seed_demo(engine(), rubric())
-    sign_in(store.demo_access(engine()), None)
+    store.seed_demo(demo_engine(), rubric())
+    sign_in(store.demo_access(demo_engine()), None, demo=True)
 
 
 def show_store_error(error: store.StoreError) -> None:

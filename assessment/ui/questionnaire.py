@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
 
 from assessment import store
@@ -30,7 +32,9 @@ def option_label(value: AnswerValue, rubric: Rubric) -> str:
         return rubric.text(rubric.dont_know.label, lang)
     if value == NOT_APPLICABLE:
         return rubric.text(rubric.not_applicable.label, lang)
-    option = next(o for o in rubric.scale if o.value == value)
+    option = next((o for o in rubric.scale if o.value == value), None)
+    if option is None:  # not an option: a value a tampered browser sent
+        return str(value)
     return f"{value} · {rubric.text(option.label, lang)}"
 
 
@@ -42,14 +46,20 @@ def seed_widgets(scan_id: int, answers: dict[str, store.AnswerInfo]) -> None:
 
 
 def save(access: store.Access, scan_id: int, criterion_id: str) -> None:
-    """on_change callback: store the answer and note exactly as they are on screen now."""
-    value = st.session_state.get(answer_key(scan_id, criterion_id))
-    note = st.session_state.get(note_key(scan_id, criterion_id)) or ""
+    """on_change callback: store the answer and note exactly as they are on screen now. When that
+    fails they stay on screen, with a message saying so (shown by the page)."""
     try:
+        value = st.session_state.get(answer_key(scan_id, criterion_id))
+        note = st.session_state.get(note_key(scan_id, criterion_id)) or ""
         if value is None:
             store.clear_answer(context.engine(), access, criterion_id, scan_id=scan_id)
         else:
             store.save_answer(context.engine(), access, criterion_id, value, note, scan_id=scan_id)
         st.toast(tr("questionnaire.saved"), icon=":material/check:")
     except store.StoreError as error:
-        st.session_state["save_error"] = tr_md(error.key, **error.values)
+        reason = tr_md(error.key, **error.values)
+        st.session_state["save_error"] = tr("questionnaire.not_saved", reason=reason)
+    except Exception:  # noqa: BLE001 - a callback's error would reach the user as a traceback
+        logging.getLogger("tso").exception("saving an answer failed")
+        reason = tr("store.errors.failed")
+        st.session_state["save_error"] = tr("questionnaire.not_saved", reason=reason)
