@@ -56,6 +56,7 @@ class Writer:
             return theme_id
 
     def criterion_label(self, criterion_id: str) -> str:
+        criterion_id = self.rubric.crosswalk.get(criterion_id, criterion_id)  # a retired id
         if self.rubric.has_criterion(criterion_id):
             return self.rubric.text(self.rubric.criterion(criterion_id).label, self.lang)
         return criterion_id
