@@ -1,5 +1,6 @@
 """TSO Zelfscan: configuration, database, access and language, and the pages this code may see."""
 
+import logging
 from pathlib import Path
 
 import streamlit as st
@@ -80,3 +81,6 @@ try:
     st.navigation(pages, position="top").run()
 except store.StoreError as error:  # e.g. a code revoked while the page was open
     st.error(tr_md(error.key, **error.values))
+except Exception:  # noqa: BLE001 - a Dutch sentence for the user, the details in the server log
+    logging.getLogger("tso").exception("page %s failed", role)
+    st.error(tr("app.errors.unexpected"))

@@ -34,7 +34,7 @@ from assessment.store.answers import (
 )
 from assessment.store.board import board_overview
 from assessment.store.demo import DEMO_BOARD, seed_demo
-from assessment.store.engine import database_url, make_engine, upgrade
+from assessment.store.engine import database_url, demo_database_url, make_engine, upgrade
 from assessment.store.errors import (
     AccessDenied,
     CodeRefused,
@@ -150,6 +150,7 @@ __all__ = [
     "create_board",
     "create_school",
     "database_url",
+    "demo_database_url",
     "delete_action",
     "save_plan",
     "demo_access",

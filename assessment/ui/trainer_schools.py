@@ -52,7 +52,7 @@ def show(access: store.Access) -> None:
 def add_code(code: str) -> None:
     """Add another school's trainer code to this sign-in and put that school on screen."""
     try:
-        new = store.resolve_code(context.engine(), code.strip())
+        new = context.resolve_code(code.strip())
     except store.StoreError as error:
         st.warning(tr_md(error.key, **error.values))
         return
@@ -66,7 +66,7 @@ def add_code(code: str) -> None:
     token = st.session_state.get(context.SESSION_TOKEN)
     try:
         if token:
-            store.add_session_code(context.engine(), token, new)
+            store.add_session_code(context.main_engine(), token, new)
     except store.StoreError as error:
         st.warning(tr_md(error.key, **error.values))
         return
