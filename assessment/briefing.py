@@ -222,12 +222,13 @@ def changes(
 def contested_items(
     rubric: Rubric, result: ScanResult, data: Any, too_few: bool, lang: str
 ) -> tuple[ContestedItem, ...]:
-    """The items the team is split on, the most evenly split first (then the widest spread),
-    each with how the answers fell and the notes written beside them, sorted by text so that
-    nobody's notes stand together."""
+    """The items the team is split on, the largest disagreement first (the most people on the
+    smaller side of the phase bar, then the most even split, then the widest spread), each with
+    how the answers fell and the notes written beside them, sorted by text so that nobody's
+    notes stand together."""
     contested = sorted(
         (item for item in result.items.values() if item.contested),
-        key=lambda item: (-_smaller_camp(rubric, item), -(item.range or 0)),
+        key=lambda item: (*_smaller_camp(rubric, item), -(item.range or 0)),
     )
     return tuple(
         ContestedItem(
@@ -244,10 +245,11 @@ def contested_items(
     )
 
 
-def _smaller_camp(rubric: Rubric, item: ItemResult) -> float:
-    """The share of the numeric answers on the smaller side of the phase bar (0,5 = even split)."""
+def _smaller_camp(rubric: Rubric, item: ItemResult) -> tuple[int, float]:
+    """Sort key: minus the people on the smaller side of the phase bar, minus their share."""
     numeric = [int(v) for v, n in item.distribution.items() if v.isdigit() for _ in range(n)]
-    return min(split_at_bar(rubric, numeric)) / len(numeric)
+    smaller = min(split_at_bar(rubric, numeric))
+    return -smaller, -smaller / len(numeric)
 
 
 def _text_order(note: str) -> tuple[str, str]:

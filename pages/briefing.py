@@ -92,7 +92,10 @@ def show_contested_item(item: ContestedItem) -> None:
         st.caption(md(item.theme_label))
         st.markdown(md(item.explanation))
         if item.distribution:
-            counts = " · ".join(f"{answer}: {count}" for answer, count in item.distribution)
+            counts = ", ".join(
+                tr("briefing.distribution_entry", answer=answer, count=count)
+                for answer, count in item.distribution
+            )
             st.markdown(md(tr("briefing.distribution", counts=counts)))
         if item.agreed is not None:
             st.markdown(md(tr("briefing.agreed", value=item.agreed)))

@@ -110,7 +110,7 @@ def test_the_briefing_shows_notes_sorted_by_text_and_the_distribution(two_school
     notes = [f"eerste toelichting {letter}" for letter in "WXYZ"]
     positions = [shown.index(note) for note in notes]
     assert positions == sorted(positions)  # alphabetical, not in respondent order (Z, Y, X, W)
-    assert "Antwoorden: 0: 2 · 1: 0 · 2: 0 · 3: 2 · weet niet: 0" in shown
+    assert "Gegeven antwoorden: 0 (2×), 1 (0×), 2 (0×), 3 (2×), weet niet (0×)" in shown
     assert "2 van de 4 zeggen 0 of 1, 2 zeggen 2 of 3" in shown
 
 
@@ -122,7 +122,7 @@ def test_a_scan_under_the_minimum_group_size_warns_and_shows_no_distribution(dat
     assert not at.exception
     assert any("minder dan 3" in warning.value for warning in at.warning)
     shown = markdown_text(at)
-    assert "Antwoorden:" not in shown and "klein toelichting" not in shown
+    assert "Gegeven antwoorden" not in shown and "klein toelichting" not in shown
     assert "zeggen 0 of 1" not in shown
 
 
