@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -9,6 +10,8 @@ from sqlalchemy import select
 
 from assessment import store
 from assessment.store import tables as T
+from tests.store.conftest import row_counts
+from tests.store.test_authorisation import OPERATIONS
 from tests.store.test_sessions import T0, session_rows, signed_in
 
 
@@ -106,3 +109,33 @@ def test_sessions_past_their_age_are_removed_with_their_added_codes(world, secon
     signed_in(world, "coordinator", now=T0 + store.sessions.MAX_AGE + dt.timedelta(seconds=1))
     assert added_rows(world.engine) == []
     assert len(session_rows(world.engine)) == 1
+
+
+WRITES = [name for name, (allowed, _) in OPERATIONS.items() if "coordinator" in allowed.split()]
+
+
+def test_a_trainer_holding_two_schools_reads_each_with_its_own_code_and_writes_in_neither(
+    world, second_trainer
+):
+    token = signed_in(world, "trainer")
+    store.add_session_code(world.engine, token, second_trainer, now=T0)
+    first, second = store.session_accesses(world.engine, token, now=T0)
+    assert store.scan_data(world.engine, first, world.scan.id).scan.school_id == world.school.id
+    assert store.scan_data(world.engine, second, world.other_scan.id).scan.school_id == (
+        world.other_school.id
+    )
+    for access, other_scan in ((first, world.other_scan), (second, world.scan)):
+        with pytest.raises(store.AccessDenied):
+            store.scan_data(world.engine, access, other_scan.id)
+    # An access that claims the other school with this school's code is refused too.
+    forged = dataclasses.replace(first, school_id=world.other_school.id)
+    with pytest.raises(store.AccessDenied):
+        store.scan_data(world.engine, forged, world.other_scan.id)
+    before = row_counts(world.engine)
+    for access in (first, second):
+        for name in WRITES:
+            if "trainer" in OPERATIONS[name][0].split():
+                continue
+            with pytest.raises(store.AccessDenied):
+                OPERATIONS[name][1](world, access)
+    assert row_counts(world.engine) == before
