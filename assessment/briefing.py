@@ -305,13 +305,16 @@ def _theme_label(rubric: Rubric, theme_id: str, lang: str) -> str:
 
 def topics(rubric: Rubric, result: ScanResult, lang: str) -> tuple[Topic, ...]:
     """``TOPICS`` suggestions from the rubric's actions for the phase the school works on (the
-    last phase for a school that has secured them all): its lowest items first, then the items
-    nobody could answer, as "zoek uit"."""
+    last phase for a school that has secured them all): its items under the phase bar, lowest
+    first, then the items nobody could answer, as "zoek uit"."""
     phase = result.school_phase if result.school_phase != SECURED else rubric.phase_ids[-1]
+    bar = rubric.rules.phase_complete_mean
     candidates = [i for i in result.items.values() if i.phase == phase and not i.left_out]
     scored = sorted((i for i in candidates if i.value is not None), key=lambda i: i.value)
     unknown = [i for i in candidates if i.value is None]
-    chosen = [*scored, *unknown][:TOPICS]
+    # Items that already reach the phase bar come only when nothing else is left to suggest.
+    below = [i for i in scored if i.value < bar]
+    chosen = [*below, *unknown, *(i for i in scored if i.value >= bar)][:TOPICS]
     return tuple(_topic(rubric, item, lang) for item in chosen)
 
 

@@ -65,7 +65,7 @@ def show_weakest(briefing: Briefing) -> None:
 
 def show_changes(briefing: Briefing) -> None:
     if briefing.previous_label is None:
-        st.subheader(tr("briefing.changes_heading", previous="–"))
+        st.subheader(tr("briefing.changes_heading_none"))
         st.caption(tr("briefing.no_previous"))
         return
     st.subheader(tr("briefing.changes_heading", previous=briefing.previous_label))

@@ -170,7 +170,7 @@ def weakest_and_changes(w: BriefingWriter) -> list[Flowable]:
         lines = [w.p(heading, "lead"), *(w.p(line, "small") for line in theme.why[1:])]
         story.append(KeepTogether(lines))
     if w.b.previous_label is None:
-        story += [w.p(w.bt("changes_heading", previous="–"), "h2"), w.p(w.bt("no_previous"))]
+        story += [w.p(w.bt("changes_heading_none"), "h2"), w.p(w.bt("no_previous"))]
         return story
     story += [
         w.p(w.bt("changes_heading", previous=w.b.previous_label), "h2"),
