@@ -7,7 +7,7 @@ import streamlit as st
 
 from assessment import store
 from assessment.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from assessment.ui import context
+from assessment.ui import context, trainer_schools
 from assessment.ui.context import tr, tr_md
 
 PAGES = Path(__file__).parent / "pages"
@@ -18,7 +18,7 @@ PAGES_BY_ROLE = {
     None: ["start"],
     "respondent": ["start", "vragenlijst"],
     "coordinator": ["start", "vragenlijst", "resultaten", "bespreken", "actieplan", "beheer"],
-    "trainer": ["start", "resultaten", "actieplan"],
+    "trainer": ["start", "briefing", "resultaten", "actieplan"],
     "board": ["start", "vergelijken"],
     "admin": ["start"],
 }
@@ -28,6 +28,7 @@ ICONS = {
     "resultaten": ":material/radar:",
     "bespreken": ":material/forum:",
     "actieplan": ":material/task_alt:",
+    "briefing": ":material/assignment:",
     "vergelijken": ":material/compare:",
     "beheer": ":material/settings:",
 }
@@ -54,6 +55,7 @@ with st.sidebar:
     current = context.access()
     if current is not None:
         st.caption(tr(f"app.roles.{current.role}"))
+        trainer_schools.switcher(key="school_choice_sidebar")
         if st.button(tr("app.sign_out"), icon=":material/logout:"):
             context.sign_out()
             st.rerun()

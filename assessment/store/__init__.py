@@ -88,10 +88,12 @@ from assessment.store.schools import (
 from assessment.store.sessions import (
     IDLE_EXPIRY,
     SESSION_ROLES,
+    add_session_code,
     end_session,
     open_session,
     redeem_ticket,
     resolve_session,
+    session_accesses,
 )
 from assessment.store.team_codes import MAX_BATCH, issue_team_codes, team_codes
 from assessment.store.transfer import (
@@ -138,6 +140,7 @@ __all__ = [
     "StoreError",
     "TeamCode",
     "actions_to_review",
+    "add_session_code",
     "add_action",
     "admin_access",
     "board_overview",
@@ -181,6 +184,7 @@ __all__ = [
     "save_answer",
     "scan_data",
     "scan_progress",
+    "session_accesses",
     "seed_demo",
     "set_agreed",
     "set_board_sharing",

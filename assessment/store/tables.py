@@ -200,5 +200,28 @@ session = Table(
     Column("ended_at", UTCDateTime, nullable=True),
 )
 
+# The further trainer codes a trainer added to a session (migration 0004): one browser, several
+# schools (DESIGN §7a). The session's own ``code_id`` is the code it was opened with.
+session_code = Table(
+    "session_code",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("session_id", Integer, ForeignKey("session.id"), nullable=False),
+    Column("code_id", Integer, ForeignKey("access_code.id"), nullable=False, index=True),
+    Column("added_at", UTCDateTime, nullable=False),
+    UniqueConstraint("session_id", "code_id"),
+)
+
 # Children before parents: the order to empty the tables in.
-ALL_TABLES = (session, action, consensus, answer, respondent, access_code, scan, school, board)
+ALL_TABLES = (
+    session_code,
+    session,
+    action,
+    consensus,
+    answer,
+    respondent,
+    access_code,
+    scan,
+    school,
+    board,
+)

@@ -17,7 +17,8 @@ from assessment.rubric import Rubric, RubricError, load_rubric
 from assessment.ui import web
 from assessment.ui.safe import md
 
-ACCESS = "access"
+ACCESS = "access"  # the access the pages work with: for a trainer, the school on screen
+SCHOOLS = "schools"  # every access of this sign-in: a trainer's one per school
 ATTEMPTS = "code_attempts_key"
 CODE = "code"
 DEMO = "demo"
@@ -105,6 +106,13 @@ def access() -> store.Access | None:
     return st.session_state.get(ACCESS)
 
 
+def accesses() -> list[store.Access]:
+    """Every access of this sign-in, the one on screen among them: a trainer holds one per
+    school (assessment/ui/trainer_schools.py), everyone else just one."""
+    current = access()
+    return st.session_state.get(SCHOOLS) or ([current] if current else [])
+
+
 def demo_enabled() -> bool:
     """The demo is offered unless TSO_DEMO=0; by default only with the embedded SQLite database.
     Never when its database would be the real one."""
@@ -127,6 +135,7 @@ def sign_in(new_access: store.Access, code: str | None, *, demo: bool = False) -
     that a reload or the same link resumes the questionnaire. Coordinator, trainer and board get
     a server-side session instead, which the browser keeps in a cookie."""
     st.session_state[ACCESS] = new_access
+    st.session_state[SCHOOLS] = [new_access]
     st.session_state[DEMO] = demo
     st.session_state[CODE] = code if new_access.role == "respondent" else None
     if st.session_state[CODE]:
@@ -197,7 +206,8 @@ def sign_in_from_url() -> None:
 
 def sign_in_from_cookie() -> None:
     """Sign in from the session cookie on a page load, and check the session on every rerun:
-    signed out elsewhere, idle for too long or a revoked code ends it here too."""
+    signed out elsewhere, idle for too long or a revoked code ends it here too (a trainer's
+    school whose code was revoked drops out of the list)."""
     token = st.session_state.get(SESSION_TOKEN)
     if token is None and access() is None and not st.session_state.get(COOKIE_READ):
         st.session_state[COOKIE_READ] = True
@@ -206,7 +216,10 @@ def sign_in_from_cookie() -> None:
     if not isinstance(token, str) or not token:
         return
     try:
-        st.session_state[ACCESS] = store.resolve_session(main_engine(), token)
+        held = store.session_accesses(main_engine(), token)
+        shown = access()  # the school this tab shows stays on screen while its code works
+        st.session_state[ACCESS] = next((a for a in held if a == shown), held[0])
+        st.session_state[SCHOOLS] = held
         st.session_state[SESSION_TOKEN] = token
     except store.StoreError as error:
         st.session_state[SESSION_TOKEN] = token
