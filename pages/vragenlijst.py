@@ -41,11 +41,15 @@ questions = Questions.for_role(rubric, me.role)
 themes = questions.themes
 
 # The theme lives outside any widget, per scan: it survives other pages; a new session (a reload,
-# the link opened again) starts at the first theme with an open question.
+# the link opened again) starts at the first open question, in the first theme that has one.
 current_key = f"questionnaire_theme-{scan.id}"
 theme_ids = [t.theme.id for t in themes]
 if st.session_state.get(current_key) not in theme_ids:
-    st.session_state[current_key] = theme_ids[questions.resume_at(answers)]
+    resume = themes[questions.resume_at(answers)]
+    st.session_state[current_key] = resume.theme.id
+    still_open = resume.open(answers)
+    if still_open and still_open[0] != resume.criteria[0]:
+        phone.ask_scroll_into_view(f"scroll-target-{still_open[0].id}", to_top=True)
 position = theme_ids.index(st.session_state[current_key])
 current = themes[position]
 
@@ -56,7 +60,7 @@ def go_to(index: int) -> None:
     phone.ask_scroll_to_top()
 
 
-st.progress(
+st.container(key="sticky-progress").progress(
     questions.answered(answers) / len(questions.criteria),
     text=tr(
         "questionnaire.progress",
@@ -71,7 +75,7 @@ st.caption(rubric.text(current.theme.description, lang))
 
 for criterion in current.criteria:
     args = (access, scan.id, criterion.id)
-    with st.container(border=True):
+    with st.container(border=True, key=f"scroll-target-{criterion.id}"):
         label = rubric.text(criterion.label, lang)
         phase = rubric.text(rubric.phase(criterion.phase).label, lang)
         st.markdown(f"**{label}**")
@@ -172,4 +176,4 @@ st.selectbox(
 
 if position == len(themes) - 1:
     questionnaire_end.show(access, scan, me, questions, answers, rubric, go_to)
-phone.scroll_to_top_if_asked()
+phone.scroll_if_asked()

@@ -160,6 +160,7 @@ def test_submitting_asks_first_and_names_the_open_questions(phone: Page, server)
     warning = phone.get_by_text(f"Er staan nog {open_count} vragen open.")
     expect(warning).to_be_visible()
     assert_in_view(warning)
+    assert_in_view(phone.get_by_role("button", name="Ja, versturen"))
     assert store.my_respondent(server.engine, me).submitted_at is None
 
     phone.get_by_role("button", name="Ja, versturen").click()
