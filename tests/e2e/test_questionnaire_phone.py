@@ -87,7 +87,9 @@ def test_a_reload_opens_the_first_theme_with_an_open_question(phone: Page, serve
     for criterion in [*first.criteria, *second.criteria[:-1]]:
         store.save_answer(server.engine, me, criterion.id, 2)
     open_questionnaire(phone, server, code)
-    expect(phone.get_by_role("heading", name=RUBRIC.text(second.label, "nl"))).to_be_visible()
+    expect(phone.get_by_role("heading", name=RUBRIC.text(second.label, "nl"))).to_be_attached()
+    assert_in_view(question(phone, second.criteria[-1]))  # where the respondent stopped
+    expect(phone.get_by_text(re.compile(r"^Thema 2 van \d+ · "))).to_be_in_viewport()
 
     answer(phone, second.criteria[-1], 1)
     phone.reload()
