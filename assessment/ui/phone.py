@@ -1,4 +1,5 @@
-"""Making Streamlit pages work on a phone: big tap targets, no English hints, scrolling to the top."""
+"""Making Streamlit pages work on a phone: big tap targets, no English hints, a bar that stays in
+view, and scrolling to the top (or to one container) after a button."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ _STYLE = """<style>
 [data-testid="stRadioGroup"][aria-orientation="horizontal"] { row-gap: .25rem; }
 [data-testid="InputInstructions"] { display: none; }
 [class*="st-key-scroll-target-"] { scroll-margin-top: 7rem; }  /* clear of the bars on top */
-[data-testid="stLayoutWrapper"]:has(> .st-key-sticky-progress) { position: sticky;
+[data-testid="stLayoutWrapper"]:has(> [class*="st-key-sticky-"]) { position: sticky;
   top: 3.75rem; z-index: 3; background: #fff; padding: .25rem 0; }
 @media (max-width: 640px) {
   [data-testid="stMain"] h1 { font-size: 2rem; }
@@ -22,13 +23,17 @@ _STYLE = """<style>
 }
 </style>"""
 
+STICKY = "sticky-"  # st.container(key=STICKY + name) stays on screen, under the top bar
+SCROLL_TARGET = "scroll-target-"  # a container to scroll to: key=SCROLL_TARGET + name
+
 _SCROLL = "phone_scroll"  # (request number, container key or None for the top, where to put it)
 _SCROLLED = "phone_scrolled"
 
 
 def touch_friendly() -> None:
     """Radio options at least 44 px high and wide; no "Press Ctrl+Enter to apply" under text areas;
-    headings that fit a phone ("Implementatieplanning" broke in two at 390 px)."""
+    headings that fit a phone ("Implementatieplanning" broke in two at 390 px); the containers
+    named with STICKY and SCROLL_TARGET behave as their names say. Call on every run."""
     st.html(_STYLE)
 
 
