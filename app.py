@@ -1,12 +1,13 @@
 """TSO Zelfscan: configuration, database, access and language, and the pages this code may see."""
 
+import logging
 from pathlib import Path
 
 import streamlit as st
 
 from assessment import store
 from assessment.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from assessment.ui import context
+from assessment.ui import context, trainer_schools
 from assessment.ui.context import tr, tr_md
 
 PAGES = Path(__file__).parent / "pages"
@@ -17,7 +18,7 @@ PAGES_BY_ROLE = {
     None: ["start"],
     "respondent": ["start", "vragenlijst"],
     "coordinator": ["start", "vragenlijst", "resultaten", "bespreken", "actieplan", "beheer"],
-    "trainer": ["start", "resultaten", "actieplan"],
+    "trainer": ["start", "briefing", "resultaten", "actieplan"],
     "board": ["start", "vergelijken"],
     "admin": ["start"],
 }
@@ -27,6 +28,7 @@ ICONS = {
     "resultaten": ":material/radar:",
     "bespreken": ":material/forum:",
     "actieplan": ":material/task_alt:",
+    "briefing": ":material/assignment:",
     "vergelijken": ":material/compare:",
     "beheer": ":material/settings:",
 }
@@ -53,6 +55,7 @@ with st.sidebar:
     current = context.access()
     if current is not None:
         st.caption(tr(f"app.roles.{current.role}"))
+        trainer_schools.switcher(key="school_choice_sidebar")
         if st.button(tr("app.sign_out"), icon=":material/logout:"):
             context.sign_out()
             st.rerun()
@@ -78,3 +81,6 @@ try:
     st.navigation(pages, position="top").run()
 except store.StoreError as error:  # e.g. a code revoked while the page was open
     st.error(tr_md(error.key, **error.values))
+except Exception:  # noqa: BLE001 - a Dutch sentence for the user, the details in the server log
+    logging.getLogger("tso").exception("page %s failed", role)
+    st.error(tr("app.errors.unexpected"))

@@ -7,12 +7,14 @@ looks a dotted key up. nl is the reference language: every key exists there.
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
+from babel.dates import format_date
 from babel.numbers import format_decimal
 
 LOCALES_DIR = Path(__file__).parent / "locales"
@@ -70,3 +72,8 @@ def signed(value: float, lang: str = DEFAULT_LANGUAGE) -> str:
 def percent(value: float, lang: str = DEFAULT_LANGUAGE) -> str:
     """A share 0–1 as a whole percentage: ``0.5`` → ``50%``."""
     return f"{number(value * 100, lang, 0)}%"
+
+
+def day(value: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A date as people write it: ``26 jun. 2025`` in Dutch, ``26 Jun 2025`` in English."""
+    return format_date(value, "d MMM y", locale=lang)

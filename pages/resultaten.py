@@ -64,7 +64,7 @@ if access.role == "coordinator":
     )
 
 theme_labels = [rubric.text(t.label, lang) for t in rubric.theme_list]
-map_column, radar_column = st.columns(2, gap="large")
+map_column, radar_column = st.columns(2, gap="medium")
 with map_column:
     st.subheader(tr("map.title"))
     st.html(
@@ -75,6 +75,7 @@ with map_column:
             phase_label=lambda phase_id: phase_label(rubric, phase_id, lang),
             state_word=lambda state: tr(f"map.state.{state}"),
             mean_text=lambda mean: phase_mean_text(rubric, mean, lang),
+            lang=lang,
         )
     )
 with radar_column:
@@ -94,7 +95,7 @@ trend = school_trend(engine, access, scan.id, rubric)
 if trend:
     st.subheader(tr("results.trend_heading"))
     st.plotly_chart(
-        trend_figure(trend, theme_labels, lambda v: number(v, lang)),
+        trend_figure(trend, theme_labels),
         width="stretch",
         config={"displayModeBar": False},
     )
@@ -163,4 +164,15 @@ with st.expander(tr("results.per_item")):
         ),
         hide_index=True,
         width="stretch",
+    )
+
+with st.expander(tr("results.sources_heading", version=rubric.version)):
+    st.caption(tr("results.sources_intro"))
+    st.markdown(
+        "\n".join(
+            f"- {md(source.text)}"
+            + (f" ({md(source.url)})" if source.url else "")
+            + ("" if source.checked else f" **{md(tr('results.source_unchecked'))}**")
+            for source in rubric.sources.values()
+        )
     )

@@ -19,7 +19,7 @@ if current is None:
         code = st.text_input(tr("start.code_label"), help=tr("start.code_help"), type="password")
         if st.form_submit_button(tr("start.open"), type="primary"):
             try:
-                context.sign_in(store.resolve_code(context.engine(), code.strip()), code.strip())
+                context.sign_in(context.resolve_code(code.strip()), code.strip())
                 st.rerun()
             except store.StoreError as error:
                 st.warning(tr_md(error.key, **error.values))

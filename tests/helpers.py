@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 from pathlib import Path
+
+import pytest
 
 TESTS = Path(__file__).parent
 DATA = TESTS / "data"
@@ -32,3 +36,21 @@ def line_of(path: Path, needle: str, occurrence: int = 1) -> int:
         if needle in line
     ]
     return hits[occurrence - 1]
+
+
+def make_read_only(path: Path) -> None:
+    """Make a file read-only for real: ``chmod`` for a normal user; for root, whom file modes do
+    not stop, the immutable attribute (``chattr +i``, ext4 and most Linux file systems)."""
+    if os.geteuid() != 0:
+        path.chmod(0o444)
+        return
+    done = subprocess.run(["chattr", "+i", str(path)], capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"running as root and chattr +i is not possible here: {done.stderr.strip()}")
+
+
+def make_writable(path: Path) -> None:
+    if os.geteuid() != 0:
+        path.chmod(0o644)
+    else:
+        subprocess.run(["chattr", "-i", str(path)], check=True)

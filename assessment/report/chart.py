@@ -19,12 +19,8 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from assessment.report.fonts import BOLD, FAMILY
+from assessment.report.styles import CURRENT, GRID, MUTED, PREVIOUS, TEXT
 
-CURRENT = colors.HexColor("#1f4e79")
-PREVIOUS = colors.HexColor("#c05a00")
-GRID = colors.HexColor("#c8cdd3")
-TEXT = colors.HexColor("#222222")
-MUTED = colors.HexColor("#5b6470")
 SCALE = (25, 50, 75, 100)
 
 

@@ -19,10 +19,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 from assessment.i18n import t
 from assessment.report.fonts import BOLD, FAMILY, MONO, MONO_BOLD, clean, register_fonts, shorten
+from assessment.report.styles import PAGE_HEIGHT, PAGE_WIDTH
 
 COLUMNS, ROWS = 2, 5
 PER_PAGE = COLUMNS * ROWS
-PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 10 * mm
 SLIP_WIDTH = (PAGE_WIDTH - 2 * MARGIN) / COLUMNS
 SLIP_HEIGHT = (PAGE_HEIGHT - 2 * MARGIN) / ROWS

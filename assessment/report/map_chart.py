@@ -13,6 +13,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from assessment.development_map import CELL_SYMBOLS, CellState, MapRow
 from assessment.report.fonts import BOLD, FAMILY
+from assessment.report.styles import TEXT
 
 # Light fills from a colour-blind-safe blue–orange pair; the words and symbols carry the meaning.
 CELL_FILLS: dict[CellState, colors.Color | None] = {
@@ -21,7 +22,6 @@ CELL_FILLS: dict[CellState, colors.Color | None] = {
     "not_yet": colors.HexColor("#f0f0f0"),
     "insufficient": None,
 }
-TEXT = colors.HexColor("#222222")
 BORDER = colors.HexColor("#9aa3ad")
 HEADER_HEIGHT, ROW_HEIGHT, LABEL_WIDTH, PADDING = 14.0, 22.0, 112.0, 3.5
 

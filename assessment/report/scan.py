@@ -64,7 +64,7 @@ def report_for_scan(
     engine: Any, access: Any, scan_id: int, lang: str = "nl", *, include_notes: bool = False
 ) -> bytes:
     """The PDF of a stored scan as bytes (coordinator, trainer or admin access)."""
-    from assessment.report.pdf import build_report
+    from assessment.report.scan_report import build_report
 
     return build_report(
         report_input_for_scan(engine, access, scan_id, lang, include_notes=include_notes)

@@ -19,9 +19,10 @@ MARKERS = ("circle", "square", "diamond", "triangle-up", "x")
 DASHES = ("solid", "dash", "dot", "dashdot", "longdash")
 
 
-def wrapped(label: str, width: int = 14) -> str:
+def wrapped(label: str, width: int = 12) -> str:
     """A theme label broken over lines so that it fits beside a radar on a phone."""
-    return "<br>".join(html.escape(line) for line in textwrap.wrap(label, width)) or label
+    lines = textwrap.wrap(label, width, break_long_words=False, break_on_hyphens=False)
+    return "<br>".join(html.escape(line) for line in lines) or html.escape(label)
 
 
 def radar_figure(
@@ -69,20 +70,19 @@ def radar_figure(
                 "angle": 54,  # between the first two spokes, clear of their labels
                 "tickfont": {"size": 10},
             },
-            "angularaxis": {"direction": "clockwise", "rotation": 90, "tickfont": {"size": 12}},
+            "angularaxis": {"direction": "clockwise", "rotation": 90, "tickfont": {"size": 10.5}},
+            "domain": {"x": [0.27, 0.73]},  # room beside the circle for a long one-word theme
         },
         showlegend=True,
         legend={"orientation": "h", "y": -0.15, "traceorder": "reversed"},
-        margin={"l": 60, "r": 60, "t": 40, "b": 30},
+        margin={"l": 10, "r": 10, "t": 40, "b": 30},
         template="plotly_white",
-        height=440,
+        height=400,
     )
     return figure
 
 
-def trend_figure(
-    points: Sequence[TrendPoint], themes: Sequence[str], value_text: Callable[[float], str] = str
-) -> go.Figure:
+def trend_figure(points: Sequence[TrendPoint], themes: Sequence[str]) -> go.Figure:
     """A line per theme over the school's scans, each with its own colour, marker and dash."""
     figure = go.Figure()
     years = [html.escape(p.label) for p in points]
@@ -93,10 +93,7 @@ def trend_figure(
                 x=years,
                 y=values,
                 name=html.escape(theme),
-                mode="lines+markers+text",
-                text=[""] * (len(values) - 1)
-                + [value_text(values[-1]) if values[-1] is not None else ""],
-                textposition="middle right",
+                mode="lines+markers",
                 line={
                     "color": THEME_COLOURS[index % len(THEME_COLOURS)],
                     "dash": DASHES[index % len(DASHES)],

@@ -12,12 +12,11 @@ from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 
 from assessment.report.fonts import FAMILY
+from assessment.report.styles import GRID, TEXT
 from assessment.report.trend import THEME_COLOURS, TrendPoint
 
 MARKERS = ("FilledCircle", "FilledSquare", "FilledDiamond", "FilledTriangle", "FilledCross")
 DASHES = (None, (4, 2), (1, 2), (6, 2, 1, 2), (2, 2))
-TEXT = colors.HexColor("#222222")
-GRID = colors.HexColor("#c8cdd3")
 
 
 def trend_drawing(

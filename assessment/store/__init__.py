@@ -34,7 +34,7 @@ from assessment.store.answers import (
 )
 from assessment.store.board import board_criteria, board_maps, board_overview
 from assessment.store.demo import DEMO_BOARD, seed_demo
-from assessment.store.engine import database_url, make_engine, upgrade
+from assessment.store.engine import database_url, demo_database_url, make_engine, upgrade
 from assessment.store.errors import (
     AccessDenied,
     CodeRefused,
@@ -88,10 +88,12 @@ from assessment.store.schools import (
 from assessment.store.sessions import (
     IDLE_EXPIRY,
     SESSION_ROLES,
+    add_session_code,
     end_session,
     open_session,
     redeem_ticket,
     resolve_session,
+    session_accesses,
 )
 from assessment.store.team_codes import MAX_BATCH, issue_team_codes, team_codes
 from assessment.store.transfer import (
@@ -138,6 +140,7 @@ __all__ = [
     "StoreError",
     "TeamCode",
     "actions_to_review",
+    "add_session_code",
     "add_action",
     "admin_access",
     "board_criteria",
@@ -149,6 +152,7 @@ __all__ = [
     "create_board",
     "create_school",
     "database_url",
+    "demo_database_url",
     "delete_action",
     "save_plan",
     "demo_access",
@@ -182,6 +186,7 @@ __all__ = [
     "save_answer",
     "scan_data",
     "scan_progress",
+    "session_accesses",
     "seed_demo",
     "set_agreed",
     "set_board_sharing",

@@ -25,6 +25,7 @@ from assessment.store._common import (
 from assessment.store.engine import reading, writing
 from assessment.store.errors import AccessDenied, CodeRefused, InvalidInput, NotFound, ScanClosed
 from assessment.store.info import CODE_ROLES, Access, CodeInfo, IssuedCode
+from assessment.store.session_codes import end_sessions_left_without_codes
 
 CODE_BYTES = 24  # 192 bits
 DEMO_CODE_LABEL = "demo"
@@ -375,10 +376,7 @@ def revoke_code(engine: Engine, access: Access, code_id: int) -> CodeInfo:
             connection.execute(
                 update(T.access_code).where(T.access_code.c.id == code_id).values(revoked_at=now)
             )
-            connection.execute(  # its browsers are signed out at once (DESIGN §7a)
-                update(T.session)
-                .where(T.session.c.code_id == code_id, T.session.c.ended_at.is_(None))
-                .values(ended_at=now)
-            )
+            # Its browsers are signed out at once (DESIGN §7a), unless they hold another code.
+            end_sessions_left_without_codes(connection, code_id, now)
         row = connection.execute(_code_query().where(T.access_code.c.id == code_id)).one()
         return code_info(row)

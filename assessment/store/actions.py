@@ -34,6 +34,12 @@ def check_action_fields(rubric: Rubric | None, fields: dict[str, Any]) -> dict[s
     """The action's fields cleaned and checked (against ``rubric`` when given)."""
     theme = fields["theme"]
     criterion = fields.get("criterion") or None
+    if rubric is not None and isinstance(criterion, str) and criterion in rubric.crosswalk:
+        # an action of an older scan on a retired criterion goes on with its successor, and
+        # with that criterion's theme (a criterion may have moved to another theme)
+        criterion = rubric.crosswalk[criterion]
+        if rubric.has_criterion(criterion):
+            theme = rubric.criterion(criterion).theme
     if rubric is not None:
         if theme not in [t.id for t in rubric.theme_list]:
             raise InvalidInput("store.errors.unknown_theme", theme=str(theme))

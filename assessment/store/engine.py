@@ -11,7 +11,8 @@ Faults: a database error that leaves a transaction becomes ``DatabaseFault``, a 
 Dutch message; SQL parameters (notes, code hashes) are never part of an error's text
 (``hide_parameters``) and the log gets the kind of error, not its details. A SQLite connection
 that met a read-only database is thrown away with the whole pool: SQLite opens a file it cannot
-write read-only and would stay so, even after the file is writable again.
+write read-only and would stay so, even after the file is writable again; a connection opened
+read-only is replaced at its next use once the file is writable.
 """
 
 from __future__ import annotations
@@ -29,12 +30,13 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import ExceptionContext, make_url
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, DisconnectionError, IntegrityError, OperationalError
 from sqlalchemy.pool import StaticPool
 
 from assessment.store.errors import DatabaseFault
 
 DEFAULT_SQLITE_FILE = Path("data") / "tso.sqlite"
+DEFAULT_DEMO_FILE = Path("data") / "demo.sqlite"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 15_000
 _READ = "tso_read_only"
@@ -54,6 +56,16 @@ def database_url() -> str:
         return url
     DEFAULT_SQLITE_FILE.parent.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{DEFAULT_SQLITE_FILE}"
+
+
+def demo_database_url() -> str:
+    """``TSO_DEMO_DATABASE_URL``, or the SQLite file ``data/demo.sqlite``: the demo never lives
+    in the database of real schools, where an anonymous visitor would be its coordinator."""
+    url = os.environ.get("TSO_DEMO_DATABASE_URL", "").strip()
+    if url:
+        return url
+    DEFAULT_DEMO_FILE.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{DEFAULT_DEMO_FILE}"
 
 
 def make_engine(url: str | None = None) -> Engine:
@@ -98,8 +110,12 @@ def _sqlite_engine(url: str) -> Engine:
     if synchronous not in ("FULL", "NORMAL", "EXTRA"):
         synchronous = "FULL"
 
+    file = None if in_memory or database.startswith("file:") else Path(database).expanduser()
+
     @event.listens_for(engine, "connect")
-    def _pragmas(dbapi_connection, _record) -> None:
+    def _pragmas(dbapi_connection, record) -> None:
+        # SQLite opens a file it may not write read-only, and such a connection stays so.
+        record.info["read_only"] = file is not None and not _writable(file)
         # No implicit BEGIN from pysqlite: the begin event below opens every transaction.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
@@ -109,6 +125,11 @@ def _sqlite_engine(url: str) -> Engine:
         cursor.execute(f"PRAGMA synchronous={synchronous}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
+
+    @event.listens_for(engine, "checkout")
+    def _reopen_when_writable(_dbapi_connection, record, _proxy) -> None:
+        if record.info.get("read_only") and file is not None and _writable(file):
+            raise DisconnectionError()  # the pool replaces it with a fresh connection
 
     @event.listens_for(engine, "handle_error")
     def _drop_read_only_connections(context: ExceptionContext) -> None:
@@ -127,6 +148,16 @@ def _sqlite_engine(url: str) -> Engine:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+def _writable(file: Path) -> bool:
+    """Whether this process may open ``file`` for writing, the test SQLite itself makes."""
+    try:
+        descriptor = os.open(file, os.O_RDWR)
+    except OSError:
+        return False
+    os.close(descriptor)
+    return True
 
 
 def _write_lock(engine: Engine):
@@ -199,7 +230,7 @@ def upgrade(engine: Engine) -> None:
         lock_for_setup(connection)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
-        # Scans closed before migration 0004 get the summary closing would have given them.
+        # Scans closed before migration 0005 get the summary closing would have given them.
         fill_missing(connection)
 
 

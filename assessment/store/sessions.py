@@ -7,7 +7,8 @@ A session is opened for a resolved code and hands out a one-time *ticket* (valid
 and token are 256 random bits and only their SHA-256 is stored.
 
 A token signs nobody in once the session is ended (sign-out), idle for ``IDLE_EXPIRY``, older
-than ``MAX_AGE``, or when its code is revoked or expired. ``last_seen_at`` is written at most once
+than ``MAX_AGE``, or when its code is revoked or expired. A trainer's session may hold the trainer
+codes of several schools (``session_codes.py``); it lives while one of them works. ``last_seen_at`` is written at most once
 per ``TOUCH_INTERVAL``, so resolving a token on every page view is a read, not a write.
 """
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 
-from sqlalchemy import Engine, Row, delete, select, update
+from sqlalchemy import Engine, Row, select, update
 
 from assessment.store import tables as T
 from assessment.store._common import aware, utcnow
@@ -24,6 +25,7 @@ from assessment.store.access import code_access, hash_code, verify
 from assessment.store.engine import reading, writing
 from assessment.store.errors import AccessDenied, CodeRefused, SessionEnded
 from assessment.store.info import Access
+from assessment.store.session_codes import added_code_ids, forget_sessions_before
 
 SESSION_ROLES = ("coordinator", "trainer", "board")
 SECRET_BYTES = 32  # 256 bits
@@ -42,7 +44,7 @@ def open_session(engine: Engine, access: Access, now: dt.datetime | None = None)
     ticket = secrets.token_urlsafe(SECRET_BYTES)
     with writing(engine) as connection:
         verify(connection, access)
-        connection.execute(delete(T.session).where(T.session.c.created_at < now - MAX_AGE))
+        forget_sessions_before(connection, now - MAX_AGE)
         connection.execute(
             T.session.insert().values(
                 token_hash=hash_code(ticket),
@@ -76,20 +78,30 @@ def redeem_ticket(engine: Engine, ticket: str, now: dt.datetime | None = None) -
 
 
 def resolve_session(engine: Engine, token: str, now: dt.datetime | None = None) -> Access:
-    """The access of a live session; ``SessionEnded`` or ``CodeRefused`` otherwise (a refused
-    code also ends the session). Touches ``last_seen_at`` when it is ``TOUCH_INTERVAL`` old."""
+    """The access of a live session: the first of ``session_accesses``."""
+    return session_accesses(engine, token, now)[0]
+
+
+def session_accesses(engine: Engine, token: str, now: dt.datetime | None = None) -> list[Access]:
+    """Every access of a live session whose code still works: the code it was opened with first,
+    then the codes added to it in the order they were added. ``SessionEnded`` for a dead
+    session; when none of its codes works any more it ends with the first code's
+    ``CodeRefused``. Touches ``last_seen_at`` when it is ``TOUCH_INTERVAL`` old."""
     now = aware(now) or utcnow()
+    accesses: list[Access] = []
+    refusals: list[CodeRefused] = []
     with reading(engine) as connection:
         row = _session_row(connection, token)
         if row is None or row.handed_over_at is None:
             raise SessionEnded()
-        try:  # a revoked code says so, also when revoking already ended the session
-            access, refusal = code_access(connection, row.code_id, now), None
-        except CodeRefused as error:
-            refusal = error
-    if refusal is not None:
+        for code_id in [row.code_id, *added_code_ids(connection, row.id)]:
+            try:  # a revoked code says so, also when revoking already ended the session
+                accesses.append(code_access(connection, code_id, now))
+            except CodeRefused as error:
+                refusals.append(error)
+    if not accesses:
         end_session(engine, token, now)
-        raise refusal
+        raise refusals[0]
     _refuse_dead(row, now)
     if now - row.last_seen_at >= TOUCH_INTERVAL:
         with writing(engine) as connection:
@@ -98,7 +110,36 @@ def resolve_session(engine: Engine, token: str, now: dt.datetime | None = None) 
                 .where(T.session.c.id == row.id, T.session.c.ended_at.is_(None))
                 .values(last_seen_at=now)
             )
-    return access
+    return accesses
+
+
+def add_session_code(
+    engine: Engine, token: str, access: Access, now: dt.datetime | None = None
+) -> None:
+    """Add the trainer code behind ``access`` to a trainer's live session; a code the session
+    already holds changes nothing. Only trainer codes, and only to a session opened with one."""
+    now = aware(now) or utcnow()
+    if access.role != "trainer":
+        raise AccessDenied()
+    with writing(engine) as connection:
+        verify(connection, access)
+        row = _session_row(connection, token, lock=True)
+        if row is None or row.handed_over_at is None:
+            raise SessionEnded()
+        _refuse_dead(row, now)
+        opened_with = connection.execute(
+            select(T.access_code.c.role).where(T.access_code.c.id == row.code_id)
+        ).scalar_one()
+        if opened_with != "trainer":
+            raise AccessDenied()
+        if access.code_id != row.code_id and access.code_id not in added_code_ids(
+            connection, row.id
+        ):
+            connection.execute(
+                T.session_code.insert().values(
+                    session_id=row.id, code_id=access.code_id, added_at=now
+                )
+            )
 
 
 def end_session(engine: Engine, token: str, now: dt.datetime | None = None) -> None:

@@ -120,7 +120,7 @@ def drop(connection: Connection, scan_id: int) -> None:
 
 
 def fill_missing(connection: Connection) -> int:
-    """Summaries for closed scans that have none (scans closed before migration 0004); run by
+    """Summaries for closed scans that have none (scans closed before migration 0005); run by
     ``store.upgrade``. Returns how many were written."""
     missing = connection.execute(
         select(T.scan)

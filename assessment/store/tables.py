@@ -201,7 +201,19 @@ session = Table(
     Column("ended_at", UTCDateTime, nullable=True),
 )
 
-# What a board may see of one closed scan (migration 0004), computed once when the scan is closed
+# The further trainer codes a trainer added to a session (migration 0004): one browser, several
+# schools (DESIGN §7a). The session's own ``code_id`` is the code it was opened with.
+session_code = Table(
+    "session_code",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("session_id", Integer, ForeignKey("session.id"), nullable=False),
+    Column("code_id", Integer, ForeignKey("access_code.id"), nullable=False, index=True),
+    Column("added_at", UTCDateTime, nullable=False),
+    UniqueConstraint("session_id", "code_id"),
+)
+
+# What a board may see of one closed scan (migration 0005), computed once when the scan is closed
 # and deleted when it is reopened (``summaries.py``). It holds no answer and no note: ``themes``
 # maps readiness, phase and flags each by theme (what the board page reads for every scan), ``map``
 # the ontwikkelkaart cells per theme (read for one school at a time), ``criteria`` the
@@ -224,6 +236,7 @@ scan_summary = Table(
 
 # Children before parents: the order to empty the tables in.
 ALL_TABLES = (
+    session_code,
     session,
     scan_summary,
     action,

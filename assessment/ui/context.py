@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import json
+import math
 import os
+import secrets
+import time
 
 import streamlit as st
 
 from assessment import store
+from assessment.code_attempts import BY_ADDRESS, BY_SESSION
 from assessment.i18n import DEFAULT_LANGUAGE, t
 from assessment.rubric import Rubric, RubricError, load_rubric
 from assessment.ui import web
 from assessment.ui.safe import md
 
-ACCESS = "access"
+ACCESS = "access"  # the access the pages work with: for a trainer, the school on screen
+SCHOOLS = "schools"  # every access of this sign-in: a trainer's one per school
+ATTEMPTS = "code_attempts_key"
 CODE = "code"
+DEMO = "demo"
 LANG = "lang"
 SESSION_TOKEN = "session_token"  # the token of the browser's session cookie, once resolved
 HANDOVER = "session_handover"  # a ticket the browser is to exchange for its cookie
@@ -38,10 +45,24 @@ def ensure_app_frame() -> None:
         st.rerun()
 
 
-@st.cache_resource(show_spinner=False)
 def engine():
+    """The database of this session: the demo's own database in a demo session, else the real
+    one (``TSO_DATABASE_URL``)."""
+    return demo_engine() if st.session_state.get(DEMO) else main_engine()
+
+
+@st.cache_resource(show_spinner=False)
+def main_engine():
     """One engine per process, migrated to the newest schema on first use."""
     new_engine = store.make_engine()
+    store.upgrade(new_engine)
+    return new_engine
+
+
+@st.cache_resource(show_spinner=False)
+def demo_engine():
+    """The demo's own database (``data/demo.sqlite``), migrated and filled on first use."""
+    new_engine = store.make_engine(store.demo_database_url())
     store.upgrade(new_engine)
     return new_engine
 
@@ -85,8 +106,18 @@ def access() -> store.Access | None:
     return st.session_state.get(ACCESS)
 
 
+def accesses() -> list[store.Access]:
+    """Every access of this sign-in, the one on screen among them: a trainer holds one per
+    school (assessment/ui/trainer_schools.py), everyone else just one."""
+    current = access()
+    return st.session_state.get(SCHOOLS) or ([current] if current else [])
+
+
 def demo_enabled() -> bool:
-    """The demo is offered unless TSO_DEMO=0; by default only with the embedded SQLite database."""
+    """The demo is offered unless TSO_DEMO=0; by default only with the embedded SQLite database.
+    Never when its database would be the real one."""
+    if store.demo_database_url() == store.database_url():
+        return False
     setting = os.environ.get("TSO_DEMO")
     if setting is not None:
         return setting != "0"
@@ -99,11 +130,13 @@ def sessions_enabled() -> bool:
     return os.environ.get(web.ROUTES_MOUNTED) == "1"
 
 
-def sign_in(new_access: store.Access, code: str | None) -> None:
+def sign_in(new_access: store.Access, code: str | None, *, demo: bool = False) -> None:
     """Remember the access for this session. Only a respondent's code goes into the address, so
     that a reload or the same link resumes the questionnaire. Coordinator, trainer and board get
     a server-side session instead, which the browser keeps in a cookie."""
     st.session_state[ACCESS] = new_access
+    st.session_state[SCHOOLS] = [new_access]
+    st.session_state[DEMO] = demo
     st.session_state[CODE] = code if new_access.role == "respondent" else None
     if st.session_state[CODE]:
         st.query_params[CODE] = code
@@ -112,16 +145,39 @@ def sign_in(new_access: store.Access, code: str | None) -> None:
     else:
         st.query_params.pop(CODE, None)
         if new_access.role in store.SESSION_ROLES and sessions_enabled():
-            st.session_state[HANDOVER] = store.open_session(engine(), new_access)
+            st.session_state[HANDOVER] = store.open_session(main_engine(), new_access)
+
+
+def resolve_code(code: str) -> store.Access:
+    """The access ``code`` gives in the real database; after repeated wrong codes from this
+    session or address a StoreError that asks to wait (``code_attempts``)."""
+    counts = [(BY_SESSION, st.session_state.setdefault(ATTEMPTS, secrets.token_hex(16)))]
+    if st.context.ip_address:  # unknown in tests and some proxies
+        counts.append((BY_ADDRESS, st.context.ip_address))
+    now = time.monotonic()
+    wait = max(limiter.wait(key, now) for limiter, key in counts)
+    if wait > 0:
+        raise store.StoreError("app.errors.too_many_codes", seconds=math.ceil(wait))
+    try:
+        found = store.resolve_code(main_engine(), code)
+    except store.CodeRefused as refused:
+        if refused.key != "store.errors.code_empty":
+            for limiter, key in counts:
+                limiter.failed(key, now)
+        raise
+    for limiter, key in counts:
+        limiter.succeeded(key)
+    return found
 
 
 def sign_out(message: str | None = None) -> None:
     """Forget the access; end the server-side session and have the browser drop its cookie."""
     token = st.session_state.get(SESSION_TOKEN)
     if token:
-        store.end_session(engine(), token)
+        store.end_session(main_engine(), token)
     for key in list(st.session_state):
-        if key not in (LANG, COOKIE_READ):
+        # signing out does not reset the count of wrong codes
+        if key not in (LANG, COOKIE_READ, ATTEMPTS):
             del st.session_state[key]
     st.query_params.clear()
     if token:
@@ -140,7 +196,7 @@ def sign_in_from_url() -> None:
     code = st.query_params.get(CODE)
     if code:
         try:
-            sign_in(store.resolve_code(engine(), code), code)
+            sign_in(resolve_code(code), code)
         except store.StoreError as error:
             st.session_state["code_error"] = tr_md(error.key, **error.values)
             del st.query_params[CODE]
@@ -150,7 +206,8 @@ def sign_in_from_url() -> None:
 
 def sign_in_from_cookie() -> None:
     """Sign in from the session cookie on a page load, and check the session on every rerun:
-    signed out elsewhere, idle for too long or a revoked code ends it here too."""
+    signed out elsewhere, idle for too long or a revoked code ends it here too (a trainer's
+    school whose code was revoked drops out of the list)."""
     token = st.session_state.get(SESSION_TOKEN)
     if token is None and access() is None and not st.session_state.get(COOKIE_READ):
         st.session_state[COOKIE_READ] = True
@@ -159,7 +216,10 @@ def sign_in_from_cookie() -> None:
     if not isinstance(token, str) or not token:
         return
     try:
-        st.session_state[ACCESS] = store.resolve_session(engine(), token)
+        held = store.session_accesses(main_engine(), token)
+        shown = access()  # the school this tab shows stays on screen while its code works
+        st.session_state[ACCESS] = next((a for a in held if a == shown), held[0])
+        st.session_state[SCHOOLS] = held
         st.session_state[SESSION_TOKEN] = token
     except store.StoreError as error:
         st.session_state[SESSION_TOKEN] = token
@@ -188,8 +248,8 @@ def hand_over_to_browser() -> None:
 
 
 def open_demo() -> None:
-    store.seed_demo(engine(), rubric())
-    sign_in(store.demo_access(engine()), None)
+    store.seed_demo(demo_engine(), rubric())
+    sign_in(store.demo_access(demo_engine()), None, demo=True)
 
 
 def show_store_error(error: store.StoreError) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from assessment import store
-from assessment.ui import context
+from assessment.ui import context, trainer_schools
 from assessment.ui.context import tr, tr_md
 from assessment.ui.pages import scan_title
 from assessment.ui.safe import md
@@ -16,7 +16,7 @@ from assessment.ui.safe import md
 NEXT_PAGE = {
     "respondent": "vragenlijst",
     "coordinator": "resultaten",
-    "trainer": "resultaten",
+    "trainer": "briefing",
     "board": "vergelijken",
 }
 
@@ -41,6 +41,8 @@ def show(access: store.Access) -> None:
             label=tr(f"start.next.{access.role}"),
             icon=":material/arrow_forward:",
         )
+    if access.role == "trainer":
+        trainer_schools.show(access)
 
 
 def place_name(access: store.Access) -> str | None:

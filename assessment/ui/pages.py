@@ -38,6 +38,8 @@ def choose_scan(
     if len(scans) == 1:
         return scans[0]
     by_id = {scan.id: scan for scan in scans}
+    if st.session_state.get(key) not in by_id:  # e.g. a scan of the school a trainer left
+        st.session_state.pop(key, None)
     # The choice lives outside the widget so that it is the same on every page.
     remembered = st.session_state.get(CHOSEN_SCAN)
     chosen = st.selectbox(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
 from babel.numbers import format_decimal
 
@@ -45,7 +47,9 @@ def option_label(value: AnswerValue, rubric: Rubric) -> str:
         return rubric.text(rubric.dont_know.label, lang)
     if value == NOT_APPLICABLE:
         return rubric.text(rubric.not_applicable.label, lang)
-    option = next(o for o in rubric.scale if o.value == value)
+    option = next((o for o in rubric.scale if o.value == value), None)
+    if option is None:  # not an option: a value a tampered browser sent
+        return str(value)
     return f"{value} · {rubric.text(option.label, lang)}"
 
 
@@ -102,12 +106,12 @@ def save_note(access: store.Access, scan_id: int, criterion_id: str) -> None:
     if note is None or value is None:
         return
     if note == saved_note(scan_id, criterion_id):
-        st.toast(tr("questionnaire.note_saved"), icon=":material/check:")
-        return
+        return  # already saved, e.g. on leaving the box just before the button was pressed
     _store(access, scan_id, criterion_id, value, note, "questionnaire.note_saved")
 
 
 def _store(access, scan_id: int, criterion_id: str, value, note: str, confirmation: str) -> None:
+    """Save, or say on the page that it was not saved (the answer and note stay on screen)."""
     try:
         if value is None:
             store.clear_answer(context.engine(), access, criterion_id, scan_id=scan_id)
@@ -116,4 +120,9 @@ def _store(access, scan_id: int, criterion_id: str, value, note: str, confirmati
             st.session_state[_saved_note_key(scan_id, criterion_id)] = note
         st.toast(tr(confirmation), icon=":material/check:")
     except store.StoreError as error:
-        st.session_state["save_error"] = tr_md(error.key, **error.values)
+        reason = tr_md(error.key, **error.values)
+        st.session_state["save_error"] = tr("questionnaire.not_saved", reason=reason)
+    except Exception:  # noqa: BLE001 - a callback's error would reach the user as a traceback
+        logging.getLogger("tso").exception("saving an answer failed")
+        reason = tr("store.errors.failed")
+        st.session_state["save_error"] = tr("questionnaire.not_saved", reason=reason)

@@ -31,6 +31,7 @@ class School:
 def database(tmp_path, monkeypatch):
     url = f"sqlite:///{tmp_path / 'app.sqlite'}"
     monkeypatch.setenv("TSO_DATABASE_URL", url)
+    monkeypatch.setenv("TSO_DEMO_DATABASE_URL", f"sqlite:///{tmp_path / 'demo.sqlite'}")
     monkeypatch.setenv("TSO_DEMO", "1")
     monkeypatch.delenv("TSO_RUBRIC_DIR", raising=False)
     st.cache_resource.clear()

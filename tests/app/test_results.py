@@ -77,3 +77,12 @@ def test_a_scan_answered_under_2026_1_opens_through_the_crosswalk(school):
     assert "Ontwikkelkaart" in [h.value for h in at.subheader]
     pdf = Pdf(report_for_scan(school.engine, coordinator, school.scan.id))
     assert "Ontwikkelkaart" in pdf.pages[0]
+
+
+def test_the_rubric_sources_are_listed_with_the_unread_ones_marked(school):
+    answer_everything(school, [2, 2, 2])
+    at = open_app(school.coordinator, "resultaten")
+    sources = next(e for e in at.expander if e.label.startswith("Bronnen van de vragenlijst"))
+    text = " ".join(m.value for m in sources.markdown)
+    unread = [s for s in load_rubric().sources.values() if not s.checked]
+    assert unread and text.count("nog niet ingezien") == len(unread)

@@ -73,7 +73,7 @@ def test_the_ticks_follow_the_scan_from_codes_to_answers_to_agreed_values_and_pl
 def test_other_roles_get_the_school_and_one_line_of_what_to_do(school):
     expected = {
         school.respondents[0]: ("OBS De Proeftuin", "Naar de vragenlijst"),
-        school.trainer: ("OBS De Proeftuin", "Naar de resultaten"),
+        school.trainer: ("OBS De Proeftuin", "Naar de briefing"),
         school.board: ("Stichting Proef", "Scholen vergelijken"),
     }
     for code, (name, link) in expected.items():

@@ -170,3 +170,24 @@ def test_a_trainer_cannot_save_a_plan_and_actions_of_other_scans_are_refused(wor
     with pytest.raises(store.NotFound):
         store.save_plan(world.engine, coordinator, scan_id, deleted=[foreign.id])
     assert foreign in store.list_actions(world.engine, coordinator, other.id)
+
+
+def test_an_action_on_a_retired_criterion_goes_on_with_its_successor_and_its_theme(tmp_path):
+    from assessment.rubric import load_rubric
+    from assessment.store.actions import check_action_fields
+    from tests.helpers import MINI_RUBRIC, copy_rubric
+
+    rubric = load_rubric(
+        copy_rubric(
+            MINI_RUBRIC,
+            tmp_path / "r",
+            {
+                "rubric.yaml": (
+                    'themes: ["alfa", "beta"]',
+                    'themes: ["alfa", "beta"]\ncrosswalk: {"a-oud": "b-v1"}',
+                )
+            },
+        )
+    )
+    checked = check_action_fields(rubric, {"theme": "alfa", "criterion": "a-oud", "title": "X"})
+    assert (checked["theme"], checked["criterion"]) == ("beta", "b-v1")

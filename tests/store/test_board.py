@@ -183,7 +183,7 @@ def test_upgrade_gives_scans_closed_before_the_summaries_theirs(world):
     fill(world, THREE)
     close(world)
     expected = store.board_overview(world.engine, world.access["board"])
-    with world.engine.begin() as connection:  # a database from before migration 0004
+    with world.engine.begin() as connection:  # a database from before migration 0005
         connection.execute(delete(T.scan_summary))
     assert board_scans(world) == {}
     store.upgrade(world.engine)

@@ -29,7 +29,7 @@ def cli(database_url, monkeypatch, capsys):
 
 def test_db_upgrade_brings_the_database_to_the_newest_revision(cli):
     code, out, _ = cli("db", "upgrade")
-    assert code == 0 and "0004" in out
+    assert code == 0 and "0005" in out
 
 
 def test_admin_creates_a_board_a_school_and_codes_shown_once(cli, engine):

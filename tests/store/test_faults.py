@@ -11,32 +11,14 @@ read-only; ``PRAGMA query_only`` would only imitate that inside our own connecti
 from __future__ import annotations
 
 import logging
-import os
-import subprocess
-from pathlib import Path
 
 import pytest
 
 from assessment import store
 from assessment.i18n import t
+from tests.helpers import make_read_only, make_writable
 
 NOTE = "geheim bewijs over groep 5"
-
-
-def make_read_only(path: Path) -> None:
-    if os.geteuid() != 0:
-        path.chmod(0o444)
-        return
-    done = subprocess.run(["chattr", "+i", str(path)], capture_output=True, text=True)
-    if done.returncode != 0:
-        pytest.skip(f"running as root and chattr +i is not possible here: {done.stderr.strip()}")
-
-
-def make_writable(path: Path) -> None:
-    if os.geteuid() != 0:
-        path.chmod(0o644)
-    else:
-        subprocess.run(["chattr", "-i", str(path)], check=True)
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ The table starts empty. Scans that were closed before this revision get their su
 (``summaries.fill_missing``) in the same transaction: scoring needs the rubric, which belongs to
 the running app, not to a migration that must keep working when the scoring code changes.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-14
 """
 
@@ -15,8 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

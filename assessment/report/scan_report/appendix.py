@@ -1,0 +1,193 @@
+"""4. Appendix: all values per theme, the notes, and notes on the quality of the data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak
+from reportlab.platypus.flowables import Flowable
+
+from assessment.i18n import percent
+from assessment.report.fonts import BOLD
+from assessment.report.scan_report.writer import ScanWriter
+from assessment.report.styles import PHASE_BAND, esc, fit
+from assessment.report.tables import table
+from assessment.scoring import ItemResult
+
+
+def appendix(w: ScanWriter) -> list[Flowable]:
+    rules = w.rubric.rules
+    story: list[Flowable] = [
+        w.p(w.t("sections.appendix"), "h1"),
+        w.p(w.t("appendix.intro")),
+        w.p(w.t("appendix.legend", range=rules.disagreement_range), "small"),
+    ]
+    columns = ["criterion", "mean", "n", "dont_know", "range", "agreed", "value"]
+    samples = [
+        "0,0",
+        "30",
+        "100%",
+        f"3 {w.t('appendix.contested')}",
+        w.t("values.dont_know"),
+        w.t("values.unknown"),
+    ]
+    widths = [0] + [
+        max(fit([w.t(f"appendix.{c}")], BOLD, 7.5), fit([sample], BOLD))
+        for c, sample in zip(columns[1:], samples, strict=True)
+    ]
+    for theme in w.rubric.theme_list:
+        rows: list[list[Any]] = [
+            [
+                w.p(w.t(f"appendix.{c}"), "cell_head" if i == 0 else "cell_head_right")
+                for i, c in enumerate(columns)
+            ]
+        ]
+        extra: list[tuple[Any, ...]] = []
+        phase = None
+        for criterion in theme.criteria:
+            item = w.result.items.get(criterion.id)
+            if item is None:
+                continue
+            if item.phase != phase:  # a band with the phase above its criteria
+                phase = item.phase
+                extra += [
+                    ("SPAN", (0, len(rows)), (-1, len(rows))),
+                    ("BACKGROUND", (0, len(rows)), (-1, len(rows)), PHASE_BAND),
+                    ("NOSPLIT", (0, len(rows)), (-1, len(rows) + 1)),
+                ]
+                rows.append([w.p(w.phase(phase), "cell_bold")] + [""] * 6)
+            spread = w.t("values.none") if item.range is None else str(item.range)
+            if item.contested:
+                spread = f"{spread} {w.t('appendix.contested')}"
+            dont_know = (
+                percent(item.dk_share, w.lang) if item.n + item.dont_know else w.t("values.none")
+            )
+            rows.append(
+                [
+                    w.p(w.criterion_label(item.id), "cell"),
+                    w.p(w.num(item.mean), "cell_right"),
+                    w.p(str(item.n), "cell_right"),
+                    w.p(dont_know, "cell_right"),
+                    w.p(spread, "cell_right"),
+                    w.p(
+                        "" if item.agreed is None else w.agreed_text(item.agreed),
+                        "cell_right",
+                    ),
+                    w.p(w.item_value(item), "cell_bold_right"),
+                ]
+            )
+        story.append(CondPageBreak(45 * mm))
+        story.append(w.p(w.rubric.text(theme.label, w.lang), "h3_loose"))
+        story.append(table(rows, widths, zebra=False, extra=extra))
+    story += _notes(w)
+    story.append(w.p(w.t("appendix.quality_title"), "h2"))
+    quality = _quality_notes(w)
+    for note in quality or [w.t("appendix.quality.none")]:
+        story.append(w.m(esc(note), "bullet", "•"))
+    return story
+
+
+def _notes(w: ScanWriter) -> list[Flowable]:
+    ids = [
+        c.id
+        for c in w.rubric.criteria
+        if w.r.agreed_notes.get(c.id, "").strip() or any(n.strip() for n in w.r.notes.get(c.id, ()))
+    ]
+    if not ids:
+        return []
+    story: list[Flowable] = [
+        w.p(w.t("appendix.notes_title"), "h2"),
+        w.p(w.t("appendix.notes_intro"), "small"),
+    ]
+    for criterion in ids:
+        story.append(w.p(w.criterion_label(criterion), "h3"))
+        agreed = w.r.agreed_notes.get(criterion, "").strip()
+        if agreed:
+            story.append(w.p(w.t("appendix.agreed_note", note=agreed)))
+        for note in w.r.notes.get(criterion, ()):
+            if note.strip():
+                story.append(w.m(esc(note.strip()), "quote", "–"))
+    return story
+
+
+def _quality_notes(w: ScanWriter) -> list[str]:
+    rules = w.rubric.rules
+    items = [w.result.items[c.id] for c in w.rubric.criteria if c.id in w.result.items]
+    notes: list[str] = []
+
+    def labels(selected: Iterable[ItemResult]) -> str:
+        return "; ".join(w.criterion_label(i.id) for i in selected)
+
+    if w.r.respondents < rules.min_group_size:
+        notes.append(
+            w.t(
+                "appendix.quality.few_respondents",
+                count=w.r.respondents,
+                minimum=rules.min_group_size,
+            )
+        )
+    unanswered = [
+        i for i in items if i.n + i.dont_know + i.not_applicable == 0 and i.agreed is None
+    ]
+    if unanswered:
+        notes.append(w.t("appendix.quality.no_answers", items=labels(unanswered)))
+    dont_know = [
+        i
+        for i in items
+        if i.n + i.dont_know and i.dk_share > rules.max_dont_know_share and not i.left_out
+    ]
+    if dont_know:
+        notes.append(
+            w.t(
+                "appendix.quality.dont_know",
+                limit=percent(rules.max_dont_know_share, w.lang),
+                items=labels(dont_know),
+            )
+        )
+    left_out = [i for i in items if i.left_out]
+    if left_out:
+        notes.append(w.t("appendix.quality.left_out", items=labels(left_out)))
+    contested = [i for i in items if i.contested]
+    if contested:
+        notes.append(
+            w.t(
+                "appendix.quality.contested",
+                range=rules.disagreement_range,
+                items=labels(contested),
+            )
+        )
+    differs = [
+        i
+        for i in items
+        if isinstance(i.agreed, int) and i.mean is not None and abs(i.agreed - i.mean) >= 1
+    ]
+    if differs:
+        notes.append(w.t("appendix.quality.agreed_differs", items=labels(differs)))
+    for flag, key in (
+        ("insufficient_information", "insufficient"),
+        ("foundation_gap", "foundation_gap"),
+    ):
+        flagged = [th for th in w.result.themes if flag in th.flags]
+        if flagged:
+            notes.append(
+                w.t(
+                    f"appendix.quality.{key}",
+                    themes=", ".join(w.theme_label(th.id) for th in flagged),
+                )
+            )
+    current_version = w.r.rubric_version or w.rubric.version
+    if (
+        w.previous is not None
+        and w.previous.rubric_version
+        and w.previous.rubric_version != current_version
+    ):
+        notes.append(
+            w.t(
+                "appendix.quality.rubric_changed",
+                previous=w.previous.rubric_version,
+                current=current_version,
+            )
+        )
+    return notes
