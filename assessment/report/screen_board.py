@@ -9,13 +9,14 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 
 import plotly.graph_objects as go
 
-# ColorBrewer "Blues", sequential and colour-blind safe; dark text on the light steps, white on
-# the dark ones. A readiness of 0-19.9 takes the first step, 80-100 the last.
-READINESS_FILLS = ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c")
-READINESS_TEXT = ("#111111", "#111111", "#111111", "#ffffff", "#ffffff")
-# Viridis steps, one per phase and "geborgd": from dark (Verkennen) to light (geborgd).
-PHASE_FILLS = ("#440154", "#3b528b", "#21918c", "#5ec962", "#fde725")
-PHASE_TEXT = ("#ffffff", "#ffffff", "#ffffff", "#111111", "#111111")
+from assessment.report.board_palette import (
+    PHASE_FILLS,
+    PHASE_TEXT,
+    READINESS_FILLS,
+    READINESS_TEXT,
+    readiness_step,
+)
+
 PHASE_PATTERNS = ("/", "", "x", ".", "")
 AVERAGE_COLOUR = "#111111"
 HIGHLIGHT_COLOUR = "#d55e00"
@@ -31,12 +32,6 @@ LIGHT_LAYOUT = {
 }
 GRID = {"gridcolor": "#e5e5e5", "zeroline": False, "automargin": True}
 MANY_SCHOOLS = 8  # above this, the schools' lines are thin and grey behind the chosen school
-
-
-def readiness_step(value: float | None) -> int | None:
-    if value is None:
-        return None
-    return min(int(value // 20), len(READINESS_FILLS) - 1)
 
 
 def readiness_css(value: float | None) -> str:

@@ -148,6 +148,14 @@ def _xlsx(engine, access: store.Access, dashboard: Dashboard, rubric: Rubric, la
     return board_xlsx(dashboard, criteria, rubric, lang)
 
 
+def _pdf(engine, access: store.Access, dashboard: Dashboard, rubric: Rubric, lang: str) -> bytes:
+    from assessment.report.board_report import board_pdf  # ReportLab loads on the first click
+
+    maps = store.board_maps(engine, access, [row.scan.scan_id for row in dashboard.rows])
+    board = store.get_board(engine, access, access.board_id).name
+    return board_pdf(dashboard, maps, rubric, board, lang)
+
+
 def downloads(access: store.Access, dashboard: Dashboard, rubric: Rubric, lang: str) -> None:
     """Built only when clicked: the page itself never reads a criterion."""
     columns = st.columns(2)
@@ -159,6 +167,15 @@ def downloads(access: store.Access, dashboard: Dashboard, rubric: Rubric, lang: 
         on_click="ignore",
         icon=":material/table_view:",
         key="board_xlsx",
+    )
+    columns[1].download_button(
+        tr("compare.download_pdf"),
+        data=partial(_pdf, context.engine(), access, dashboard, rubric, lang),
+        file_name=tr("compare.pdf_name"),
+        mime="application/pdf",
+        on_click="ignore",
+        icon=":material/picture_as_pdf:",
+        key="board_pdf",
     )
 
 
