@@ -109,12 +109,13 @@ class Dashboard:
         return [(label, fmean(v) if v else None) for label, v in values.items()]
 
     def scan_labels(self) -> list[str]:
-        """Every shown scan's label once, in the order the scans were opened (school years)."""
+        """Every shown scan's label once, in the order the scans were first closed (school
+        years)."""
         first: dict[str, object] = {}
         for school in self.schools:
             for scan in school.scans:
-                if scan.shown and (scan.label not in first or scan.created_at < first[scan.label]):
-                    first[scan.label] = scan.created_at
+                if scan.shown and (scan.label not in first or scan.closed_at < first[scan.label]):
+                    first[scan.label] = scan.closed_at
         return sorted(first, key=first.__getitem__)
 
     def school(self, name: str) -> BoardSchool | None:

@@ -19,7 +19,7 @@ def scan(label: str, year: int, alfa: float | None, beta: float | None, shown=Tr
     readiness = {"alfa": alfa, "beta": beta} if shown else {}
     phases = {"alfa": "voorbereiden", "beta": SECURED} if shown else {}
     moment = dt.datetime(year, 11, 1, tzinfo=dt.UTC)
-    return BoardScan(year, label, moment, moment, 5 if shown else 2, 4, None, readiness, phases, {})
+    return BoardScan(year, label, moment, 5 if shown else 2, 4, None, readiness, phases, {})
 
 
 def school(number: int, name: str, *scans: BoardScan) -> BoardSchool:

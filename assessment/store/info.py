@@ -180,7 +180,6 @@ class BoardScan:
 
     scan_id: int
     label: str
-    created_at: dt.datetime
     closed_at: dt.datetime
     respondents: int  # answered at least one criterion
     submitted: int
