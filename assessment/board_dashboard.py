@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from statistics import fmean
+from statistics import fmean, quantiles
 from zoneinfo import ZoneInfo
 
 from assessment.development_map import MapCell, MapRow
@@ -62,6 +62,8 @@ class Dashboard:
     rows: tuple[SchoolRow, ...]  # by school name
     waiting: tuple[Waiting, ...]
     schools: tuple[BoardSchool, ...]
+    history: Mapping[str, tuple[BoardScan, ...]]  # per school its shown scans, oldest first
+    labels: tuple[str, ...]  # every shown scan's label once, in the order they were closed
 
     def average(self, theme: str) -> float | None:
         """The board average: the mean readiness of the schools' newest scans."""
@@ -88,45 +90,52 @@ class Dashboard:
 
     def trend(self, theme: str) -> dict[str, list[tuple[str, float | None]]]:
         """Per school its shown scans, oldest first, as (label, readiness of ``theme``)."""
-        series = {}
-        for school in self.schools:
-            points = [
-                (scan.label, scan.readiness.get(theme))
-                for scan in reversed(school.scans)
-                if scan.shown
-            ]
-            if points:
-                series[school.school.name] = points
-        return series
+        return {
+            name: [(scan.label, scan.readiness.get(theme)) for scan in scans]
+            for name, scans in self.history.items()
+        }
 
-    def average_trend(self, theme: str) -> list[tuple[str, float | None]]:
-        """Per scan label (in order) the mean readiness of ``theme`` over the schools' scans."""
-        values: dict[str, list[float]] = {label: [] for label in self.scan_labels()}
-        for points in self.trend(theme).values():
+    def average_trend(
+        self, series: Mapping[str, Sequence[tuple[str, float | None]]]
+    ) -> list[tuple[str, float | None]]:
+        """Per scan label (in order) the mean readiness over the schools of a ``trend``."""
+        values: dict[str, list[float]] = {label: [] for label in self.labels}
+        for points in series.values():
             for label, value in points:
                 if value is not None:
                     values[label].append(value)
         return [(label, fmean(v) if v else None) for label, v in values.items()]
 
-    def scan_labels(self) -> list[str]:
-        """Every shown scan's label once, in the order the scans were first closed (school
-        years)."""
-        first: dict[str, object] = {}
-        for school in self.schools:
-            for scan in school.scans:
-                if scan.shown and (scan.label not in first or scan.closed_at < first[scan.label]):
-                    first[scan.label] = scan.closed_at
-        return sorted(first, key=first.__getitem__)
-
-    def school(self, name: str) -> BoardSchool | None:
-        return next((s for s in self.schools if s.school.name == name), None)
+    def middle_half(
+        self, series: Mapping[str, Sequence[tuple[str, float | None]]]
+    ) -> list[tuple[str, float | None, float | None]]:
+        """Per scan label the first and third quartile of a ``trend``: where the middle half of
+        the schools lie (None with fewer than two schools)."""
+        values: dict[str, list[float]] = {label: [] for label in self.labels}
+        for points in series.values():
+            for label, value in points:
+                if value is not None:
+                    values[label].append(value)
+        band: list[tuple[str, float | None, float | None]] = []
+        for label, found in values.items():
+            if len(found) < 2:
+                band.append((label, None, None))
+            else:
+                first, _, third = quantiles(found, n=4, method="inclusive")
+                band.append((label, first, third))
+        return band
 
 
 def build_dashboard(schools: Sequence[BoardSchool], rubric: Rubric) -> Dashboard:
-    rows, waiting = [], []
+    rows, waiting, history = [], [], {}
+    first_closed: dict[str, dt.datetime] = {}
     for school in schools:
-        shown = [scan for scan in school.scans if scan.shown]
+        shown = [scan for scan in school.scans if scan.phases]
+        for scan in shown:
+            if scan.label not in first_closed or scan.closed_at < first_closed[scan.label]:
+                first_closed[scan.label] = scan.closed_at
         if shown:
+            history[school.school.name] = tuple(reversed(shown))
             previous = shown[1] if len(shown) > 1 else None
             rows.append(SchoolRow(school.school.name, shown[0], previous))
         elif school.scans:
@@ -135,7 +144,13 @@ def build_dashboard(schools: Sequence[BoardSchool], rubric: Rubric) -> Dashboard
             waiting.append(Waiting(school.school.name, "no_closed_scan", 0))
     themes = tuple(theme.id for theme in rubric.theme_list)
     return Dashboard(
-        themes, (*rubric.phase_ids, SECURED), tuple(rows), tuple(waiting), tuple(schools)
+        themes,
+        (*rubric.phase_ids, SECURED),
+        tuple(rows),
+        tuple(waiting),
+        tuple(schools),
+        history,
+        tuple(sorted(first_closed, key=first_closed.__getitem__)),
     )
 
 

@@ -62,8 +62,11 @@ def test_trend_per_school_oldest_first_with_the_board_average():
         "Anker": [("2023-2024", 20.0), ("2024-2025", 40.0)],
         "Boog": [("2024-2025", 60.0)],
     }
-    assert dashboard.scan_labels() == ["2023-2024", "2024-2025"]
-    assert dashboard.average_trend("alfa") == [("2023-2024", 20.0), ("2024-2025", 50.0)]
+    assert dashboard.labels == ("2023-2024", "2024-2025")
+    assert dashboard.average_trend(dashboard.trend("alfa")) == [
+        ("2023-2024", 20.0),
+        ("2024-2025", 50.0),
+    ]
 
 
 def test_the_ontwikkelkaart_is_rebuilt_from_the_summary():
@@ -77,3 +80,13 @@ def test_the_ontwikkelkaart_is_rebuilt_from_the_summary():
         ("verkennen", "done", 2.5),
         ("voorbereiden", "working", 1.0),
     ]
+
+
+def test_the_middle_half_of_many_schools_per_school_year():
+    many = [
+        school(n, f"School {n}", scan("2024-2025", 2024, float(10 * n), None)) for n in range(1, 10)
+    ]
+    dashboard = build_dashboard(many, RUBRIC)
+    [(label, first, third)] = dashboard.middle_half(dashboard.trend("alfa"))
+    assert (label, first, third) == ("2024-2025", 30.0, 70.0)
+    assert dashboard.middle_half({"Alleen": [("2024-2025", 50.0)]}) == [("2024-2025", None, None)]

@@ -159,27 +159,37 @@ def board_trend_figure(
     series: Mapping[str, Sequence[tuple[str, float | None]]],
     labels: Sequence[str],
     average: Sequence[tuple[str, float | None]],
-    average_name: str,
+    band: Sequence[tuple[str, float | None, float | None]],
+    names: Mapping[str, str],
     highlight: str | None = None,
 ) -> go.Figure:
     """Readiness of one theme per school over its scans, with the board average. With many
-    schools their lines are thin and grey and only ``highlight`` stands out."""
+    schools a line each would be a tangle: the middle half of the schools is a shaded band and
+    only ``highlight`` has its own line. ``names``: "average" and "band" legend entries."""
     figure = go.Figure()
     many = len(series) > MANY_SCHOOLS
     if many:
-        xs: list[str | None] = []
-        ys: list[float | None] = []
-        for points in series.values():
-            xs += [html.escape(label) for label, _ in points] + [None]
-            ys += [value for _, value in points] + [None]
+        xs = [html.escape(label) for label, _, _ in band]
         figure.add_trace(
             go.Scatter(
                 x=xs,
-                y=ys,
+                y=[low for _, low, _ in band],
                 mode="lines",
-                line={"color": "#b8b8b8", "width": 1},
+                line={"color": "#9ecae1", "width": 1},
                 hoverinfo="skip",
                 showlegend=False,
+            )
+        )
+        figure.add_trace(
+            go.Scatter(
+                x=xs,
+                y=[high for _, _, high in band],
+                mode="lines",
+                line={"color": "#9ecae1", "width": 1},
+                fill="tonexty",
+                fillcolor="rgba(158, 202, 225, 0.45)",
+                name=html.escape(names["band"]),
+                hovertemplate="%{x}: %{y:.1f}<extra>%{fullData.name}</extra>",
             )
         )
     for index, (school, points) in enumerate(series.items()):
@@ -204,7 +214,7 @@ def board_trend_figure(
         go.Scatter(
             x=[html.escape(label) for label, _ in average],
             y=[value for _, value in average],
-            name=html.escape(average_name),
+            name=html.escape(names["average"]),
             mode="lines+markers",
             line={"color": AVERAGE_COLOUR, "width": 3, "dash": "dash"},
             marker={"symbol": "line-ew-open", "size": 14},

@@ -43,13 +43,13 @@ def heatmap(dashboard: Dashboard, rubric: Rubric, lang: str, key: str) -> None:
     respondents."""
     headers, rows = overview_table(dashboard, rubric, lang, key)
     themes = len(dashboard.themes)
+    line = tr("compare.scan_line", scan="{scan}", date="{date}", respondents="{respondents}")
     shown = []
     for row in rows:
         name, label, closed, respondents = row[:4]
         if label:
-            name = f"{name}\n" + tr(
-                "compare.scan_line", scan=label, date=_date(closed), respondents=respondents
-            )
+            details = line.format(scan=label, date=_date(closed), respondents=respondents)
+            name = f"{name}\n{details}"
         shown.append([name, *row[4:]])
     st.html(
         heat_table_html(
@@ -84,9 +84,10 @@ def trend(dashboard: Dashboard, rubric: Rubric, lang: str) -> None:
     series = dashboard.trend(theme)
     figure = board_trend_figure(
         series,
-        dashboard.scan_labels(),
-        dashboard.average_trend(theme),
-        tr("compare.average"),
+        dashboard.labels,
+        dashboard.average_trend(series),
+        dashboard.middle_half(series),
+        {"average": tr("compare.average"), "band": tr("compare.middle_half")},
         highlight=st.session_state.get(CHOSEN_SCHOOL),
     )
     st.plotly_chart(figure, width="stretch", config={"displayModeBar": False})
