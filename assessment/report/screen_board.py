@@ -57,6 +57,9 @@ TABLE_STYLE = """<style>
 .tso-heat .sub { display: block; font-weight: 400; font-size: .78rem; color: #444; }
 .tso-heat .sub span { white-space: nowrap; }
 .tso-heat tr.average th, .tso-heat tr.average td { font-weight: 700; border-bottom: 2px solid #555; }
+.tso-heat.upright thead th.heat { writing-mode: vertical-rl;
+  transform: rotate(180deg); white-space: nowrap; vertical-align: top; text-align: left;
+  padding: .4rem .2rem; }
 @media (max-width: 640px) {
   .tso-heat { font-size: .78rem; }
   .tso-heat th, .tso-heat td { padding: .3rem .3rem; }
@@ -76,10 +79,12 @@ def heat_table_html(
     *,
     lang: str,
     emphasise_first: bool = False,
+    upright_heads: bool = False,
 ) -> str:
     """A table whose ``heat`` columns hold readiness (0–100): the number printed on a fill from
     light to dark. The first column is the row header; a line break in it starts a smaller
-    second line. Every text is escaped here."""
+    second line. ``upright_heads`` writes the heat columns' heads upwards at every width (as
+    on a phone), for a table with many columns. Every text is escaped here."""
     head = "".join(
         f'<th scope="col"{" class=heat" if index in heat else ""}>{html.escape(str(h))}</th>'
         for index, h in enumerate(headers)
@@ -103,7 +108,7 @@ def heat_table_html(
         body.append(f'<tr{kind}><th scope="row">{first}</th>{"".join(cells)}</tr>')
     return (
         f'{TABLE_STYLE}<div class="tso-heat-wrap" tabindex="0">'
-        f'<table class="tso-heat" lang="{html.escape(lang)}">'
+        f'<table class="tso-heat{" upright" if upright_heads else ""}" lang="{html.escape(lang)}">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
     )
 
@@ -137,6 +142,7 @@ def phase_distribution_figure(
                         "shape": PHASE_PATTERNS[index % len(PHASE_PATTERNS)],
                         "fgcolor": PHASE_TEXT[index % len(PHASE_TEXT)],
                         "fgopacity": 0.35,
+                        "fillmode": "overlay",  # the pattern on top of the colour, not instead
                         "size": 6,
                     },
                 },

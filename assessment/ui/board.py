@@ -110,6 +110,7 @@ def school_scans(dashboard: Dashboard, rubric: Rubric, lang: str, name: str) -> 
             heat=range(4, 4 + themes),
             number_text=partial(_number, lang=lang),
             lang=lang,
+            upright_heads=True,
         )
     )
 
