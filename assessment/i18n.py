@@ -18,6 +18,7 @@ from babel.numbers import format_decimal
 LOCALES_DIR = Path(__file__).parent / "locales"
 LANGUAGES = {"nl": "Nederlands", "en": "English"}
 DEFAULT_LANGUAGE = "nl"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where installed: 10× faster
 
 
 @cache
@@ -25,7 +26,7 @@ def catalog(lang: str) -> dict[str, str]:
     """All strings of ``lang`` as a flat mapping of dotted keys."""
     flat: dict[str, str] = {}
     for path in sorted((LOCALES_DIR / lang).glob("*.yaml")):
-        _flatten(yaml.safe_load(path.read_text(encoding="utf-8")) or {}, "", flat)
+        _flatten(yaml.load(path.read_text(encoding="utf-8"), _LOADER) or {}, "", flat)
     return flat
 
 
