@@ -8,7 +8,7 @@ looks a dotted key up. nl is the reference language: every key exists there.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +49,7 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, /, **values: Any) -> str:
     return text.format(**values) if values else text
 
 
+@lru_cache(maxsize=8192)  # a page shows the same few numbers on every rerun; babel is slow
 def number(
     value: float, lang: str = DEFAULT_LANGUAGE, decimals: int = 1, rounding: str = ROUND_HALF_UP
 ) -> str:

@@ -12,7 +12,7 @@ from assessment.report.screen_map import development_map_html
 from assessment.report.screen_radar import radar_figure, trend_figure
 from assessment.report.trend import trend_of
 from assessment.respondents import visible_role_counts
-from assessment.scoring import score_scan
+from assessment.scoring import score_scan_remembered
 from assessment.ui import context
 from assessment.ui.context import tr
 from assessment.ui.pages import choose_scan, chosen_scan_id, require_role
@@ -36,13 +36,13 @@ values = view.values[scan.id]
 if not any(values.answers.values()):
     st.info(tr("results.no_answers", scan=scan.label, respondents=len(view.started_roles)))
     st.stop()
-result = score_scan(rubric, values.answers, values.agreed)
+result = score_scan_remembered(rubric, values.answers, values.agreed)
 scored = {scan.id: result}
 previous = view.previous
 previous_result = None
 if previous is not None:
     previous_values = view.values[previous.id]
-    previous_result = score_scan(rubric, previous_values.answers, previous_values.agreed)
+    previous_result = score_scan_remembered(rubric, previous_values.answers, previous_values.agreed)
     scored[previous.id] = previous_result
 
 shown_roles, other = visible_role_counts(view.started_roles, rubric.rules.min_group_size)

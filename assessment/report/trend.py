@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assessment.rubric import Rubric
-from assessment.scoring import score_scan
+from assessment.scoring import score_scan_remembered
 
 MIN_SCANS_FOR_TREND = 3
 # Okabe–Ito colours, told apart by colour-blind readers; markers and dashes tell them apart in grey.
@@ -41,6 +41,6 @@ def trend_of(view: Any, rubric: Rubric, scored: dict[int, Any] | None = None) ->
         result = (scored or {}).get(earlier.id)
         if result is None:
             values = view.values[earlier.id]
-            result = score_scan(rubric, values.answers, values.agreed)
+            result = score_scan_remembered(rubric, values.answers, values.agreed)
         points.append(TrendPoint(earlier.label, [t.readiness for t in result.themes]))
     return points
