@@ -1,7 +1,9 @@
 """The floor of a save: the raw upsert of one answer in a transaction, straight through the driver.
 
-Same table, same rows, same load as ``bench_store.run`` (30 threads, each with its own connection
+Same table, same rows, same load as the app's saves (30 threads, each with its own connection
 opened beforehand): what the engine itself costs, without the app's checks, pool or SQLAlchemy.
+On SQLite the writers queue on a lock before ``BEGIN IMMEDIATE``, as the app's do: SQLite's own
+busy handler sleeps in growing steps and would make the floor seconds, not milliseconds.
 """
 
 from __future__ import annotations
@@ -28,7 +30,9 @@ def _connect(engine: Engine):
     """A plain driver connection to the engine's database, and the upsert in its paramstyle."""
     url = engine.url
     if url.get_backend_name() == "sqlite":
-        connection = sqlite3.connect(url.database, timeout=15, isolation_level=None)
+        connection = sqlite3.connect(
+            url.database, timeout=15, isolation_level=None, check_same_thread=False
+        )
         connection.execute("PRAGMA busy_timeout=15000")
         connection.execute("PRAGMA synchronous=FULL")
         return connection, _UPSERT.format(p="?"), "BEGIN IMMEDIATE"
@@ -56,6 +60,7 @@ def run_floor(
     barrier = threading.Barrier(writers)
     latencies: list[float] = []
     lock = threading.Lock()
+    sqlite_turn = threading.Lock()
 
     def writer(index: int) -> None:
         connection, upsert, begin = connections[index]
@@ -73,9 +78,10 @@ def run_floor(
             row = (access.respondent_id, access.scan_id, criterion, rng.randint(0, 3), "b", now)
             started = time.perf_counter()
             if begin:  # sqlite3 in autocommit mode: the transaction by hand
-                connection.execute(begin)
-                connection.execute(upsert, row)
-                connection.execute("COMMIT")
+                with sqlite_turn:
+                    connection.execute(begin)
+                    connection.execute(upsert, row)
+                    connection.execute("COMMIT")
             else:  # psycopg opens the transaction itself
                 connection.execute(upsert, row)
                 connection.commit()
