@@ -6,11 +6,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from assessment.roles import CODE_ROLES as CODE_ROLES
 from assessment.scoring import DONT_KNOW, NOT_APPLICABLE, AnswerValue
 
 Role = Literal["admin", "board", "coordinator", "trainer", "respondent"]
 ROLES: tuple[str, ...] = ("admin", "board", "coordinator", "trainer", "respondent")
-CODE_ROLES: tuple[str, ...] = ("board", "coordinator", "trainer", "respondent")
 SCAN_STATUSES: tuple[str, ...] = ("open", "closed")
 ACTION_STATUSES: tuple[str, ...] = ("planned", "doing", "done", "dropped")
 OPEN_ACTION_STATUSES: tuple[str, ...] = ("planned", "doing")
