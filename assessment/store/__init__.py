@@ -68,6 +68,7 @@ from assessment.store.info import (
     TeamCode,
 )
 from assessment.store.progress import scan_progress
+from assessment.store.results import ResultsView, ScanValues, results_view
 from assessment.store.rubrics import register_rubric
 from assessment.store.saving import save_answer
 from assessment.store.schools import (
@@ -113,6 +114,8 @@ __all__ = [
     "FORMAT",
     "FORMAT_VERSION",
     "REVIEW_DECISIONS",
+    "ResultsView",
+    "ScanValues",
     "Access",
     "AccessDenied",
     "ActionInfo",
@@ -183,6 +186,7 @@ __all__ = [
     "resolve_code",
     "review_action",
     "revoke_code",
+    "results_view",
     "save_answer",
     "scan_data",
     "scan_progress",

@@ -7,11 +7,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from assessment.roles import CODE_ROLES as CODE_ROLES
 from assessment.scoring import AnswerValue
 
 Role = Literal["admin", "board", "coordinator", "trainer", "respondent"]
 ROLES: tuple[str, ...] = ("admin", "board", "coordinator", "trainer", "respondent")
-CODE_ROLES: tuple[str, ...] = ("board", "coordinator", "trainer", "respondent")
 SCAN_STATUSES: tuple[str, ...] = ("open", "closed")
 ACTION_STATUSES: tuple[str, ...] = ("planned", "doing", "done", "dropped")
 OPEN_ACTION_STATUSES: tuple[str, ...] = ("planned", "doing")
