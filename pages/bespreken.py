@@ -7,7 +7,12 @@ from assessment.discussion import FILTERS, agenda, counts, discussed, step
 from assessment.explanations import explain_theme
 from assessment.ui import context, phone
 from assessment.ui.context import tr
-from assessment.ui.discussion import load, show_item
+from assessment.ui.discussion import (
+    ask_scroll_to_item,
+    load,
+    scroll_to_item_if_asked,
+    show_item,
+)
 from assessment.ui.pages import choose_scan, few_respondents_warning, require_role
 
 access = require_role("coordinator", "trainer")
@@ -61,10 +66,12 @@ def go(offset: int) -> None:
     target = step(ids, st.session_state[CURRENT], offset)
     if target is not None:
         st.session_state[CURRENT] = target
-        phone.ask_scroll_to_top()
+        ask_scroll_to_item()
 
 
-jump.selectbox(tr("discuss.jump_label"), ids, format_func=label, key=CURRENT)
+jump.selectbox(
+    tr("discuss.jump_label"), ids, format_func=label, key=CURRENT, on_change=ask_scroll_to_item
+)
 index = ids.index(st.session_state[CURRENT])
 position = tr("discuss.position", index=index + 1, count=len(ids))
 show_item(access, scan.id, ids[index], position)
@@ -93,4 +100,4 @@ with st.expander(tr("discuss.effect_heading")):
         st.markdown(f"**{rubric.text(rubric.theme(theme.id).label, lang)}**")
         st.text(explain_theme(rubric, theme, lang))
 
-phone.scroll_to_top_if_asked()
+scroll_to_item_if_asked()

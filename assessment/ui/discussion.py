@@ -1,7 +1,7 @@
 """Bespreken's widgets: one criterion as the team sees it in the meeting, and its agreed value.
 
-The item is a fragment: saving an agreed value reruns only the item (a page rerun took seconds)
-and confirms beside the button. It reads the scan from a snapshot in the session, which the page
+The agreement is a fragment: saving reruns only that part (not the page, not even the chart) and
+confirms beside the button. It reads the scan from a snapshot in the session, which the page
 refreshes on every run and the save refreshes after writing, so nothing is read twice.
 """
 
@@ -22,6 +22,8 @@ from assessment.ui.questionnaire import option_label, options
 from assessment.ui.safe import md
 
 NO_AGREEMENT = "-"  # a real option: None would show Streamlit's own (English) placeholder
+CARD = "discuss_item_card"
+_MOVES = "discuss_moves"
 
 
 def _snapshot_key(scan_id: int) -> str:
@@ -48,22 +50,15 @@ def load(access: store.Access, scan_id: int) -> tuple[store.ScanData, ScanResult
     return snapshot
 
 
-def item_line(item: ItemResult) -> str:
-    """The item's kind and its "besproken ✓", as the item and the jump list show them."""
-    parts = [tr(f"discuss.kind.{kind(item)}")]
-    if discussed(item):
-        parts.append(tr("discuss.discussed_mark"))
-    return " · ".join(parts)
-
-
-@st.fragment
 def show_item(access: store.Access, scan_id: int, criterion_id: str, position: str) -> None:
+    """One criterion as the team sees it: what it is, the answers, why it is on the agenda, the
+    notes, and the agreement."""
     data, result = st.session_state[_snapshot_key(scan_id)]
     rubric, lang = context.rubric(), context.lang()
     item = result.items[criterion_id]
     criterion = rubric.criterion(criterion_id)
-    with st.container(border=True):
-        st.markdown(f"{position} · **{item_line(item)}**")
+    with st.container(border=True, key=CARD):
+        st.markdown(f"{position} · **{tr(f'discuss.kind.{kind(item)}')}**")
         st.subheader(rubric.text(criterion.label, lang), anchor=False)
         st.caption(
             f"{rubric.text(rubric.theme(criterion.theme).label, lang)} · "
@@ -74,11 +69,23 @@ def show_item(access: store.Access, scan_id: int, criterion_id: str, position: s
             _distribution(item)
         with words:
             _reason_and_notes(item, data.notes.get(criterion_id, []))
-        st.markdown(f"**{tr('discuss.agreed_heading')}**")
-        if access.role == "coordinator":
-            _agreed_form(access, scan_id, item, data.agreed_notes.get(criterion_id, ""))
-        else:
-            _agreed_text(item, data.agreed_notes.get(criterion_id, ""))
+        _agreement(access, scan_id, criterion_id)
+
+
+@st.fragment
+def _agreement(access: store.Access, scan_id: int, criterion_id: str) -> None:
+    """The agreed value with its "besproken ✓": saving reruns only this part, not the chart."""
+    data, result = st.session_state[_snapshot_key(scan_id)]
+    item = result.items[criterion_id]
+    heading = tr("discuss.agreed_heading")
+    if discussed(item):
+        heading = f"{heading} · {tr('discuss.discussed_mark')}"
+    st.markdown(f"**{heading}**")
+    note = data.agreed_notes.get(criterion_id, "")
+    if access.role == "coordinator":
+        _agreed_form(access, scan_id, item, note)
+    else:
+        _agreed_text(item, note)
 
 
 def _distribution(item: ItemResult) -> None:
@@ -183,3 +190,23 @@ def _agreed_text(item: ItemResult, note: str) -> None:
         if note:
             st.text(tr("discuss.agreed_reason", note=note))
     st.caption(tr("discuss.coordinator_only"))
+
+
+def ask_scroll_to_item() -> None:
+    """Have the next run show the item's card at the top of the screen (call from a callback)."""
+    st.session_state[_MOVES] = st.session_state.get(_MOVES, 0) + 1
+
+
+def scroll_to_item_if_asked() -> None:
+    """After "Vorige", "Volgende" or a jump, bring the new item's card into view: on a projector
+    the whole item then fits the screen, on a phone it starts at its title. Call it last on the
+    page; the count makes each request a new script body, which the browser runs again."""
+    moves = st.session_state.get(_MOVES, 0)
+    if moves and st.session_state.get(f"{_MOVES}_done") != moves:
+        st.session_state[f"{_MOVES}_done"] = moves
+        st.html(
+            f"<script>/* {moves} */ const card = document.querySelector('.st-key-{CARD}');"
+            " if (card) { card.style.scrollMarginTop = '4.5rem';"
+            " card.scrollIntoView({block: 'start'}); }</script>",
+            unsafe_allow_javascript=True,
+        )
