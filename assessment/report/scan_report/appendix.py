@@ -14,6 +14,7 @@ from assessment.report.fonts import BOLD
 from assessment.report.scan_report.writer import ScanWriter
 from assessment.report.styles import PHASE_BAND, esc, fit
 from assessment.report.tables import table
+from assessment.respondents import notes_in_anonymous_order
 from assessment.scoring import ItemResult
 
 
@@ -106,9 +107,10 @@ def _notes(w: ScanWriter) -> list[Flowable]:
         agreed = w.r.agreed_notes.get(criterion, "").strip()
         if agreed:
             story.append(w.p(w.t("appendix.agreed_note", note=agreed)))
-        for note in w.r.notes.get(criterion, ()):
-            if note.strip():
-                story.append(w.m(esc(note.strip()), "quote", "–"))
+        # sorted here too: a ReportInput may come from elsewhere than the store
+        for note in notes_in_anonymous_order(n.strip() for n in w.r.notes.get(criterion, ())):
+            if note:
+                story.append(w.m(esc(note), "quote", "–"))
     return story
 
 
