@@ -83,3 +83,21 @@ def test_the_notes_in_the_pdf_are_sorted_by_text(engine):
         "Delta",
         "echo",
     ]
+
+
+def test_the_appendix_gives_no_spread_for_fewer_than_the_minimum(mini):
+    # b-v1: two answers 1 and 2 (mean 1,5 beside spread 1 would give both away); a-v1 has three
+    import datetime as dt
+
+    from assessment.report import ReportInput, build_report
+    from assessment.scoring import score_scan
+    from tests.report.helpers import Pdf
+
+    result = score_scan(mini, {"a-v1": [0, 2, 3], "b-v1": [1, 2]})
+    report = ReportInput(
+        school="School", scan_label="2026", date=dt.date(2026, 12, 2), rubric=mini, result=result
+    )
+    pdf = Pdf(build_report(report))
+    appendix = pdf.flat[pdf.flat.index("Bijlage") :]
+    assert "alfa verkennen één 1,7 3 0% 3" in appendix  # mean, n, weet niet, spread
+    assert "beta verkennen één 1,5 2 0% – 1,5" in appendix  # no spread
