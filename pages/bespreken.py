@@ -6,7 +6,7 @@ import streamlit as st
 from assessment.discussion import FILTERS, agenda, counts, discussed, step
 from assessment.explanations import explain_theme
 from assessment.ui import context, phone
-from assessment.ui.context import tr
+from assessment.ui.context import tr, tr_md
 from assessment.ui.discussion import (
     ask_scroll_to_item,
     load,
@@ -26,7 +26,7 @@ if scan is None:
     st.stop()
 data, result = load(access, scan.id)
 if not any(data.answers.values()):
-    st.info(tr("discuss.no_answers", scan=scan.label))
+    st.info(tr_md("discuss.no_answers", scan=scan.label))
     st.stop()
 st.caption(tr("discuss.intro"))
 few_respondents_warning(len(data.respondents), rubric.rules.min_group_size)

@@ -14,7 +14,7 @@ from assessment.report.trend import trend_of
 from assessment.respondents import visible_role_counts
 from assessment.scoring import score_scan_remembered
 from assessment.ui import context
-from assessment.ui.context import tr
+from assessment.ui.context import tr, tr_md
 from assessment.ui.pages import choose_scan, chosen_scan_id, few_respondents_warning, require_role
 from assessment.ui.pdf import pdf_download_button
 from assessment.ui.safe import md
@@ -31,10 +31,10 @@ if scan is None:
     st.stop()
 if scan.id != view.scan.id:  # another scan chosen while this page ran
     view = store.results_view(engine, access, access.school_id, scan.id)
-st.title(tr("results.title_school", school=view.school.name))
+st.title(tr_md("results.title_school", school=view.school.name))
 values = view.values[scan.id]
 if not any(values.answers.values()):
-    st.info(tr("results.no_answers", scan=scan.label, respondents=len(view.started_roles)))
+    st.info(tr_md("results.no_answers", scan=scan.label, respondents=len(view.started_roles)))
     st.stop()
 result = score_scan_remembered(rubric, values.answers, values.agreed)
 scored = {scan.id: result}
