@@ -53,9 +53,6 @@ class Questions:
     def open(self, answered: Collection[str]) -> int:
         return len(self.criteria) - self.answered(answered)
 
-    def done_themes(self, answered: Collection[str]) -> int:
-        return sum(1 for t in self.themes if not t.open(answered))
-
     def resume_at(self, answered: Collection[str]) -> int:
         """Index of the first theme with an open question; the last theme when all are answered."""
         for index, theme in enumerate(self.themes):

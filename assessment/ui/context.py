@@ -250,7 +250,3 @@ def hand_over_to_browser() -> None:
 def open_demo() -> None:
     store.seed_demo(demo_engine(), rubric())
     sign_in(store.demo_access(demo_engine()), None, demo=True)
-
-
-def show_store_error(error: store.StoreError) -> None:
-    st.error(tr_md(error.key, **error.values))
