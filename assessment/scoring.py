@@ -116,13 +116,15 @@ def score_item(
     not_applicable = sum(1 for a in answers if a == NOT_APPLICABLE)
     mean = fmean(numeric) if numeric else None
     dk_share = dont_know / (len(numeric) + dont_know) if numeric or dont_know else 1.0
-    # An agreed value is the team's verdict: it decides, also over a majority of n.v.t. answers.
+    # An agreed number is the team's verdict: it decides, also over a majority of n.v.t.
+    # answers (DESIGN §4); an agreed "weet niet" gives no value but leaves that rule standing.
     if agreed is None:
         # When most of the team does not know, the few numbers given are no value.
         value = mean if dk_share <= rules.max_dont_know_share else None
         left_out = not_applicable * 2 > len(answers)
     elif agreed in (DONT_KNOW, NOT_APPLICABLE):
-        value, left_out = None, agreed == NOT_APPLICABLE
+        value = None
+        left_out = agreed == NOT_APPLICABLE or not_applicable * 2 > len(answers)
     else:
         value, left_out = float(agreed), False
     spread = max(numeric) - min(numeric) if numeric else None

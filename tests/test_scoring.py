@@ -129,6 +129,12 @@ def test_agreed_dont_know_means_no_value_and_agreed_na_leaves_the_item_out():
     assert items["a-v2"].left_out
 
 
+def test_an_agreed_dont_know_does_not_overrule_a_majority_of_not_applicable():
+    # DESIGN §4: only an agreed number keeps an item that most answered n.v.t. in
+    item = score_items(RUBRIC, {"a-v2": ["na", "na", 1]}, {"a-v2": "dk"})["a-v2"]
+    assert item.left_out and not item.unknown
+
+
 def test_distribution_counts_every_answer_option():
     item = score_items(RUBRIC, {"a-v2": [0, 3, 3, "dk", "na"]})["a-v2"]
     assert item.distribution == {"0": 1, "1": 0, "2": 0, "3": 2, "dk": 1, "na": 1}
