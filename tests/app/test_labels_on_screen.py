@@ -54,3 +54,12 @@ def test_briefing_shows_both_labels_as_written(database):
     assert any(md(EARLIER) in heading.value for heading in at.subheader), [
         h.value for h in at.subheader
     ]
+
+
+def test_new_codes_name_their_scan_as_written(database):
+    coordinator, _, _ = hostile_school(database)
+    at = open_app(coordinator, "beheer")
+    at.number_input(key="codes_count").set_value(1)
+    next(b for b in at.button if b.label == "Codes aanmaken").click().run()
+    assert not at.exception
+    assert f"**Collega 2** · {md(LABEL)}" in [m.value for m in at.markdown]
