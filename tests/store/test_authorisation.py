@@ -19,6 +19,7 @@ from tests.store.conftest import ACTORS, World, full_export, row_counts
 def agreed_version(w: World, criterion: str) -> int:
     return store.scan_data(w.engine, store.admin_access(), w.scan.id).agreed_versions[criterion]
 
+
 OPERATIONS = {
     # --- reading ---------------------------------------------------------------------------------
     "read school A": (
