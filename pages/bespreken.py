@@ -6,7 +6,7 @@ from assessment import store
 from assessment.explanations import explain_theme, phase_label
 from assessment.i18n import number
 from assessment.scoring import score_scan
-from assessment.ui import context
+from assessment.ui import agreed, context
 from assessment.ui.context import tr, tr_md
 from assessment.ui.pages import choose_scan, require_role
 from assessment.ui.questionnaire import option_label, options
@@ -34,10 +34,7 @@ def agree(criterion_id: str) -> None:
     value = st.session_state[f"agreed-{scan.id}-{criterion_id}"]
     note = st.session_state.get(f"agreed-note-{scan.id}-{criterion_id}") or ""
     try:
-        if value == NO_AGREEMENT:
-            store.clear_agreed(engine, access, scan.id, criterion_id)
-        else:
-            store.set_agreed(engine, access, scan.id, criterion_id, value, note)
+        agreed.save(engine, access, scan.id, criterion_id, value, note, none=NO_AGREEMENT)
     except store.StoreError as error:
         st.session_state["discuss_error"] = tr_md(error.key, **error.values)
         return
@@ -78,10 +75,7 @@ def show_item(item) -> None:
             for note in notes:
                 st.text(f"“{note}”")
         key = f"agreed-{scan.id}-{item.id}"
-        st.session_state.setdefault(key, data.agreed.get(item.id, NO_AGREEMENT))
-        st.session_state.setdefault(
-            f"agreed-note-{scan.id}-{item.id}", data.agreed_notes.get(item.id, "")
-        )
+        agreed.show_stored(scan.id, item.id, data, none=NO_AGREEMENT)
         left, right = st.columns([1, 2])
         left.selectbox(
             tr("discuss.agreed_label"),
