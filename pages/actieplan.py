@@ -91,7 +91,7 @@ if can_edit:
     unsaved = plan.has_changes(before, after)
     if unsaved:
         st.warning(tr("actions.unsaved"), icon=":material/edit_note:")
-    plan_edit.save_button(engine, access, scan.id, base, after, theme_ids)
+    plan_edit.save_button(engine, access, scan.id, base, actions, after, theme_ids)
 elif actions:
     st.dataframe(
         before,

@@ -35,6 +35,10 @@ def _conflict_key(scan_id: int) -> str:
     return f"plan-conflict-{scan_id}"
 
 
+def _shown_key(scan_id: int) -> str:
+    return f"plan-shown-{scan_id}"
+
+
 def holds_edits(scan_id: int) -> bool:
     """Whether the table has edits not saved yet (also edits that arrived in this very run)."""
     state = st.session_state.get(editor_key(scan_id))
@@ -48,35 +52,54 @@ def base_plan(scan_id: int, current: list[store.ActionInfo]) -> list[store.Actio
         return st.session_state[_base_key(scan_id)]
     st.session_state[_base_key(scan_id)] = current
     st.session_state.pop(_conflict_key(scan_id), None)
+    st.session_state.pop(_shown_key(scan_id), None)
     return current
 
 
 def forget_edits(scan_id: int) -> None:
     """Empty the table's edits: the next run draws the plan as it is now."""
-    for key in (editor_key(scan_id), _base_key(scan_id), _conflict_key(scan_id)):
+    for key in (
+        editor_key(scan_id),
+        _base_key(scan_id),
+        _conflict_key(scan_id),
+        _shown_key(scan_id),
+    ):
         st.session_state.pop(key, None)
 
 
 def save_button(
-    engine, access: store.Access, scan_id: int, base, after: pd.DataFrame, theme_ids: list[str]
+    engine,
+    access: store.Access,
+    scan_id: int,
+    base: list[store.ActionInfo],
+    current: list[store.ActionInfo],
+    after: pd.DataFrame,
+    theme_ids: list[str],
 ) -> None:
-    """ "Plan opslaan"; when a colleague changed an action the user changed meanwhile, what changed
-    and the choice to save over it or throw the edits away."""
+    """ "Plan opslaan"; after a save refused because a colleague changed the plan meanwhile, what
+    changed since the table was drawn (``base`` against ``current``) and the choice to save over
+    that or throw the edits away."""
     if st.button(tr("actions.save"), type="primary", icon=":material/save:"):
         _save(engine, access, scan_id, base, after, theme_ids)
-    newer = st.session_state.get(_conflict_key(scan_id))
-    if newer is None:
+    if not st.session_state.get(_conflict_key(scan_id)):
         return
-    seen = {action.id: action for action in base}
-    changes = [_change(seen[action_id], now) for action_id, now in newer.items()]
+    shown = st.session_state.get(_shown_key(scan_id))  # the plan the last run showed
+    st.session_state[_shown_key(scan_id)] = current
     st.error(
-        "\n".join([tr("actions.conflict.heading"), "", *(f"- {line}" for line in changes)]),
+        "\n".join(
+            [tr("actions.conflict.heading"), "", *(f"- {line}" for line in changes(base, current))]
+        ),
         icon=":material/sync_problem:",
     )
     st.caption(tr("actions.conflict.choose"))
     with st.container(horizontal=True):
-        if st.button(tr("actions.conflict.save_over"), icon=":material/save_as:"):
-            _save(engine, access, scan_id, base, after, theme_ids, newer=newer)
+        if (
+            st.button(tr("actions.conflict.save_over"), icon=":material/save_as:")
+            and shown is not None
+        ):
+            now = {action.id: action for action in shown}
+            newer = {action.id: now.get(action.id) for action in base}
+            _save(engine, access, scan_id, base, after, theme_ids, newer)
         st.button(
             tr("actions.conflict.discard"),
             on_click=forget_edits,
@@ -87,11 +110,12 @@ def save_button(
 
 def _save(engine, access, scan_id: int, base, after, theme_ids, newer=None) -> None:
     """Save the table; on success forget the edits and start again from the saved plan. Rows that
-    cannot be saved are named on the page; a conflict is remembered and shown in the next run."""
+    cannot be saved are named on the page; a conflict is remembered and shown in the next run.
+    ``newer`` (the plan as the user was shown it after a conflict) puts the edits over that."""
     try:
         found = plan.save_plan(engine, access, scan_id, base, after, theme_ids, newer)
-    except store.Conflict as conflict:
-        st.session_state[_conflict_key(scan_id)] = conflict.current
+    except store.Conflict:
+        st.session_state[_conflict_key(scan_id)] = True
         st.rerun()
     if found:
         for problem in found:
@@ -101,6 +125,24 @@ def _save(engine, access, scan_id: int, base, after, theme_ids, newer=None) -> N
     forget_edits(scan_id)
     st.session_state["plan_message"] = tr("actions.saved")
     st.rerun()
+
+
+def changes(base: list[store.ActionInfo], current: list[store.ActionInfo]) -> list[str]:
+    """What changed in the plan from ``base`` to ``current``, a line (Markdown, user text
+    escaped) per action changed, deleted or added."""
+    now = {action.id: action for action in current}
+    lines = [
+        _change(seen, now.get(seen.id))
+        for seen in base
+        if now.get(seen.id) is None or now[seen.id].version != seen.version
+    ]
+    seen_ids = {action.id for action in base}
+    lines += [
+        tr_md("actions.conflict.added", title=action.title)
+        for action in current
+        if action.id not in seen_ids
+    ]
+    return lines
 
 
 def _change(seen: store.ActionInfo, now: store.ActionInfo | None) -> str:
