@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, select, tuple_, update
+from sqlalchemy import Connection, Engine, bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from assessment.scoring import AnswerValue
@@ -224,9 +224,13 @@ def _read_back(connection: Connection, jobs: list[_Save], now) -> None:
             unknown.append(job)
     if not unknown:
         return
-    keys = sorted({(job.respondent_id, job.criterion) for job in unknown})
+    # Two IN lists (a superset of the pairs) let SQLite use the unique index, which a row-value
+    # IN does not.
     rows = connection.execute(
-        select(*_STORED).where(tuple_(T.answer.c.respondent_id, T.answer.c.criterion).in_(keys))
+        select(*_STORED).where(
+            T.answer.c.respondent_id.in_(sorted({job.respondent_id for job in unknown})),
+            T.answer.c.criterion.in_(sorted({job.criterion for job in unknown})),
+        )
     )
     stored = {(row.respondent_id, row.criterion): row for row in rows}
     for job in unknown:
