@@ -9,7 +9,7 @@ from assessment import store
 from assessment.explanations import step_action
 from assessment.plan_export import plan_csv, plan_xlsx
 from assessment.scoring import score_scan
-from assessment.ui import context, plan
+from assessment.ui import context, plan, plan_edit
 from assessment.ui.context import tr, tr_md
 from assessment.ui.pages import choose_scan, require_role
 from assessment.ui.pdf import pdf_download_button
@@ -50,7 +50,8 @@ def theme_label(theme_id: str) -> str:
 
 # --- the plan ------------------------------------------------------------------------------------
 st.subheader(tr("actions.plan_heading"))
-before = plan.plan_frame(actions)
+base = plan_edit.base_plan(scan.id, actions) if can_edit else actions
+before = plan.plan_frame(base)
 # No column is "required": the editor would keep a new row that misses a required value in the
 # browser and never send it, so it vanished without a word. The rows are checked on saving instead.
 column_config = {
@@ -85,20 +86,12 @@ if can_edit:
         height=plan.table_height(before),
         row_height=plan.row_height(before),
         placeholder="–",
-        key=f"plan-{scan.id}",
+        key=plan_edit.editor_key(scan.id),
     )
     unsaved = plan.has_changes(before, after)
     if unsaved:
         st.warning(tr("actions.unsaved"), icon=":material/edit_note:")
-    if st.button(tr("actions.save"), type="primary", icon=":material/save:"):
-        problems = plan.save_plan(engine, access, scan.id, before, after, theme_ids)
-        if problems:
-            for problem in problems:
-                st.error(tr_md(problem.key, **problem.values))
-            st.error(tr("actions.errors.nothing_saved"))
-        else:
-            st.session_state["plan_message"] = tr("actions.saved")
-            st.rerun()
+    plan_edit.save_button(engine, access, scan.id, base, actions, after, theme_ids)
 elif actions:
     st.dataframe(
         before,
@@ -141,6 +134,9 @@ can_add = can_edit and not unsaved
 
 
 def review(action_id: int, decision: str) -> None:
+    if plan_edit.holds_edits(scan.id):  # edits and this click can arrive in one run
+        st.session_state["plan_error"] = tr("actions.save_first")
+        return
     try:
         store.review_action(engine, access, action_id, scan.id, decision)
     except store.StoreError as error:
@@ -180,6 +176,9 @@ planned_criteria = {a.criterion for a in actions if a.criterion}
 
 
 def add_step(theme_id: str, criterion_id: str, title: str) -> None:
+    if plan_edit.holds_edits(scan.id):  # edits and this click can arrive in one run
+        st.session_state["plan_error"] = tr("actions.save_first")
+        return
     try:
         store.add_action(engine, access, scan.id, theme_id, title, criterion=criterion_id)
     except store.StoreError as error:

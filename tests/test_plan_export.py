@@ -34,6 +34,7 @@ def action(number: int, title: str, **fields) -> ActionInfo:
         "due_date": None,
         "status": "planned",
         "carried_from": None,
+        "version": 1,
     }
     return ActionInfo(**(values | fields))
 

@@ -38,6 +38,7 @@ from assessment.store.engine import database_url, demo_database_url, make_engine
 from assessment.store.errors import (
     AccessDenied,
     CodeRefused,
+    Conflict,
     DatabaseFault,
     ImportRefused,
     InvalidInput,
@@ -70,7 +71,7 @@ from assessment.store.info import (
 from assessment.store.progress import scan_progress
 from assessment.store.results import ResultsView, ScanValues, results_view
 from assessment.store.rubrics import register_rubric
-from assessment.store.saving import save_answer
+from assessment.store.saving import save_answer, save_note
 from assessment.store.schools import (
     close_scan,
     create_board,
@@ -126,6 +127,7 @@ __all__ = [
     "BoardSchool",
     "CodeInfo",
     "CodeRefused",
+    "Conflict",
     "CriterionSummary",
     "DatabaseFault",
     "ImportRefused",
@@ -188,6 +190,7 @@ __all__ = [
     "revoke_code",
     "results_view",
     "save_answer",
+    "save_note",
     "scan_data",
     "scan_progress",
     "session_accesses",

@@ -104,6 +104,7 @@ def action_info(row: Row) -> ActionInfo:
         due_date=row.due_date,
         status=row.status,
         carried_from=row.carried_from,
+        version=row.version,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Row, delete, select, update
@@ -18,7 +19,7 @@ from assessment.store._common import (
 )
 from assessment.store.access import school_content, school_write, verify
 from assessment.store.engine import reading, writing
-from assessment.store.errors import InvalidInput, NotFound
+from assessment.store.errors import Conflict, InvalidInput, NotFound
 from assessment.store.info import (
     ACTION_STATUSES,
     OPEN_ACTION_STATUSES,
@@ -123,23 +124,31 @@ def add_action(
         return action_info(_action_row(connection, _insert(connection, scan, fields)))
 
 
-def update_action(engine: Engine, access, action_id: int, **fields: Any) -> ActionInfo:
+def update_action(
+    engine: Engine, access, action_id: int, *, version: int, **fields: Any
+) -> ActionInfo:
     """Change some of theme, criterion, title, owner, due_date, status. Moving an action to
-    another theme drops a criterion of the old theme."""
+    another theme drops a criterion of the old theme. ``version`` is the version the caller saw;
+    a change made meanwhile is refused with ``Conflict``."""
     with writing(engine) as connection:
         verify(connection, access)
         row = _action_row(connection, action_id, lock=True)
         scan = get_scan_row(connection, row.scan_id)
         school_write(access, scan.school_id)
+        if row.version != version:
+            raise _conflict({row.id: action_info(row)})
         _update(connection, row, scan, fields)
         return action_info(_action_row(connection, action_id))
 
 
-def delete_action(engine: Engine, access, action_id: int) -> None:
+def delete_action(engine: Engine, access, action_id: int, *, version: int) -> None:
+    """Delete an action; refused with ``Conflict`` when it changed since the caller saw ``version``."""
     with writing(engine) as connection:
         verify(connection, access)
         row = _action_row(connection, action_id, lock=True)
         school_write(access, get_scan_row(connection, row.scan_id).school_id)
+        if row.version != version:
+            raise _conflict({row.id: action_info(row)})
         connection.execute(delete(T.action).where(T.action.c.id == action_id))
 
 
@@ -151,25 +160,63 @@ def save_plan(
     added: list[dict[str, Any]] = (),
     updated: dict[int, dict[str, Any]] | None = None,
     deleted: list[int] = (),
+    versions: Mapping[int, int] | None = None,
 ) -> list[ActionInfo]:
     """Apply one edit of a scan's plan in one transaction: all of it, or (on any error) nothing.
-    Every action named must belong to ``scan_id``. Returns the plan as it is afterwards."""
+    Every action named must belong to ``scan_id``; ``versions`` holds the version the caller saw
+    of each action it updates or deletes. When one of them changed meanwhile, or one it updates
+    was deleted meanwhile, nothing is saved: ``Conflict`` names them. (Deleting an action someone
+    else deleted already is no conflict.) Returns the plan as it is afterwards."""
+    updated = updated or {}
+    versions = versions or {}
     with writing(engine) as connection:
         verify(connection, access)
         scan = get_scan_row(connection, scan_id)
         school_write(access, scan.school_id)
-        for action_id in [*deleted, *(updated or {})]:
-            if _action_row(connection, action_id, lock=True).scan_id != scan_id:
+        rows = _plan_rows(connection, [*deleted, *updated])
+        for row in rows.values():
+            if row.scan_id != scan_id:
                 raise NotFound()
+        changed: dict[int, ActionInfo | None] = {
+            action_id: None for action_id in updated if action_id not in rows
+        }
+        for action_id, row in rows.items():
+            if row.version != versions.get(action_id):
+                changed[action_id] = action_info(row)
+        if changed:
+            raise _conflict(changed)
         connection.execute(delete(T.action).where(T.action.c.id.in_(list(deleted))))
-        for action_id, fields in (updated or {}).items():
-            _update(connection, _action_row(connection, action_id), scan, fields)
+        for action_id, fields in updated.items():
+            _update(connection, rows[action_id], scan, fields)
         for fields in added:
             _insert(connection, scan, fields)
-        rows = connection.execute(
+        plan = connection.execute(
             select(T.action).where(T.action.c.scan_id == scan_id).order_by(T.action.c.id)
         ).all()
-        return [action_info(row) for row in rows]
+        return [action_info(row) for row in plan]
+
+
+def _plan_rows(connection: Connection, action_ids: list[Any]) -> dict[int, Row]:
+    """The rows of these actions that exist, locked for the edit (PostgreSQL)."""
+    for action_id in action_ids:
+        if isinstance(action_id, bool) or not isinstance(action_id, int):
+            raise NotFound("store.errors.action_not_found", id=action_id)
+    if not action_ids:
+        return {}
+    query = (
+        select(T.action)
+        .where(T.action.c.id.in_(sorted(set(action_ids))))
+        .order_by(T.action.c.id)  # one lock order for every caller
+        .with_for_update()
+    )
+    return {row.id: row for row in connection.execute(query)}
+
+
+def _conflict(current: dict[int, ActionInfo | None]) -> Conflict:
+    titles = ", ".join(f"‘{info.title}’" for info in current.values() if info is not None)
+    if not titles:
+        return Conflict("store.errors.plan_deleted", current=current)
+    return Conflict("store.errors.plan_changed", current=current, titles=titles)
 
 
 def _insert(connection: Connection, scan: Row, fields: dict[str, Any]) -> int:
@@ -195,7 +242,11 @@ def _update(connection: Connection, row: Row, scan: Row, fields: dict[str, Any])
     ):
         merged["criterion"] = None
     values = check_action_fields(rubric, merged)
-    connection.execute(update(T.action).where(T.action.c.id == row.id).values(**values))
+    connection.execute(
+        update(T.action)
+        .where(T.action.c.id == row.id)
+        .values(**values, version=T.action.c.version + 1)
+    )
 
 
 def actions_to_review(engine: Engine, access, scan_id: int) -> list[ActionInfo]:
@@ -242,7 +293,9 @@ def review_action(
             raise InvalidInput("store.errors.not_earlier_action")
         if decision != "continue":
             connection.execute(
-                update(T.action).where(T.action.c.id == action_id).values(status=decision)
+                update(T.action)
+                .where(T.action.c.id == action_id)
+                .values(status=decision, version=T.action.c.version + 1)
             )
             return action_info(_action_row(connection, action_id))
         status = old.status if old.status in OPEN_ACTION_STATUSES else "planned"

@@ -28,7 +28,7 @@ from assessment.store._common import (
 )
 from assessment.store.access import school_content, school_write, verify
 from assessment.store.engine import reading, writing
-from assessment.store.errors import InvalidInput, ScanClosed
+from assessment.store.errors import Conflict, InvalidInput, ScanClosed
 from assessment.store.info import AgreedInfo, AnswerInfo, RespondentInfo, ScanData
 from assessment.store.respondent_row import own_row
 from assessment.store.summaries import refresh as refresh_summary
@@ -146,10 +146,12 @@ def scan_data(engine: Engine, access, scan_id: int) -> ScanData:
         notes = {c: notes_in_anonymous_order(texts) for c, texts in notes.items()}
         agreed: dict[str, AnswerValue] = {}
         agreed_notes: dict[str, str] = {}
+        agreed_versions: dict[str, int] = {}
         for row in connection.execute(
             select(T.consensus).where(T.consensus.c.scan_id == scan_id).order_by(T.consensus.c.id)
         ):
             agreed[row.criterion] = decode_value(row.kind, row.score)
+            agreed_versions[row.criterion] = row.version
             if row.note:
                 agreed_notes[row.criterion] = row.note
         respondents = [
@@ -165,15 +167,25 @@ def scan_data(engine: Engine, access, scan_id: int) -> ScanData:
             answers=answers,
             agreed=agreed,
             agreed_notes=agreed_notes,
+            agreed_versions=agreed_versions,
             notes=notes,
             respondents=respondents,
         )
 
 
 def set_agreed(
-    engine: Engine, access, scan_id: int, criterion: str, value: AnswerValue, note: str = ""
+    engine: Engine,
+    access,
+    scan_id: int,
+    criterion: str,
+    value: AnswerValue,
+    note: str = "",
+    *,
+    version: int,
 ) -> AgreedInfo:
-    """The team's agreed value for one criterion (coordinator); kept beside the spread."""
+    """The team's agreed value for one criterion (coordinator); kept beside the spread.
+    ``version`` is the version of the agreed value the caller saw, 0 when there was none; when
+    it changed meanwhile (or was set or cleared) nothing is saved: ``Conflict`` says what it is now."""
     note = clean_text(note, T.NOTE_LENGTH)
     with writing(engine) as connection:
         verify(connection, access)
@@ -182,39 +194,71 @@ def set_agreed(
         value = check_value(scan_rubric(scan), criterion, value)
         kind, score = encode_value(value)
         now = utcnow()
-        connection.execute(
-            insert_for(connection, T.consensus)
-            .values(
-                scan_id=scan_id,
-                criterion=criterion,
-                kind=kind,
-                score=score,
-                note=note,
-                decided_at=now,
+        values = {"kind": kind, "score": score, "note": note, "decided_at": now}
+        if version == 0:
+            statement = (
+                insert_for(connection, T.consensus)
+                .values(scan_id=scan_id, criterion=criterion, **values)
+                .on_conflict_do_nothing(index_elements=["scan_id", "criterion"])
             )
-            .on_conflict_do_update(
-                index_elements=["scan_id", "criterion"],
-                set_={"kind": kind, "score": score, "note": note, "decided_at": now},
+        else:
+            statement = (
+                update(T.consensus)
+                .where(*_agreed_row(scan_id, criterion), T.consensus.c.version == version)
+                .values(**values, version=T.consensus.c.version + 1)
             )
-        )
+        if connection.execute(statement.returning(T.consensus.c.id)).first() is None:
+            raise _agreed_conflict(connection, scan_id, criterion)
         _agreed_changed(connection, scan)
-        return AgreedInfo(criterion=criterion, value=value, note=note, decided_at=now)
+        row = connection.execute(select(T.consensus).where(*_agreed_row(scan_id, criterion))).one()
+        return _agreed_info(row)
 
 
-def clear_agreed(engine: Engine, access, scan_id: int, criterion: str) -> None:
+def clear_agreed(engine: Engine, access, scan_id: int, criterion: str, *, version: int) -> None:
+    """Remove the agreed value the caller saw (``version``); one changed meanwhile is kept and
+    ``Conflict`` says what it is. One that is gone already is no conflict."""
     with writing(engine) as connection:
         verify(connection, access)
         scan = get_scan_row(connection, scan_id)
         school_write(access, scan.school_id)
-        connection.execute(
-            delete(T.consensus).where(
-                T.consensus.c.scan_id == scan_id, T.consensus.c.criterion == criterion
-            )
-        )
-        _agreed_changed(connection, scan)
+        deleted = connection.execute(
+            delete(T.consensus)
+            .where(*_agreed_row(scan_id, criterion), T.consensus.c.version == version)
+            .returning(T.consensus.c.id)
+        ).first()
+        if deleted is None:
+            conflict = _agreed_conflict(connection, scan_id, criterion)
+            if conflict.current[criterion] is not None:
+                raise conflict
+        else:
+            _agreed_changed(connection, scan)
 
 
 def _agreed_changed(connection, scan: Row) -> None:
     """An agreed value decides an item's value, so a closed scan's summary follows it."""
     if scan.status == "closed":
         refresh_summary(connection, scan)
+
+
+def _agreed_row(scan_id: int, criterion: str) -> tuple:
+    return T.consensus.c.scan_id == scan_id, T.consensus.c.criterion == criterion
+
+
+def _agreed_info(row: Row) -> AgreedInfo:
+    return AgreedInfo(
+        criterion=row.criterion,
+        value=decode_value(row.kind, row.score),
+        note=row.note,
+        decided_at=row.decided_at,
+        version=row.version,
+    )
+
+
+def _agreed_conflict(connection, scan_id: int, criterion: str) -> Conflict:
+    row = connection.execute(
+        select(T.consensus).where(*_agreed_row(scan_id, criterion))
+    ).one_or_none()
+    current = None if row is None else _agreed_info(row)
+    return Conflict(
+        "store.errors.agreed_changed", current={criterion: current}, criterion=criterion
+    )

@@ -52,6 +52,18 @@ class InvalidInput(StoreError):
     default_key = "store.errors.invalid"
 
 
+class Conflict(StoreError):
+    """Someone else changed (or deleted) what the caller edits since the caller read it; nothing
+    was saved. ``current`` holds each such row as it is now (None: deleted), by action id or
+    criterion, so a page can show what changed."""
+
+    default_key = "store.errors.conflict"
+
+    def __init__(self, key: str | None = None, *, current: dict[Any, Any] | None = None, **values):
+        self.current = dict(current or {})
+        super().__init__(key, **values)
+
+
 class DatabaseFault(StoreError):
     """The database failed (unreachable, read-only, full); the transaction was rolled back."""
 

@@ -82,6 +82,7 @@ class AgreedInfo:
     value: AnswerValue
     note: str
     decided_at: dt.datetime
+    version: int  # what a later change must name (``set_agreed``)
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class ActionInfo:
     due_date: dt.date | None
     status: Literal["planned", "doing", "done", "dropped"]
     carried_from: int | None
+    version: int  # what a later change must name (``save_plan``, ``update_action``)
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,7 @@ class ScanData:
     answers: dict[str, list[AnswerValue]]
     agreed: dict[str, AnswerValue]
     agreed_notes: dict[str, str]
+    agreed_versions: dict[str, int]  # of every agreed value: what a change must name
     notes: dict[str, list[str]]  # non-empty evidence notes per criterion
     respondents: list[RespondentInfo]  # everyone who started
 

@@ -24,6 +24,7 @@ from assessment.store import tables as T
 from assessment.store._common import (
     check_value,
     clean_text,
+    decode_value,
     encode_value,
     insert_for,
     is_answer_value,
@@ -66,21 +67,38 @@ _CALLER = (
 )
 
 
-def _upsert(dialect: str):
+def _upsert(dialect: str, with_note: bool):
+    """Insert or replace an answer; without ``with_note`` a note saved earlier stays (a new
+    answer gets the empty note the rows carry)."""
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     statement = insert(T.answer)
+    columns = ["kind", "score", "updated_at", *(["note"] if with_note else [])]
     return statement.on_conflict_do_update(
         index_elements=["respondent_id", "criterion"],
-        set_={
-            "kind": statement.excluded.kind,
-            "score": statement.excluded.score,
-            "note": statement.excluded.note,
-            "updated_at": statement.excluded.updated_at,
-        },
+        set_={name: statement.excluded[name] for name in columns},
     )
 
 
-_UPSERTS = {name: _upsert(name) for name in ("sqlite", "postgresql")}
+_UPSERTS = {
+    (name, with_note): _upsert(name, with_note)
+    for name in ("sqlite", "postgresql")
+    for with_note in (True, False)
+}
+_SAVE_NOTE = (
+    update(T.answer)
+    .where(
+        T.answer.c.respondent_id == bindparam("respondent"),
+        T.answer.c.criterion == bindparam("answer_criterion"),
+    )
+    .values(note=bindparam("note_text"), updated_at=bindparam("now"))
+)
+_STORED = (
+    T.answer.c.respondent_id,
+    T.answer.c.criterion,
+    T.answer.c.kind,
+    T.answer.c.score,
+    T.answer.c.note,
+)
 _MARK_STARTED = (
     update(T.respondent)
     .where(T.respondent.c.id == bindparam("respondent"), T.respondent.c.started_at.is_(None))
@@ -90,12 +108,16 @@ _MARK_STARTED = (
 
 @dataclass(eq=False)
 class _Save(group_commit.Job):
+    """An answer (``value``) and its note; ``note`` None leaves the saved note, ``value`` None
+    (a note save) leaves the saved answer."""
+
     access: Any = None
     criterion: str = ""
     value: Any = None
-    note: str = ""
+    note: str | None = None
     scan_id: int | None = None
     scan_rubric: tuple[str, str] | None = None  # (rubric id, hash) of the scan, once checked
+    respondent_id: int | None = None
 
 
 def save_answer(
@@ -103,30 +125,52 @@ def save_answer(
     access,
     criterion: str,
     value: AnswerValue,
-    note: str = "",
+    note: str | None = None,
     scan_id: int | None = None,
 ) -> AnswerInfo:
-    """Store one answer of the caller (insert or replace). Committed before it returns."""
-    if not isinstance(criterion, str) or len(criterion) > T.CRITERION_LENGTH:
-        raise InvalidInput("store.errors.unknown_criterion", criterion=str(criterion)[:40])
+    """Store one answer of the caller (insert or replace) and, when ``note`` is given, its note;
+    ``note=None`` leaves the note saved earlier (another tab may just have saved it).
+    Committed before it returns; the AnswerInfo holds the note as stored."""
+    _check_criterion(criterion)
     if not is_answer_value(value):
         raise InvalidInput("store.errors.bad_value", value=str(value)[:20], criterion=criterion)
-    job = _Save(
-        access=access,
-        criterion=criterion,
-        value=value,
-        note=clean_text(note, T.NOTE_LENGTH),
-        scan_id=scan_id,
-    )
+    if note is not None:
+        note = clean_text(note, T.NOTE_LENGTH)
+    job = _Save(access=access, criterion=criterion, value=value, note=note, scan_id=scan_id)
     if engine.dialect.name in _BATCHED:
         group_commit.run(engine, job, _write)
     else:
-        saved = saving_pg.try_save(engine, access, criterion, value, job.note, scan_id)
+        saved = saving_pg.try_save(engine, access, criterion, value, note, scan_id)
         if saved is not None:
             return saved
         group_commit.write_each(engine, [job], _write)
         if job.error is None and job.scan_rubric is not None:
             saving_pg.remember_scan_rubric(engine, job.scan_id, *job.scan_rubric)
+    return _outcome(job)
+
+
+def save_note(
+    engine: Engine, access, criterion: str, note: str, scan_id: int | None = None
+) -> AnswerInfo:
+    """Store the note of an answer the caller gave, leaving the answer as it is saved (another
+    tab may just have changed it). A note without an answer is refused."""
+    _check_criterion(criterion)
+    job = _Save(
+        access=access, criterion=criterion, note=clean_text(note, T.NOTE_LENGTH), scan_id=scan_id
+    )
+    if engine.dialect.name in _BATCHED:
+        group_commit.run(engine, job, _write)
+    else:
+        group_commit.write_each(engine, [job], _write)
+    return _outcome(job)
+
+
+def _check_criterion(criterion: Any) -> None:
+    if not isinstance(criterion, str) or len(criterion) > T.CRITERION_LENGTH:
+        raise InvalidInput("store.errors.unknown_criterion", criterion=str(criterion)[:40])
+
+
+def _outcome(job: _Save) -> AnswerInfo:
     if job.error is not None:
         raise job.error
     assert job.result is not None
@@ -138,32 +182,63 @@ def _write(engine: Engine, batch: list[_Save]) -> None:
     gets its own error; when the transaction fails, group_commit decides what happens next."""
     with writing(engine) as connection:
         now = utcnow()
-        rows, started = [], set()
+        answers: dict[bool, list[dict]] = {True: [], False: []}  # with the note, without
+        notes, started, written = [], set(), []
         for job in batch:
             try:
-                respondent_id, needs_start = _check(connection, job)
+                job.respondent_id, needs_start = _check(connection, job)
             except StoreError as error:
                 job.error = error
                 continue
-            kind, score = encode_value(job.value)
-            rows.append(
-                {
-                    "respondent_id": respondent_id,
-                    "scan_id": job.scan_id,
-                    "criterion": job.criterion,
-                    "kind": kind,
-                    "score": score,
-                    "note": job.note,
-                    "updated_at": now,
-                }
-            )
+            written.append(job)
             if needs_start:
-                started.add(respondent_id)
-            job.result = AnswerInfo(job.criterion, job.value, job.note, now)
-        if rows:
-            connection.execute(_UPSERTS[connection.dialect.name], rows)
+                started.add(job.respondent_id)
+            if job.value is None:
+                notes.append(
+                    {"respondent": job.respondent_id, "answer_criterion": job.criterion}
+                    | {"note_text": job.note, "now": now}
+                )
+                continue
+            kind, score = encode_value(job.value)
+            row = {"respondent_id": job.respondent_id, "scan_id": job.scan_id, "kind": kind}
+            row |= {"criterion": job.criterion, "score": score, "updated_at": now}
+            answers[job.note is not None].append(row | {"note": job.note or ""})
+        for with_note, rows in answers.items():
+            if rows:
+                connection.execute(_UPSERTS[connection.dialect.name, with_note], rows)
+        if notes:
+            connection.execute(_SAVE_NOTE, notes)
         if started:
             connection.execute(_MARK_STARTED, [{"respondent": r, "now": now} for r in started])
+        _read_back(connection, written, now)
+
+
+def _read_back(connection: Connection, jobs: list[_Save], now) -> None:
+    """Each written job's result: the answer and note as stored (a save that left the note or
+    the answer as it was learns it here); a note without an answer is refused."""
+    unknown = []
+    for job in jobs:
+        if job.value is not None and job.note is not None:
+            job.result = AnswerInfo(job.criterion, job.value, job.note, now)
+        else:
+            unknown.append(job)
+    if not unknown:
+        return
+    # Two IN lists (a superset of the pairs) let SQLite use the unique index, which a row-value
+    # IN does not.
+    rows = connection.execute(
+        select(*_STORED).where(
+            T.answer.c.respondent_id.in_(sorted({job.respondent_id for job in unknown})),
+            T.answer.c.criterion.in_(sorted({job.criterion for job in unknown})),
+        )
+    )
+    stored = {(row.respondent_id, row.criterion): row for row in rows}
+    for job in unknown:
+        row = stored.get((job.respondent_id, job.criterion))
+        if row is None:  # only a note save can miss its row: the answer was never given
+            job.error = InvalidInput("store.errors.note_without_answer")
+            continue
+        job.result = AnswerInfo(job.criterion, decode_value(row.kind, row.score), row.note, now)
 
 
 def _check(connection: Connection, job: _Save) -> tuple[int, bool]:
@@ -182,14 +257,18 @@ def _check(connection: Connection, job: _Save) -> tuple[int, bool]:
         return _slow_check(connection, job)
     if row.status != "open":
         raise ScanClosed()
-    job.value = check_value(scan_rubric(row), job.criterion, job.value)
+    answering = job.value is not None
+    if answering:
+        job.value = check_value(scan_rubric(row), job.criterion, job.value)
     job.scan_id = row.scan_id
     job.scan_rubric = (row.rubric_id, row.rubric_hash)
     respondent_id = row.respondent_id
     if respondent_id is None:  # a coordinator's first answer in this scan
+        if not answering:
+            raise InvalidInput("store.errors.note_without_answer")
         respondent_id = _create_own_row(connection, row.scan_id, access.code_id)
         return respondent_id, True
-    return respondent_id, row.started_at is None
+    return respondent_id, answering and row.started_at is None
 
 
 def _fast_path_allows(access, row, scan_id: int) -> bool:
@@ -225,9 +304,14 @@ def _create_own_row(connection: Connection, scan_id: int, code_id: int) -> int:
 def _slow_check(connection: Connection, job: _Save) -> tuple[int, bool]:
     """The general checks (they raise the precise error: code refused, not allowed, ...)."""
     verify(connection, job.access)
-    row, scan = own_row(connection, job.access, job.scan_id, create=True, lock=True)
+    answering = job.value is not None
+    row, scan = own_row(connection, job.access, job.scan_id, create=answering, lock=True)
     if scan.status != "open":
         raise ScanClosed()
+    if not answering:
+        if row is None:
+            raise InvalidInput("store.errors.note_without_answer")
+        return row.id, False
     job.value = check_value(scan_rubric(scan), job.criterion, job.value)
     job.scan_id = scan.id
     job.scan_rubric = (scan.rubric_id, scan.rubric_hash)

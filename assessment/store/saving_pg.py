@@ -52,19 +52,21 @@ WITH ok AS (
     FOR SHARE OF c, s
 ), saved AS (
     INSERT INTO {T.answer.name} (respondent_id, scan_id, criterion, kind, score, note, updated_at)
-    SELECT respondent_id, %(scan_id)s, %(criterion)s, %(kind)s, %(score)s, %(note)s, %(now)s
+    SELECT respondent_id, %(scan_id)s, %(criterion)s, %(kind)s, %(score)s,
+        coalesce(%(note)s, ''), %(now)s
     FROM ok
     ON CONFLICT (respondent_id, criterion) DO UPDATE SET
-        kind = EXCLUDED.kind, score = EXCLUDED.score, note = EXCLUDED.note,
+        kind = EXCLUDED.kind, score = EXCLUDED.score,
+        note = coalesce(%(note)s, {T.answer.name}.note),
         updated_at = EXCLUDED.updated_at
-    RETURNING 1
+    RETURNING note
 ), started AS (
     UPDATE {T.respondent.name} SET started_at = %(now)s
     FROM ok
     WHERE {T.respondent.name}.id = ok.respondent_id AND ok.first
       AND {T.respondent.name}.started_at IS NULL
 )
-SELECT count(*) FROM saved
+SELECT note FROM saved
 """
 
 _scan_rubrics: weakref.WeakKeyDictionary[Engine, dict[int, tuple[str, str]]] = (
@@ -89,9 +91,10 @@ def _known_rubric(engine: Engine, scan_id: int) -> tuple[Rubric, tuple[str, str]
     return None if rubric is None else (rubric, known)
 
 
-def try_save(engine: Engine, access, criterion: str, value, note: str, scan_id: int | None):
+def try_save(engine: Engine, access, criterion: str, value, note: str | None, scan_id: int | None):
     """The AnswerInfo of a save written in one statement, or None when the general way must
-    decide (and write or refuse), also for a value the remembered rubric refuses."""
+    decide (and write or refuse), also for a value the remembered rubric refuses. ``note``
+    None leaves the saved note; the AnswerInfo holds the note as stored."""
     if not isinstance(access, Access) or access.code_id is None:
         return None
     if access.role == "respondent":
@@ -127,11 +130,12 @@ def try_save(engine: Engine, access, criterion: str, value, note: str, scan_id: 
         "note": note,
         "now": now.replace(tzinfo=None),  # stored as naive UTC (tables.UTCDateTime)
     }
-    written = _execute(engine, parameters)
-    return AnswerInfo(criterion, value, note, now) if written else None
+    stored = _execute(engine, parameters)
+    return None if stored is None else AnswerInfo(criterion, value, stored, now)
 
 
-def _execute(engine: Engine, parameters: dict) -> int:
+def _execute(engine: Engine, parameters: dict) -> str | None:
+    """The note as stored, or None when the statement wrote nothing."""
     # A connection the server dropped (a restart) fails once and empties the pool; the statement
     # is atomic and the upsert idempotent, so it is sent once more on a fresh connection.
     with database_faults():
@@ -143,7 +147,7 @@ def _execute(engine: Engine, parameters: dict) -> int:
             return _once(engine, parameters)
 
 
-def _once(engine: Engine, parameters: dict) -> int:
+def _once(engine: Engine, parameters: dict) -> str | None:
     with engine.connect() as connection:
         connection = connection.execution_options(**_AUTOCOMMIT)
-        return connection.exec_driver_sql(_SAVE, parameters).scalar_one()
+        return connection.exec_driver_sql(_SAVE, parameters).scalar_one_or_none()

@@ -7,6 +7,7 @@ always hands out timezone-aware UTC datetimes.
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 
 from sqlalchemy import (
     JSON,
@@ -43,6 +44,20 @@ NAMING_CONVENTION = {
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 # The lengths of text columns are the limits of the input check (assessment/text_input.py).
+
+FIRST_VERSION_LIMIT = 2**30
+
+
+def first_version() -> int:
+    """The version of a new plan action or agreed value (migration 0005); every change adds one.
+    It starts at a random number, not at 1: an agreed value is deleted when cleared and SQLite
+    reuses the highest action id, so a row created anew must not repeat the version that a page
+    still holds of the row that was there before (the page's stale save would go through)."""
+    return secrets.randbelow(FIRST_VERSION_LIMIT) + 1
+
+
+def _version_column() -> Column:
+    return Column("version", Integer, nullable=False, default=first_version, server_default="1")
 
 
 class UTCDateTime(TypeDecorator):
@@ -163,6 +178,7 @@ consensus = Table(
     Column("score", SmallInteger, nullable=True),
     Column("note", Text, nullable=False, default=""),
     Column("decided_at", UTCDateTime, nullable=False),
+    _version_column(),
     UniqueConstraint("scan_id", "criterion"),
     CheckConstraint(
         "(kind = 'score' AND score IS NOT NULL) OR (kind IN ('dk', 'na') AND score IS NULL)",
@@ -182,6 +198,7 @@ action = Table(
     Column("due_date", Date, nullable=True),
     Column("status", String(10), nullable=False),
     Column("carried_from", Integer, ForeignKey("action.id", ondelete="SET NULL"), nullable=True),
+    _version_column(),
     UniqueConstraint("scan_id", "carried_from"),
     CheckConstraint("status IN ('planned', 'doing', 'done', 'dropped')", name="status"),
 )

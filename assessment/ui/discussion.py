@@ -16,7 +16,7 @@ from assessment.i18n import number
 from assessment.report.screen_distribution import distribution_figure
 from assessment.scoring import DONT_KNOW, NOT_APPLICABLE, ItemResult, ScanResult, score_scan
 from assessment.store.tables import NOTE_LENGTH
-from assessment.ui import context
+from assessment.ui import agreed, context
 from assessment.ui.context import tr, tr_md
 from assessment.ui.questionnaire import option_label, options
 from assessment.ui.safe import md
@@ -28,14 +28,6 @@ _MOVES = "discuss_moves"
 
 def _snapshot_key(scan_id: int) -> str:
     return f"discuss-snapshot-{scan_id}"
-
-
-def _value_key(scan_id: int, criterion_id: str) -> str:
-    return f"agreed-{scan_id}-{criterion_id}"
-
-
-def _note_key(scan_id: int, criterion_id: str) -> str:
-    return f"agreed-note-{scan_id}-{criterion_id}"
 
 
 def _status_key(scan_id: int, criterion_id: str) -> str:
@@ -81,11 +73,10 @@ def _agreement(access: store.Access, scan_id: int, criterion_id: str) -> None:
     if discussed(item):
         heading = f"{heading} · {tr('discuss.discussed_mark')}"
     st.markdown(f"**{heading}**")
-    note = data.agreed_notes.get(criterion_id, "")
     if access.role == "coordinator":
-        _agreed_form(access, scan_id, item, note)
+        _agreed_form(access, scan_id, item, data)
     else:
-        _agreed_text(item, note)
+        _agreed_text(item, data.agreed_notes.get(criterion_id, ""))
 
 
 def _distribution(item: ItemResult) -> None:
@@ -122,11 +113,12 @@ def _reason_and_notes(item: ItemResult, notes: list[str]) -> None:
     st.caption(tr("discuss.notes_order"))
 
 
-def _agreed_form(access: store.Access, scan_id: int, item: ItemResult, note: str) -> None:
+def _agreed_form(
+    access: store.Access, scan_id: int, item: ItemResult, data: store.ScanData
+) -> None:
     rubric = context.rubric()
-    value_key, note_key = _value_key(scan_id, item.id), _note_key(scan_id, item.id)
-    st.session_state.setdefault(value_key, NO_AGREEMENT if item.agreed is None else item.agreed)
-    st.session_state.setdefault(note_key, note)
+    value_key, note_key = agreed.value_key(scan_id, item.id), agreed.note_key(scan_id, item.id)
+    agreed.show_stored(scan_id, item.id, data, none=NO_AGREEMENT)
     with st.form(f"agreed-form-{scan_id}-{item.id}", border=False, enter_to_submit=False):
         value_column, note_column = st.columns([2, 3])
         value_column.selectbox(
@@ -157,14 +149,11 @@ def _agreed_form(access: store.Access, scan_id: int, item: ItemResult, note: str
 
 def _save(access: store.Access, scan_id: int, criterion_id: str) -> None:
     engine, rubric, lang = context.engine(), context.rubric(), context.lang()
-    value = st.session_state[_value_key(scan_id, criterion_id)]
-    note = st.session_state.get(_note_key(scan_id, criterion_id)) or ""
+    value = st.session_state[agreed.value_key(scan_id, criterion_id)]
+    note = st.session_state.get(agreed.note_key(scan_id, criterion_id)) or ""
     status_key = _status_key(scan_id, criterion_id)
-    try:
-        if value == NO_AGREEMENT:
-            store.clear_agreed(engine, access, scan_id, criterion_id)
-        else:
-            store.set_agreed(engine, access, scan_id, criterion_id, value, note)
+    try:  # as a change of the version on screen: a colleague's change meanwhile is refused
+        agreed.save(engine, access, scan_id, criterion_id, value, note, none=NO_AGREEMENT)
     except store.StoreError as error:
         st.session_state[status_key] = ("error", tr_md(error.key, **error.values))
         return

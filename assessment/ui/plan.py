@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -108,28 +109,43 @@ def save_plan(
     engine,
     access: store.Access,
     scan_id: int,
-    before: pd.DataFrame,
+    base: list[store.ActionInfo],
     after: pd.DataFrame,
     theme_ids: list[str],
+    newer: Mapping[int, store.ActionInfo | None] | None = None,
 ) -> list[Problem]:
-    """Apply the edited table in one transaction. Returns the problems and saves nothing when
-    there are any; an empty list means everything in ``after`` is saved."""
+    """Apply the table ``after``, edited from the plan ``base``, in one transaction. Returns the
+    problems and saves nothing when there are any; an empty list means everything is saved.
+    Only the cells the user changed are sent, with the versions of ``base``: a change a colleague
+    made meanwhile to an action the user changed or deleted raises ``store.Conflict``. ``newer``
+    (that conflict's actions as they are now) puts the user's changes over them instead; an
+    action deleted meanwhile that the user changed comes back as a new one."""
     found = problems(after, theme_ids)
     if found:
         return found
-    rows = _rows(after)
-    kept = {action_id for action_id, _ in rows if action_id is not None}
-    original = dict(_rows(before))
+    newer = newer or {}
+    gone = {action_id for action_id, info in newer.items() if info is None}
+    original = dict(_rows(plan_frame(base)))
+    added, updated = [], {}
+    for action_id, fields in _rows(after):
+        if action_id is None:
+            added.append(fields)
+            continue
+        changed = {k: v for k, v in fields.items() if original[action_id].get(k) != v}
+        if changed and action_id in gone:
+            added.append(fields)
+        elif changed:
+            updated[action_id] = changed
+    kept = {action_id for action_id, _ in _rows(after)}
+    versions = {action.id: action.version for action in base}
+    versions |= {action_id: info.version for action_id, info in newer.items() if info is not None}
     store.save_plan(
         engine,
         access,
         scan_id,
-        added=[fields for action_id, fields in rows if action_id is None],
-        updated={
-            action_id: fields
-            for action_id, fields in rows
-            if action_id is not None and original.get(action_id) != fields
-        },
-        deleted=sorted(original.keys() - kept),
+        added=added,
+        updated=updated,
+        deleted=sorted(original.keys() - kept - gone),
+        versions=versions,
     )
     return []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 import streamlit as st
 from babel.numbers import format_decimal
@@ -90,39 +91,56 @@ def _note_on_screen(scan_id: int, criterion_id: str) -> str | None:
 
 
 def save_answer(access: store.Access, scan_id: int, criterion_id: str) -> None:
-    """on_change of an answer: store it with the note on screen (the saved note if that is too long)."""
+    """on_change of an answer: store the answer only; the note saved earlier stays (another tab
+    may just have saved it) and, unless one is being typed here, shows as stored."""
     value = st.session_state.get(answer_key(scan_id, criterion_id))
-    note = _note_on_screen(scan_id, criterion_id)
-    if note is None:
-        note = saved_note(scan_id, criterion_id)
-    _store(access, scan_id, criterion_id, value, note, "questionnaire.saved")
+    if value is None:
+        _store(
+            lambda: store.clear_answer(context.engine(), access, criterion_id, scan_id=scan_id),
+            "questionnaire.saved",
+        )
+        return
+    saved = _store(
+        lambda: store.save_answer(context.engine(), access, criterion_id, value, scan_id=scan_id),
+        "questionnaire.saved",
+    )
+    if saved is not None:
+        on_screen = (st.session_state.get(note_key(scan_id, criterion_id)) or "").strip()
+        if on_screen == saved_note(scan_id, criterion_id):  # no note being typed here
+            st.session_state[note_key(scan_id, criterion_id)] = saved.note
+        st.session_state[_saved_note_key(scan_id, criterion_id)] = saved.note
 
 
 def save_note(access: store.Access, scan_id: int, criterion_id: str) -> None:
-    """on_change of a note and its "Bewaar notitie" button; a note over the limit is not saved
-    and stays on screen with a message."""
+    """on_change of a note and its "Bewaar notitie" button: store the note only (the answer
+    saved earlier stays); a note over the limit is not saved and stays on screen with a message."""
     value = st.session_state.get(answer_key(scan_id, criterion_id))
     note = _note_on_screen(scan_id, criterion_id)
     if note is None or value is None:
         return
     if note == saved_note(scan_id, criterion_id):
         return  # already saved, e.g. on leaving the box just before the button was pressed
-    _store(access, scan_id, criterion_id, value, note, "questionnaire.note_saved")
+    saved = _store(
+        lambda: store.save_note(context.engine(), access, criterion_id, note, scan_id=scan_id),
+        "questionnaire.note_saved",
+    )
+    if saved is not None:
+        st.session_state[_saved_note_key(scan_id, criterion_id)] = saved.note
 
 
-def _store(access, scan_id: int, criterion_id: str, value, note: str, confirmation: str) -> None:
-    """Save, or say on the page that it was not saved (the answer and note stay on screen)."""
+def _store(save: Callable[[], store.AnswerInfo | None], confirmation: str):
+    """``save()``'s result, or None after saying on the page that it was not saved (the answer
+    and note stay on screen)."""
     try:
-        if value is None:
-            store.clear_answer(context.engine(), access, criterion_id, scan_id=scan_id)
-        else:
-            store.save_answer(context.engine(), access, criterion_id, value, note, scan_id=scan_id)
-            st.session_state[_saved_note_key(scan_id, criterion_id)] = note
-        st.toast(tr(confirmation), icon=":material/check:")
+        saved = save()
     except store.StoreError as error:
         reason = tr_md(error.key, **error.values)
         st.session_state["save_error"] = tr("questionnaire.not_saved", reason=reason)
+        return None
     except Exception:  # noqa: BLE001 - a callback's error would reach the user as a traceback
         logging.getLogger("tso").exception("saving an answer failed")
         reason = tr("store.errors.failed")
         st.session_state["save_error"] = tr("questionnaire.not_saved", reason=reason)
+        return None
+    st.toast(tr(confirmation), icon=":material/check:")
+    return saved

@@ -152,3 +152,32 @@ def test_english_only_when_chosen_and_then_for_the_whole_session(scan):
     assert not at.exception
     assert at.title[0].value == "Questionnaire"
     assert [b.label for b in at.button if b.label.endswith("theme")] == ["Next theme"]
+
+
+def test_two_tabs_of_one_respondent_keep_each_other_s_answer_and_note(scan, database):
+    opened, new_code = scan
+    code = new_code()
+    me = store.resolve_code(database, code)
+    answer, note = f"answer-{opened.id}-a-v1", f"note-{opened.id}-a-v1"
+    first = open_app(code, "vragenlijst")
+    button(first, "Beginnen").click().run()
+    first.radio(key=answer).set_value(1).run()
+    second = open_app(code, "vragenlijst")  # the same code in another tab
+    assert second.radio(key=answer).value == 1
+
+    # The second tab saves a note; the first, which never saw it, changes the answer.
+    second.text_area(key=note).input("Het verslag van maart.")
+    button(second, "Bewaar notitie").click().run()
+    first.radio(key=answer).set_value(3).run()
+    saved = store.my_answers(database, me)["a-v1"]
+    assert (saved.value, saved.note) == (3, "Het verslag van maart.")
+    assert first.text_area(key=note).value == "Het verslag van maart."  # now on screen here too
+
+    # And the reverse: the first tab changes the answer, the second saves a note.
+    first.radio(key=answer).set_value(0).run()
+    second.text_area(key=note).input("Aangevuld na de teamvergadering.")
+    button(second, "Bewaar notitie").click().run()
+    saved = store.my_answers(database, me)["a-v1"]
+    assert (saved.value, saved.note) == (0, "Aangevuld na de teamvergadering.")
+    assert not first.exception and not second.exception
+    assert not first.error and not second.error

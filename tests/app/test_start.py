@@ -61,7 +61,7 @@ def test_the_ticks_follow_the_scan_from_codes_to_answers_to_agreed_values_and_pl
     assert steps[3].endswith("nog te doen")
 
     coordinator = store.resolve_code(engine, school.coordinator)
-    store.set_agreed(engine, coordinator, school.scan.id, school.scan_criterion, 2, "")
+    store.set_agreed(engine, coordinator, school.scan.id, school.scan_criterion, 2, "", version=0)
     store.add_action(engine, coordinator, school.scan.id, "professionalisering", "Studiedag")
     at = open_app(school.coordinator)
     steps = checklist(at)

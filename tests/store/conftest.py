@@ -149,7 +149,7 @@ def build_world(engine, mini, admin) -> World:
             store.save_answer(
                 engine, actor_access, criterion, value, note=f"bewijs {criterion} {value}"
             )
-    store.set_agreed(engine, coordinator, scan.id, "a-v1", 1, "besproken")
+    store.set_agreed(engine, coordinator, scan.id, "a-v1", 1, "besproken", version=0)
     action = store.add_action(engine, coordinator, scan.id, "beta", "Ouderavond", owner="IB")
     return World(
         engine,

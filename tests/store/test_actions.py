@@ -28,7 +28,13 @@ def test_an_action_is_added_edited_and_deleted(world):
         None,
     )
     edited = store.update_action(
-        world.engine, coordinator, added.id, status="doing", due_date=None, owner=""
+        world.engine,
+        coordinator,
+        added.id,
+        version=added.version,
+        status="doing",
+        due_date=None,
+        owner="",
     )
     assert (edited.status, edited.due_date, edited.owner, edited.title) == (
         "doing",
@@ -36,7 +42,7 @@ def test_an_action_is_added_edited_and_deleted(world):
         "",
         "Studiedag over stress",
     )
-    store.delete_action(world.engine, coordinator, added.id)
+    store.delete_action(world.engine, coordinator, added.id, version=edited.version)
     titles = [a.title for a in store.list_actions(world.engine, coordinator, scan_id)]
     assert titles == ["Ouderavond"]
 
@@ -60,7 +66,7 @@ def test_an_invalid_action_change_is_refused(world, fields, key):
         world.engine, coordinator, world.scan.id, "alfa", "Plan", criterion="a-v1"
     )
     with pytest.raises(store.InvalidInput) as refused:
-        store.update_action(world.engine, coordinator, added.id, **fields)
+        store.update_action(world.engine, coordinator, added.id, version=added.version, **fields)
     assert refused.value.key == key
     assert store.list_actions(world.engine, coordinator, world.scan.id)[-1] == added
 
@@ -70,7 +76,9 @@ def test_moving_an_action_to_another_theme_drops_the_old_theme_s_criterion(world
     added = store.add_action(
         world.engine, coordinator, world.scan.id, "alfa", "Plan", criterion="a-v1"
     )
-    moved = store.update_action(world.engine, coordinator, added.id, theme="beta")
+    moved = store.update_action(
+        world.engine, coordinator, added.id, version=added.version, theme="beta"
+    )
     assert (moved.theme, moved.criterion) == ("beta", None)
 
 
@@ -116,7 +124,10 @@ def test_only_earlier_actions_of_the_same_school_can_be_reviewed(world):
 
 def test_actions_stay_editable_after_the_scan_closed(world):
     coordinator = world.access["coordinator"]
-    edited = store.update_action(world.engine, coordinator, world.previous_action.id, status="done")
+    previous = world.previous_action
+    edited = store.update_action(
+        world.engine, coordinator, previous.id, version=previous.version, status="done"
+    )
     assert edited.status == "done"
 
 
@@ -125,7 +136,8 @@ def test_deleting_an_action_that_was_carried_over_keeps_the_copy(world):
     copy = store.review_action(
         world.engine, coordinator, world.previous_action.id, world.scan.id, "continue"
     )
-    store.delete_action(world.engine, coordinator, world.previous_action.id)
+    previous = world.previous_action
+    store.delete_action(world.engine, coordinator, previous.id, version=previous.version)
     kept = {a.id: a for a in store.list_actions(world.engine, coordinator, world.scan.id)}
     assert kept[copy.id].carried_from is None
 
@@ -143,6 +155,7 @@ def test_a_plan_edit_is_saved_all_or_nothing(world):
             updated={first.id: {"title": "Gewijzigd"}},
             added=[{"theme": "beta", "title": "Nieuw"}, {"theme": "beta", "title": "   "}],
             deleted=[second.id],
+            versions={first.id: first.version, second.id: second.version},
         )
     assert store.list_actions(world.engine, coordinator, scan_id) == [*before, first, second]
     plan = store.save_plan(
@@ -150,6 +163,7 @@ def test_a_plan_edit_is_saved_all_or_nothing(world):
         coordinator,
         scan_id,
         updated={first.id: {"owner": "IB'er"}},
+        versions={first.id: first.version},
         added=[{"theme": "beta", "title": "Nieuw", "due_date": dt.date(2027, 1, 15)}],
     )
     assert [(a.title, a.owner) for a in plan][-3:] == [
@@ -168,7 +182,13 @@ def test_a_trainer_cannot_save_a_plan_and_actions_of_other_scans_are_refused(wor
     other = store.open_scan(world.engine, coordinator, world.school.id, "ander jaar", world.rubric)
     foreign = store.add_action(world.engine, coordinator, other.id, "alfa", "Van een andere scan")
     with pytest.raises(store.NotFound):
-        store.save_plan(world.engine, coordinator, scan_id, deleted=[foreign.id])
+        store.save_plan(
+            world.engine,
+            coordinator,
+            scan_id,
+            deleted=[foreign.id],
+            versions={foreign.id: foreign.version},
+        )
     assert foreign in store.list_actions(world.engine, coordinator, other.id)
 
 

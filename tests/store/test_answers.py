@@ -12,7 +12,7 @@ def test_an_answer_is_saved_replaced_and_cleared(world):
     me = world.access["respondent"]
     saved = store.save_answer(world.engine, me, "b-b1", 2, "  het plan ligt er  ")
     assert (saved.criterion, saved.value, saved.note) == ("b-b1", 2, "het plan ligt er")
-    again = store.save_answer(world.engine, me, "b-b1", "dk")
+    again = store.save_answer(world.engine, me, "b-b1", "dk", "")
     assert again.updated_at >= saved.updated_at
     mine = store.my_answers(world.engine, me)
     assert (mine["b-b1"].value, mine["b-b1"].note) == ("dk", "")
@@ -158,20 +158,30 @@ def test_respondents_who_never_started_are_not_counted(world):
 
 def test_agreed_values_are_set_replaced_checked_and_cleared(world):
     coordinator, scan_id = world.access["coordinator"], world.scan.id
-    agreed = store.set_agreed(world.engine, coordinator, scan_id, "b-v2", "na", "geldt niet")
+    agreed = store.set_agreed(
+        world.engine, coordinator, scan_id, "b-v2", "na", "geldt niet", version=0
+    )
     assert (agreed.value, agreed.note) == ("na", "geldt niet")
-    store.set_agreed(world.engine, coordinator, scan_id, "b-v2", 2)
-    assert store.scan_data(world.engine, coordinator, scan_id).agreed["b-v2"] == 2
+    replaced = store.set_agreed(
+        world.engine, coordinator, scan_id, "b-v2", 2, version=agreed.version
+    )
+    assert replaced.version == agreed.version + 1
+    data = store.scan_data(world.engine, coordinator, scan_id)
+    assert (data.agreed["b-v2"], data.agreed_versions["b-v2"]) == (2, replaced.version)
     with pytest.raises(store.InvalidInput):
-        store.set_agreed(world.engine, coordinator, scan_id, "a-v1", "na")
-    store.clear_agreed(world.engine, coordinator, scan_id, "b-v2")
+        store.set_agreed(
+            world.engine, coordinator, scan_id, "a-v1", "na", version=data.agreed_versions["a-v1"]
+        )
+    store.clear_agreed(world.engine, coordinator, scan_id, "b-v2", version=replaced.version)
     assert "b-v2" not in store.scan_data(world.engine, coordinator, scan_id).agreed
 
 
 def test_agreed_values_can_still_be_set_after_the_scan_closed(world):
     coordinator = world.access["coordinator"]
     store.close_scan(world.engine, coordinator, world.scan.id)
-    store.set_agreed(world.engine, coordinator, world.scan.id, "b-v1", 1, "na de bespreking")
+    store.set_agreed(
+        world.engine, coordinator, world.scan.id, "b-v1", 1, "na de bespreking", version=0
+    )
 
 
 def test_a_scan_of_an_unloaded_rubric_version_accepts_criteria_that_still_exist(world, mini):
@@ -222,7 +232,7 @@ def test_unknown_ids_are_not_found(world):
     for attempt in (
         lambda: store.get_scan(world.engine, coordinator, 999),
         lambda: store.get_school(world.engine, coordinator, 999),
-        lambda: store.update_action(world.engine, coordinator, 999, title="x"),
+        lambda: store.update_action(world.engine, coordinator, 999, version=1, title="x"),
         lambda: store.revoke_code(world.engine, store.admin_access(), 999),
         lambda: store.create_school(world.engine, store.admin_access(), 999, "OBS Nergens"),
     ):

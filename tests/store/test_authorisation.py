@@ -15,6 +15,11 @@ import pytest
 from assessment import store
 from tests.store.conftest import ACTORS, World, full_export, row_counts
 
+
+def agreed_version(w: World, criterion: str) -> int:
+    return store.scan_data(w.engine, store.admin_access(), w.scan.id).agreed_versions[criterion]
+
+
 OPERATIONS = {
     # --- reading ---------------------------------------------------------------------------------
     "read school A": (
@@ -104,11 +109,13 @@ OPERATIONS = {
     # --- the school's own work -------------------------------------------------------------------
     "set an agreed value in A's scan": (
         "coordinator",
-        lambda w, a: store.set_agreed(w.engine, a, w.scan.id, "b-v1", 2, "afgesproken"),
+        lambda w, a: store.set_agreed(w.engine, a, w.scan.id, "b-v1", 2, "afgesproken", version=0),
     ),
     "clear an agreed value in A's scan": (
         "coordinator",
-        lambda w, a: store.clear_agreed(w.engine, a, w.scan.id, "a-v1"),
+        lambda w, a: store.clear_agreed(
+            w.engine, a, w.scan.id, "a-v1", version=agreed_version(w, "a-v1")
+        ),
     ),
     "add an action to A's plan": (
         "coordinator",
@@ -116,11 +123,13 @@ OPERATIONS = {
     ),
     "edit an action of A": (
         "coordinator",
-        lambda w, a: store.update_action(w.engine, a, w.action.id, status="doing"),
+        lambda w, a: store.update_action(
+            w.engine, a, w.action.id, version=w.action.version, status="doing"
+        ),
     ),
     "delete an action of A": (
         "coordinator",
-        lambda w, a: store.delete_action(w.engine, a, w.action.id),
+        lambda w, a: store.delete_action(w.engine, a, w.action.id, version=w.action.version),
     ),
     "carry last year's action of A over": (
         "coordinator",

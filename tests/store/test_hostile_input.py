@@ -32,7 +32,9 @@ def _note(world, text):
 
 
 def _agreed_note(world, text):
-    store.set_agreed(world.engine, world.access["coordinator"], world.scan.id, "a-v2", 1, text)
+    store.set_agreed(
+        world.engine, world.access["coordinator"], world.scan.id, "a-v2", 1, text, version=0
+    )
     return store.scan_data(world.engine, store.admin_access(), world.scan.id).agreed_notes.get(
         "a-v2", ""
     )

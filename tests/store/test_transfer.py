@@ -28,7 +28,9 @@ def empty(engine) -> None:
 def exported(world) -> dict:
     coordinator, engine = world.access["coordinator"], world.engine
     store.review_action(engine, coordinator, world.previous_action.id, world.scan.id, "continue")
-    store.set_agreed(engine, coordinator, world.previous_scan.id, "b-v2", "na", "n.v.t. hier")
+    store.set_agreed(
+        engine, coordinator, world.previous_scan.id, "b-v2", "na", "n.v.t. hier", version=0
+    )
     store.submit(engine, world.access["respondent"])
     store.save_answer(engine, coordinator, "a-b2", "dk", "weet ik niet", scan_id=world.scan.id)
     return store.export_school(engine, store.admin_access(), world.school.id)
