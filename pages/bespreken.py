@@ -104,7 +104,7 @@ def show_item(item) -> None:
 
 
 contested = sorted((i for i in result.items.values() if i.contested), key=lambda i: -(i.range or 0))
-st.subheader(tr("discuss.contested_heading", count=len(contested)))
+st.header(tr("discuss.contested_heading", count=len(contested)))
 if not contested:
     st.info(tr("discuss.none_contested"))
 for item in contested:

@@ -50,8 +50,8 @@ for summary in summaries:
     readiness_rows.append(readiness)
     phase_rows.append(phases)
 
-st.subheader(tr("compare.readiness_heading"))
+st.header(tr("compare.readiness_heading"))
 st.caption(tr("compare.readiness_caption"))
 st.dataframe(pd.DataFrame(readiness_rows), hide_index=True, width="stretch")
-st.subheader(tr("compare.phase_heading"))
+st.header(tr("compare.phase_heading"))
 st.dataframe(pd.DataFrame(phase_rows), hide_index=True, width="stretch")

@@ -100,3 +100,23 @@ def axe_violations(page: Page) -> list[Violation]:
         for v in found
         if v["impact"] in ("critical", "serious") or v["rule"] in ALSO_COUNTED
     ]
+
+
+_CHART_TEXT = """() => {
+  const channel = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+  const luminance = rgb => {
+    const [r, g, b] = rgb.match(/[\\d.]+/g).map(Number);
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  };
+  return [...document.querySelectorAll(".js-plotly-plot text")]
+    .filter(t => t.textContent.trim())
+    .map(t => ({text: t.textContent, ratio: 1.05 / (luminance(getComputedStyle(t).fill) + 0.05)}));
+}"""
+
+
+def faint_chart_text(page: Page) -> list[str]:
+    """Text in the page's plotly charts below 4,5:1 against the white page (axe-core does not
+    check SVG text)."""
+    return [
+        f"{t['text']!r} {t['ratio']:.2f}:1" for t in page.evaluate(_CHART_TEXT) if t["ratio"] < 4.5
+    ]
