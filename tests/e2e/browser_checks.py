@@ -36,13 +36,11 @@ def is_outside(url: str) -> bool:
     return parts.scheme not in LOCAL_SCHEMES and parts.hostname not in LOCAL_HOSTS
 
 
-def record_outside_requests(page: Page) -> list[str]:
-    """A list that fills with every URL the page's browser context asks another host for."""
-    outside: list[str] = []
-    page.context.on(
-        "request", lambda request: outside.append(request.url) if is_outside(request.url) else None
-    )
-    return outside
+def record_requests(page: Page) -> list[str]:
+    """A list that fills with every URL the page's browser context asks for."""
+    requested: list[str] = []
+    page.context.on("request", lambda request: requested.append(request.url))
+    return requested
 
 
 def wait_until_drawn(page: Page) -> None:
