@@ -68,7 +68,7 @@ def show_changes(briefing: Briefing) -> None:
         st.header(tr("briefing.changes_heading_none"))
         st.caption(tr("briefing.no_previous"))
         return
-    st.header(tr("briefing.changes_heading", previous=briefing.previous_label))
+    st.header(tr_md("briefing.changes_heading", previous=briefing.previous_label))
     st.caption(tr("briefing.changes_intro"))
     lines = []
     for change in briefing.changes:
@@ -143,7 +143,7 @@ def show_actions(briefing: Briefing) -> None:
 
 
 st.caption(
-    tr(
+    tr_md(
         "briefing.summary",
         scan=scan.label,
         status=tr(f"app.scan_status.{scan.status}"),

@@ -14,7 +14,7 @@ from assessment.report.trend import school_trend
 from assessment.respondents import visible_role_counts
 from assessment.scoring import score_scan
 from assessment.ui import context
-from assessment.ui.context import tr
+from assessment.ui.context import tr, tr_md
 from assessment.ui.pages import choose_scan, require_role
 from assessment.ui.pdf import pdf_download_button
 from assessment.ui.safe import md
@@ -28,11 +28,11 @@ if scan is None:
     st.info(tr("results.no_scan"))
     st.stop()
 school = store.get_school(engine, access, scan.school_id)
-st.title(tr("results.title_school", school=school.name))
+st.title(tr_md("results.title_school", school=school.name))
 data = store.scan_data(engine, access, scan.id)
 started = [r for r in data.respondents if r.started_at is not None]
 if not any(data.answers.values()):
-    st.info(tr("results.no_answers", scan=scan.label, respondents=len(started)))
+    st.info(tr_md("results.no_answers", scan=scan.label, respondents=len(started)))
     st.stop()
 result = score_scan(rubric, data.answers, data.agreed)
 previous = store.previous_scan(engine, access, scan.id)

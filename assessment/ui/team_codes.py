@@ -19,6 +19,7 @@ from assessment import store
 from assessment.ui import context
 from assessment.ui.context import tr, tr_md
 from assessment.ui.links import code_link, qr_png
+from assessment.ui.safe import md
 
 NEW_CODES = "new_codes"
 
@@ -82,7 +83,7 @@ def show_new_codes(school: store.SchoolInfo) -> None:
         with st.expander(tr("manage.per_colleague")):
             for slip in slips:
                 text, qr = st.columns([3, 1])
-                text.markdown(f"**{_colleague(slip.number)}** · {slip.scan_label}")
+                text.markdown(f"**{_colleague(slip.number)}** · {md(slip.scan_label)}")
                 text.code(slip.link, language=None, wrap_lines=True)
                 qr.image(
                     qr_png(slip.link),
