@@ -181,8 +181,36 @@ def _pydantic_problems(error: ValidationError, document: Document) -> list[str]:
 
 
 def load_rubric(directory: str | Path | None = None) -> Rubric:
-    """Load and validate the rubric in ``directory``; raise ``RubricError`` listing every problem."""
+    """Load and validate the rubric in ``directory``; raise ``RubricError`` listing every problem.
+    A rubric is read once per process: again only when one of its files changed."""
     root = Path(directory) if directory is not None else default_rubric_dir()
+    stamp = _files_stamp(root)
+    cached = _loaded.get(str(root))
+    if cached is not None and stamp is not None and cached[0] == stamp:
+        return cached[1]
+    rubric = _read_rubric(root)
+    if stamp is not None:
+        _loaded[str(root)] = (stamp, rubric)
+    return rubric
+
+
+_loaded: dict[str, tuple[tuple, Rubric]] = {}
+
+
+def _files_stamp(root: Path) -> tuple | None:
+    """What changes when a file of the rubric changes (None when one cannot be looked at)."""
+    try:
+        files = [root / "rubric.yaml", *sorted((root / "themes").glob("*.yaml"))]
+        return tuple(
+            (str(path), status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+            for path in files
+            for status in (path.stat(),)
+        )
+    except OSError:
+        return None
+
+
+def _read_rubric(root: Path) -> Rubric:
     problems: list[str] = []
     frame_file = root / "rubric.yaml"
     frame_doc = read_yaml(frame_file, root, _shown(frame_file), problems)

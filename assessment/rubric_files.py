@@ -63,13 +63,45 @@ class _NoAliasLoader(yaml.SafeLoader):
             self._depth -= 1
 
 
+# libyaml parses ten times faster than PyYAML's Python parser. Its composer cannot be hooked, so
+# the same checks run first over the event stream (which stops at the first alias or level too
+# deep, before anything is composed).
+_CLoader = getattr(yaml, "CSafeLoader", None)
+
+
+def _check_events(text: str) -> None:
+    """The alias and depth checks of ``_NoAliasLoader``, over libyaml's events."""
+    parser = _CLoader(text)
+    try:
+        depth = 0
+        while (event := parser.get_event()) is not None:
+            if isinstance(event, yaml.AliasEvent):
+                raise yaml.composer.ComposerError(
+                    None, None, "YAML aliases (*name) are not allowed in a rubric", event.start_mark
+                )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise yaml.composer.ComposerError(
+                        None, None, f"nested deeper than {MAX_DEPTH} levels", event.start_mark
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+            elif isinstance(event, yaml.StreamEndEvent):
+                break
+    finally:
+        parser.dispose()
+
+
 def read_yaml(path: Path, root: Path, shown_as: str, problems: list[str]) -> Document | None:
     """The document in ``path`` (a file inside ``root``), or None with the problem recorded."""
     text = _read_text(path, root, shown_as, problems)
     if text is None:
         return None
-    loader = _NoAliasLoader(text)
+    loader = _NoAliasLoader(text) if _CLoader is None else _CLoader(text)
     try:
+        if _CLoader is not None:
+            _check_events(text)
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:

@@ -6,6 +6,7 @@ or ``"na"`` (not applicable). Every threshold comes from ``rubric.rules``.
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -285,3 +286,30 @@ def score_scan(rubric: Rubric, answers: Answers, agreed: Agreed | None = None) -
     themes = tuple(score_theme(rubric, theme.id, items) for theme in rubric.theme_list)
     steps = tuple(step for theme in themes for step in next_steps(rubric, theme, items))
     return ScanResult(items, themes, school_phase(rubric, themes), steps)
+
+
+_SCORED_KEPT = 128
+_scored: dict[tuple, ScanResult] = {}
+_scored_lock = threading.Lock()
+
+
+def score_scan_remembered(
+    rubric: Rubric, answers: Answers, agreed: Agreed | None = None
+) -> ScanResult:
+    """``score_scan``, remembered for the same rubric and values: a page rerun scores the same
+    scans again. A result is frozen, so one serves every caller."""
+    key = (
+        rubric.id,
+        rubric.content_hash,
+        tuple((criterion, tuple(values)) for criterion, values in answers.items()),
+        tuple((agreed or {}).items()),
+    )
+    with _scored_lock:
+        result = _scored.get(key)
+    if result is None:
+        result = score_scan(rubric, answers, agreed)
+        with _scored_lock:
+            if len(_scored) >= _SCORED_KEPT:
+                _scored.pop(next(iter(_scored)))  # the oldest goes first
+            _scored[key] = result
+    return result

@@ -48,12 +48,28 @@ def _csv_text(value: Cell) -> str:
     return safe_cell(value)
 
 
+Sheet = tuple[str, Sequence[str], Iterable[Sequence[Cell]]]  # title, headers, rows
+
+
 def xlsx_bytes(sheet_title: str, headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> bytes:
-    """An XLSX workbook with one sheet: a bold, frozen header row with a filter, texts that wrap,
-    dates as real dates shown dd-mm-jjjj. Texts are always stored as text, never as formulas."""
+    """An XLSX workbook with one sheet (see ``xlsx_workbook``)."""
+    return xlsx_workbook([(sheet_title, headers, rows)])
+
+
+def xlsx_workbook(sheets: Sequence[Sheet]) -> bytes:
+    """An XLSX workbook with a sheet per (title, headers, rows): a bold, frozen header row with a
+    filter, texts that wrap, dates as real dates shown dd-mm-jjjj. Texts are always stored as
+    text, never as formulas."""
     workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = sheet_title[:31]
+    workbook.remove(workbook.active)
+    for title, headers, rows in sheets:
+        _fill_sheet(workbook.create_sheet(title[:31]), headers, rows)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _fill_sheet(sheet, headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> None:
     widths = [len(str(header)) for header in headers]
     sheet.append([safe_cell(header) for header in headers])
     for cell in sheet[1]:
@@ -75,9 +91,6 @@ def xlsx_bytes(sheet_title: str, headers: Sequence[str], rows: Iterable[Sequence
         sheet.column_dimensions[get_column_letter(index)].width = min(width + 2, MAX_COLUMN_WIDTH)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def _xlsx_value(value: Cell) -> Cell:

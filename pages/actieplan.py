@@ -55,19 +55,22 @@ before = plan.plan_frame(actions)
 # browser and never send it, so it vanished without a word. The rows are checked on saving instead.
 column_config = {
     "id": None,
-    "title": st.column_config.TextColumn(tr("actions.col.title"), max_chars=500, width="large"),
-    "theme": st.column_config.SelectboxColumn(
-        tr("actions.col.theme"), options=theme_ids, format_func=theme_label, width="medium"
+    "title": st.column_config.TextColumn(
+        tr("actions.col.title"), max_chars=500, width=plan.TITLE_WIDTH
     ),
-    "owner": st.column_config.TextColumn(tr("actions.col.owner"), max_chars=200),
+    "theme": st.column_config.SelectboxColumn(
+        tr("actions.col.theme"), options=theme_ids, format_func=theme_label, width=165
+    ),
+    "owner": st.column_config.TextColumn(tr("actions.col.owner"), max_chars=200, width=110),
     "due_date": st.column_config.DateColumn(
-        tr("actions.col.due_date"), format="DD-MM-YYYY", min_value=dt.date(2000, 1, 1)
+        tr("actions.col.due_date"), format="DD-MM-YYYY", min_value=dt.date(2000, 1, 1), width=100
     ),
     "status": st.column_config.SelectboxColumn(
         tr("actions.col.status"),
         options=list(plan.STATUSES),
         format_func=lambda s: tr(f"actions.status.{s}"),
         default="planned",
+        width=90,
     ),
 }
 unsaved = False
@@ -79,6 +82,7 @@ if can_edit:
         num_rows="dynamic",
         hide_index=True,
         width="stretch",
+        height=plan.table_height(before),
         row_height=plan.row_height(before),
         placeholder="–",
         key=f"plan-{scan.id}",

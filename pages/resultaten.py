@@ -10,42 +10,45 @@ from assessment.explanations import explain_item, explain_theme, phase_label, ph
 from assessment.i18n import number, percent, signed
 from assessment.report.screen_map import development_map_html
 from assessment.report.screen_radar import radar_figure, trend_figure
-from assessment.report.trend import school_trend
+from assessment.report.trend import trend_of
 from assessment.respondents import visible_role_counts
-from assessment.scoring import score_scan
+from assessment.scoring import score_scan_remembered
 from assessment.ui import context
 from assessment.ui.context import tr, tr_md
-from assessment.ui.pages import choose_scan, require_role
+from assessment.ui.pages import choose_scan, chosen_scan_id, require_role
 from assessment.ui.pdf import pdf_download_button
 from assessment.ui.safe import md
 
 access = require_role("coordinator", "trainer")
 engine, rubric, lang = context.engine(), context.rubric(), context.lang()
 
-scan = choose_scan(access, key="results_scan")
+# Everything this page reads, in one call of four statements (issue 11).
+view = store.results_view(engine, access, access.school_id, chosen_scan_id())
+scan = choose_scan(access, key="results_scan", scans=view.scans if view else [])
 if scan is None:
     st.title(tr("results.title"))
     st.info(tr("results.no_scan"))
     st.stop()
-school = store.get_school(engine, access, scan.school_id)
-st.title(tr_md("results.title_school", school=school.name))
-data = store.scan_data(engine, access, scan.id)
-started = [r for r in data.respondents if r.started_at is not None]
-if not any(data.answers.values()):
-    st.info(tr_md("results.no_answers", scan=scan.label, respondents=len(started)))
+if scan.id != view.scan.id:  # another scan chosen while this page ran
+    view = store.results_view(engine, access, access.school_id, scan.id)
+st.title(tr_md("results.title_school", school=view.school.name))
+values = view.values[scan.id]
+if not any(values.answers.values()):
+    st.info(tr_md("results.no_answers", scan=scan.label, respondents=len(view.started_roles)))
     st.stop()
-result = score_scan(rubric, data.answers, data.agreed)
-previous = store.previous_scan(engine, access, scan.id)
+result = score_scan_remembered(rubric, values.answers, values.agreed)
+scored = {scan.id: result}
+previous = view.previous
 previous_result = None
 if previous is not None:
-    previous_data = store.scan_data(engine, access, previous.id)
-    previous_result = score_scan(rubric, previous_data.answers, previous_data.agreed)
+    previous_values = view.values[previous.id]
+    previous_result = score_scan_remembered(rubric, previous_values.answers, previous_values.agreed)
+    scored[previous.id] = previous_result
 
-submitted = [r for r in started if r.submitted_at is not None]
-shown_roles, other = visible_role_counts([r.role for r in started], rubric.rules.min_group_size)
+shown_roles, other = visible_role_counts(view.started_roles, rubric.rules.min_group_size)
 columns = st.columns(3)
-columns[0].metric(tr("results.respondents"), len(started))
-columns[1].metric(tr("results.submitted"), len(submitted))
+columns[0].metric(tr("results.respondents"), len(view.started_roles))
+columns[1].metric(tr("results.submitted"), view.submitted)
 columns[2].metric(tr("results.school_phase"), phase_label(rubric, result.school_phase, lang))
 if shown_roles:
     parts = [
@@ -91,7 +94,7 @@ with radar_column:
     )
     st.caption(tr("results.radar_caption"))
 
-trend = school_trend(engine, access, scan.id, rubric)
+trend = trend_of(view, rubric, scored)
 if trend:
     st.header(tr("results.trend_heading"))
     st.plotly_chart(

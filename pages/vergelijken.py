@@ -1,57 +1,57 @@
-"""Vergelijken (board): readiness and phase per theme for every school that shares its results."""
+"""Vergelijken (board): the closed scans of the schools that share their results, from their
+stored summaries: heatmap, phase distribution, trend, one school's ontwikkelkaart, downloads."""
 
-import pandas as pd
 import streamlit as st
 
 from assessment import store
-from assessment.explanations import phase_label
-from assessment.i18n import number, signed
-from assessment.scoring import score_scan
-from assessment.ui import context
+from assessment.board_dashboard import build_dashboard
+from assessment.ui import board, context
 from assessment.ui.context import tr
 from assessment.ui.pages import require_role
+from assessment.ui.style import hide_table_toolbar
 
 access = require_role("board")
 engine, rubric, lang = context.engine(), context.rubric(), context.lang()
+hide_table_toolbar()
 st.title(tr("compare.title"))
 st.write(tr("compare.intro", size=rubric.rules.min_group_size))
 
-summaries = store.board_overview(engine, access)
-if not summaries:
+schools = store.board_overview(engine, access)
+if not schools:
     st.info(tr("compare.no_schools"))
     st.stop()
+dashboard = build_dashboard(schools, rubric)
+if dashboard.waiting:
+    with st.expander(tr("compare.waiting_heading") + f" ({len(dashboard.waiting)})"):
+        for waiting in dashboard.waiting:
+            st.text(
+                tr(
+                    f"compare.waiting.{waiting.reason}",
+                    school=waiting.school,
+                    respondents=waiting.respondents,
+                )
+            )
+if not dashboard.rows:
+    st.info(tr("compare.no_results"))
+    st.stop()
 
-theme_labels = {t.id: rubric.text(t.label, lang) for t in rubric.theme_list}
-readiness_rows, phase_rows = [], []
-for summary in summaries:
-    shown = [scan for scan in summary.scans if not scan.suppressed]
-    if not shown:
-        readiness_rows.append(
-            {tr("compare.school"): summary.school.name, tr("compare.scan"): tr("compare.too_few")}
-        )
-        continue
-    latest = shown[0]
-    result = score_scan(rubric, *latest.scoring_input())
-    earlier = score_scan(rubric, *shown[1].scoring_input()) if len(shown) > 1 else None
-    readiness = {tr("compare.school"): summary.school.name, tr("compare.scan"): latest.scan.label}
-    phases = dict(readiness)
-    for index, theme in enumerate(result.themes):
-        value = number(theme.readiness, lang) if theme.readiness is not None else "–"
-        if (
-            earlier is not None
-            and theme.readiness is not None
-            and earlier.themes[index].readiness is not None
-        ):
-            change = theme.readiness - earlier.themes[index].readiness
-            value += f" ({signed(change, lang)})"
-        readiness[theme_labels[theme.id]] = value
-        phases[theme_labels[theme.id]] = phase_label(rubric, theme.phase, lang)
-    phases[tr("compare.school_phase")] = phase_label(rubric, result.school_phase, lang)
-    readiness_rows.append(readiness)
-    phase_rows.append(phases)
+board.downloads(access, dashboard, rubric, lang)
 
-st.header(tr("compare.readiness_heading"))
-st.caption(tr("compare.readiness_caption"))
-st.dataframe(pd.DataFrame(readiness_rows), hide_index=True, width="stretch")
+st.header(tr("compare.heatmap_heading"))
+st.caption(tr("compare.schools_shown", shown=len(dashboard.rows), total=len(schools)))
+key = board.sort_choice(dashboard, rubric, lang)
+board.heatmap(dashboard, rubric, lang, key)
+st.caption(tr("compare.heatmap_caption"))
+
+st.header(tr("compare.map_heading"))
+school = board.school_choice(dashboard)
+board.school_map(access, dashboard, rubric, lang, school)
+st.markdown(f"**{tr('compare.scans_heading')}**")
+board.school_scans(dashboard, rubric, lang, school)
+
 st.header(tr("compare.phase_heading"))
-st.dataframe(pd.DataFrame(phase_rows), hide_index=True, width="stretch")
+st.caption(tr("compare.phase_caption"))
+board.phase_distribution(dashboard, rubric, lang)
+
+st.header(tr("compare.trend_heading"))
+board.trend(dashboard, rubric, lang)

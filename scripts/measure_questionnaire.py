@@ -132,7 +132,7 @@ def main() -> None:
     )
     scan = store.open_scan(engine, coordinator, school.id, "2026-2027", rubric)
     codes = [
-        store.issue_code(engine, coordinator, "respondent", scan_id=scan.id).code for _ in range(2)
+        store.issue_code(engine, coordinator, "respondent", scan_id=scan.id).code for _ in range(3)
     ]
     os.environ["TSO_DEMO"] = "0"
     process, url = start_streamlit(database)
@@ -142,14 +142,18 @@ def main() -> None:
                 executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
             )
             phone = browser.new_page(viewport=PHONE, locale="nl-NL", has_touch=True)
-            result = walk(phone, f"{url}/?code={codes[0]}", rubric, args.shots, "phone", args.role)
+            result = walk(phone, f"{url}/?code={codes[0]}", rubric, None, "phone", args.role)
             screens = result.scrolled / result.screen()
             questions = len(rubric.criteria_for_role(args.role))
             print(f"390 px phone, {questions} questions: {result.taps} taps, ", end="")
             print(f"{result.scrolled:.0f} px scrolled by hand = {screens:.1f} screens")
-            if args.shots:
-                desktop = browser.new_page(viewport=DESKTOP, locale="nl-NL")
-                walk(desktop, f"{url}/?code={codes[1]}", rubric, args.shots, "desktop", args.role)
+            if args.shots:  # apart: a tall screenshot changes the viewport, and so the scrolling
+                for name, viewport, code in [
+                    ("phone", PHONE, codes[1]),
+                    ("desktop", DESKTOP, codes[2]),
+                ]:
+                    page = browser.new_page(viewport=viewport, locale="nl-NL")
+                    walk(page, f"{url}/?code={code}", rubric, args.shots, name, args.role)
             browser.close()
     finally:
         process.terminate()

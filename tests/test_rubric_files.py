@@ -10,6 +10,7 @@ import os
 
 import pytest
 
+from assessment import rubric_files
 from assessment.rubric import RubricError, load_rubric
 from tests.helpers import MINI_RUBRIC, copy_rubric, line_of
 
@@ -27,6 +28,15 @@ g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
 h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]
 i: [*h, *h, *h, *h, *h, *h, *h, *h, *h]
 """
+
+
+@pytest.fixture(autouse=True, params=["libyaml", "python"])
+def yaml_parser(request, monkeypatch):
+    """Every check holds with libyaml (used where installed) and with PyYAML's own parser."""
+    if request.param == "python":
+        monkeypatch.setattr(rubric_files, "_CLoader", None)
+    elif rubric_files._CLoader is None:
+        pytest.skip("PyYAML is built without libyaml here")
 
 
 def problems_of(directory) -> list[str]:
@@ -94,3 +104,14 @@ def test_deep_nesting_is_refused_with_its_line(tmp_path):
 
 def test_the_shipped_rubric_still_loads():
     assert load_rubric().id == "tso"
+
+
+def test_a_rubric_is_read_again_only_when_a_file_changed(tmp_path):
+    copy = copy_rubric(MINI_RUBRIC, tmp_path / "r")
+    first = load_rubric(copy)
+    assert load_rubric(copy) is first
+    frame = copy / FRAME
+    frame.write_text(frame.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    again = load_rubric(copy)
+    assert again is not first
+    assert again.content_hash != first.content_hash

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import textwrap
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 import plotly.graph_objects as go
 
@@ -28,14 +29,37 @@ def wrapped(label: str, width: int = 12) -> str:
     return "<br>".join(html.escape(line) for line in lines) or html.escape(label)
 
 
+# Building a figure costs tens of milliseconds (plotly checks every property and copies its
+# template), a rerun of Resultaten shows the same figures again: one figure per input is kept.
+# Streamlit only reads a figure, so the same object serves every rerun and session.
+FIGURES_KEPT = 256
+
+
 def radar_figure(
     themes: Sequence[str],
     series: dict[str, list[float | None]],
     value_text: Callable[[float], str] = str,
 ) -> go.Figure:
-    """``series`` maps a scan label to readiness per theme (0–100), oldest first, newest last."""
+    """``series`` maps a scan label to readiness per theme (0–100), oldest first, newest last.
+    The same input gives the same figure object: do not change it."""
+    texts = tuple(
+        tuple(value_text(v) if v is not None else "–" for v in values) for values in series.values()
+    )
+    return _radar(
+        tuple(themes), tuple((name, tuple(values)) for name, values in series.items()), texts
+    )
+
+
+@lru_cache(maxsize=FIGURES_KEPT)
+def _radar(
+    themes: tuple[str, ...],
+    series_items: tuple[tuple[str, tuple[float | None, ...]], ...],
+    texts: tuple[tuple[str, ...], ...],
+) -> go.Figure:
     figure = go.Figure()
     labels = [wrapped(theme) for theme in themes]
+    series = dict(series_items)
+    text_of = dict(zip(series, texts, strict=True))
     names = list(series)
     newest = names[-1]
     for name in [newest, *names[:-1]]:  # the previous scan last, so it is drawn on top
@@ -48,7 +72,7 @@ def radar_figure(
                 theta=[*labels, labels[0]],
                 name=html.escape(name),  # plotly reads a little HTML in trace names
                 mode="lines+markers+text" if is_newest else "lines+markers",
-                text=[value_text(v) if v is not None else "–" for v in series[name]] + [""],
+                text=[*text_of[name], ""],
                 textposition="top center",
                 textfont={"color": CURRENT_COLOUR, "size": 12},
                 fill="toself" if is_newest else "none",
@@ -90,11 +114,19 @@ def radar_figure(
 
 
 def trend_figure(points: Sequence[TrendPoint], themes: Sequence[str]) -> go.Figure:
-    """A line per theme over the school's scans, each with its own colour, marker and dash."""
+    """A line per theme over the school's scans, each with its own colour, marker and dash.
+    The same input gives the same figure object: do not change it."""
+    return _trend(tuple((p.label, tuple(p.readiness)) for p in points), tuple(themes))
+
+
+@lru_cache(maxsize=FIGURES_KEPT)
+def _trend(
+    points: tuple[tuple[str, tuple[float | None, ...]], ...], themes: tuple[str, ...]
+) -> go.Figure:
     figure = go.Figure()
-    years = [html.escape(p.label) for p in points]
+    years = [html.escape(label) for label, _readiness in points]
     for index, theme in enumerate(themes):
-        values = [p.readiness[index] for p in points]
+        values = [readiness[index] for _label, readiness in points]
         figure.add_trace(
             go.Scatter(
                 x=years,

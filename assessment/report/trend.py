@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assessment.rubric import Rubric
-from assessment.scoring import score_scan
+from assessment.scoring import score_scan_remembered
 
 MIN_SCANS_FOR_TREND = 3
 # Okabe–Ito colours, told apart by colour-blind readers; markers and dashes tell them apart in grey.
@@ -26,13 +26,21 @@ def school_trend(engine: Any, access: Any, scan_id: int, rubric: Rubric) -> list
     from assessment import store
 
     scan = store.get_scan(engine, access, scan_id)
-    newest_first = store.list_scans(engine, access, scan.school_id)
-    scans = newest_first[[s.id for s in newest_first].index(scan_id) :]
+    view = store.results_view(engine, access, scan.school_id, scan_id)
+    return trend_of(view, rubric) if view is not None else []
+
+
+def trend_of(view: Any, rubric: Rubric, scored: dict[int, Any] | None = None) -> list[TrendPoint]:
+    """The trend up to the scan a ``store.ResultsView`` shows (read once for the whole page);
+    ``scored`` holds results the caller already has, by scan id."""
+    scans = [view.scan, *view.earlier]
     if len(scans) < MIN_SCANS_FOR_TREND:
         return []
     points = []
     for earlier in reversed(scans):
-        data = store.scan_data(engine, access, earlier.id)
-        result = score_scan(rubric, data.answers, data.agreed)
+        result = (scored or {}).get(earlier.id)
+        if result is None:
+            values = view.values[earlier.id]
+            result = score_scan_remembered(rubric, values.answers, values.agreed)
         points.append(TrendPoint(earlier.label, [t.readiness for t in result.themes]))
     return points

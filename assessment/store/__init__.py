@@ -32,7 +32,7 @@ from assessment.store.answers import (
     start_respondent,
     submit,
 )
-from assessment.store.board import board_overview
+from assessment.store.board import board_criteria, board_maps, board_overview
 from assessment.store.demo import DEMO_BOARD, seed_demo
 from assessment.store.engine import database_url, demo_database_url, make_engine, upgrade
 from assessment.store.errors import (
@@ -55,10 +55,10 @@ from assessment.store.info import (
     AgreedInfo,
     AnswerInfo,
     BoardInfo,
-    BoardScanSummary,
-    BoardSchoolSummary,
+    BoardScan,
+    BoardSchool,
     CodeInfo,
-    CriterionAggregate,
+    CriterionSummary,
     IssuedCode,
     RespondentInfo,
     ScanData,
@@ -68,6 +68,7 @@ from assessment.store.info import (
     TeamCode,
 )
 from assessment.store.progress import scan_progress
+from assessment.store.results import ResultsView, ScanValues, results_view
 from assessment.store.rubrics import register_rubric
 from assessment.store.saving import save_answer
 from assessment.store.schools import (
@@ -113,17 +114,19 @@ __all__ = [
     "FORMAT",
     "FORMAT_VERSION",
     "REVIEW_DECISIONS",
+    "ResultsView",
+    "ScanValues",
     "Access",
     "AccessDenied",
     "ActionInfo",
     "AgreedInfo",
     "AnswerInfo",
     "BoardInfo",
-    "BoardScanSummary",
-    "BoardSchoolSummary",
+    "BoardScan",
+    "BoardSchool",
     "CodeInfo",
     "CodeRefused",
-    "CriterionAggregate",
+    "CriterionSummary",
     "DatabaseFault",
     "ImportRefused",
     "InvalidInput",
@@ -143,6 +146,8 @@ __all__ = [
     "add_session_code",
     "add_action",
     "admin_access",
+    "board_criteria",
+    "board_maps",
     "board_overview",
     "clear_agreed",
     "clear_answer",
@@ -181,6 +186,7 @@ __all__ = [
     "resolve_code",
     "review_action",
     "revoke_code",
+    "results_view",
     "save_answer",
     "scan_data",
     "scan_progress",

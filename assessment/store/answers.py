@@ -27,6 +27,7 @@ from assessment.store.engine import reading, writing
 from assessment.store.errors import InvalidInput, ScanClosed
 from assessment.store.info import AgreedInfo, AnswerInfo, RespondentInfo, ScanData
 from assessment.store.respondent_row import own_row
+from assessment.store.summaries import refresh as refresh_summary
 
 
 def _open(scan: Row) -> None:
@@ -186,6 +187,7 @@ def set_agreed(
                 set_={"kind": kind, "score": score, "note": note, "decided_at": now},
             )
         )
+        _agreed_changed(connection, scan)
         return AgreedInfo(criterion=criterion, value=value, note=note, decided_at=now)
 
 
@@ -199,3 +201,10 @@ def clear_agreed(engine: Engine, access, scan_id: int, criterion: str) -> None:
                 T.consensus.c.scan_id == scan_id, T.consensus.c.criterion == criterion
             )
         )
+        _agreed_changed(connection, scan)
+
+
+def _agreed_changed(connection, scan: Row) -> None:
+    """An agreed value decides an item's value, so a closed scan's summary follows it."""
+    if scan.status == "closed":
+        refresh_summary(connection, scan)

@@ -1,121 +1,123 @@
-"""What a board sees: its schools that opted in, with per-criterion aggregates computed in SQL."""
+"""What a board sees: the closed scans of its schools that opted in, read from ``scan_summary``.
+
+Nothing here reads an answer, a note or an open scan, and nothing is scored: the summaries were
+computed when each scan was closed (``summaries.py``), with the privacy rules already applied.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, case, func, select
+from sqlalchemy import Connection, Engine, select
 
 from assessment.store import tables as T
-from assessment.store._common import decode_value, scan_info, school_info
+from assessment.store._common import school_info
 from assessment.store.access import verify
 from assessment.store.engine import reading
 from assessment.store.errors import AccessDenied
 from assessment.store.info import (
-    BoardScanSummary,
-    BoardSchoolSummary,
-    CriterionAggregate,
+    Access,
+    BoardScan,
+    BoardSchool,
+    CriterionSummary,
 )
-from assessment.store.rubrics import rubric_for
-
-DEFAULT_MIN_GROUP_SIZE = 3
 
 
-def board_overview(engine: Engine, access) -> list[BoardSchoolSummary]:
-    """Every school of the board that shares with it, each with its scans (newest first) and per
-    criterion the mean and counts of the answers, never a single answer or note. A scan that fewer
-    than the rubric's ``min_group_size`` respondents answered shows no aggregates at all, and a
-    criterion scored by fewer than that many shows no mean (one teacher's answer would be its mean);
-    the team's agreed value is a team verdict and is always shown."""
+def _board_only(connection: Connection, access: Access) -> None:
+    verify(connection, access)
+    if access.role != "board":
+        raise AccessDenied()
+
+
+def _shared(access: Access):
+    return (T.school.c.board_id == access.board_id) & T.school.c.share_with_board.is_(True)
+
+
+def board_overview(engine: Engine, access: Access) -> list[BoardSchool]:
+    """Every school of the board that shares with it (by name), each with its closed scans,
+    newest first: counts, date, and per theme readiness, phase and flags."""
     with reading(engine) as connection:
-        verify(connection, access)
-        if access.role != "board":
-            raise AccessDenied()
-        shared = (T.school.c.board_id == access.board_id) & T.school.c.share_with_board.is_(True)
-        # "scan_id IN (...)" lets the database read the answer index in GROUP BY order.
-        shared_scans = (
-            select(T.scan.c.id).join(T.school, T.school.c.id == T.scan.c.school_id).where(shared)
-        )
+        _board_only(connection, access)
         schools = connection.execute(
-            select(T.school).where(shared).order_by(T.school.c.name, T.school.c.id)
+            select(T.school).where(_shared(access)).order_by(T.school.c.name, T.school.c.id)
         ).all()
-        scans = connection.execute(
-            select(T.scan)
-            .join(T.school, T.school.c.id == T.scan.c.school_id)
-            .where(shared)
-            .order_by(T.scan.c.created_at.desc(), T.scan.c.id.desc())
-        ).all()
-        counts = {
-            row.scan_id: (row.started, row.submitted)
-            for row in connection.execute(
-                select(
-                    T.respondent.c.scan_id,
-                    func.count(T.respondent.c.started_at).label("started"),
-                    func.count(T.respondent.c.submitted_at).label("submitted"),
-                )
-                .where(T.respondent.c.scan_id.in_(shared_scans))
-                .group_by(T.respondent.c.scan_id)
-            )
-        }
-        answered = dict(
-            connection.execute(
-                select(T.answer.c.scan_id, func.count(func.distinct(T.answer.c.respondent_id)))
-                .where(T.answer.c.scan_id.in_(shared_scans))
-                .group_by(T.answer.c.scan_id)
-            ).all()
-        )
-        aggregates: dict[int, dict[str, list]] = {}
+        summary = T.scan_summary.c
         rows = connection.execute(
             select(
-                T.answer.c.scan_id,
-                T.answer.c.criterion,
-                func.avg(T.answer.c.score),
-                func.count(T.answer.c.score),
-                func.sum(case((T.answer.c.kind == "dk", 1), else_=0)),
-                func.sum(case((T.answer.c.kind == "na", 1), else_=0)),
+                summary.school_id,
+                summary.scan_id,
+                T.scan.c.label,
+                summary.closed_at,
+                summary.respondents,
+                summary.submitted,
+                summary.school_phase,
+                summary.themes,
             )
-            .where(T.answer.c.scan_id.in_(shared_scans))
-            .group_by(T.answer.c.scan_id, T.answer.c.criterion)
+            .join(T.scan, T.scan.c.id == summary.scan_id)
+            .join(T.school, T.school.c.id == summary.school_id)
+            .where(_shared(access), T.scan.c.status == "closed")
+            .order_by(T.scan.c.created_at.desc(), T.scan.c.id.desc())
+        ).all()
+    scans: dict[int, list[BoardScan]] = {school.id: [] for school in schools}
+    # Newest first by opening (created_at, only sorted on: parsing 5,000 more dates costs more
+    # than all the rest on SQLite).
+    for school_id, scan_id, label, closed, answered, submitted, phase, themes in rows:
+        themes = themes or {}
+        scans[school_id].append(
+            BoardScan(
+                scan_id,
+                label,
+                closed,
+                answered,
+                submitted,
+                phase,
+                themes.get("readiness", {}),
+                themes.get("phase", {}),
+                themes.get("flags", {}),
+            )
         )
-        for scan_id, criterion, mean, n, dk, na in rows:  # unpacked: many rows at board scale
-            per_scan = aggregates.get(scan_id)
-            if per_scan is None:
-                per_scan = aggregates[scan_id] = {}
-            per_scan[criterion] = [
-                None if mean is None else float(mean),
-                int(n),
-                int(dk or 0),
-                int(na or 0),
-                None,
-            ]
-        for row in connection.execute(
-            select(
-                T.consensus.c.scan_id,
-                T.consensus.c.criterion,
-                T.consensus.c.kind,
-                T.consensus.c.score,
-            ).where(T.consensus.c.scan_id.in_(shared_scans))
-        ):
-            entry = aggregates.setdefault(row.scan_id, {}).setdefault(
-                row.criterion, [None, 0, 0, 0, None]
-            )
-            entry[4] = decode_value(row.kind, row.score)
+    return [BoardSchool(school_info(school), tuple(scans[school.id])) for school in schools]
 
-    by_school: dict[int, list[BoardScanSummary]] = {school.id: [] for school in schools}
-    for scan in scans:
-        started, submitted = counts.get(scan.id, (0, 0))
-        rubric = rubric_for(scan.rubric_id, scan.rubric_hash)
-        minimum = rubric.rules.min_group_size if rubric else DEFAULT_MIN_GROUP_SIZE
-        suppressed = answered.get(scan.id, 0) < minimum
-        criteria = {}
-        if not suppressed:
-            criteria = {
-                criterion: CriterionAggregate(
-                    criterion, *((mean, n) if n >= minimum else (None, 0)), dk, na, agreed
-                )
-                for criterion, (mean, n, dk, na, agreed) in sorted(
-                    aggregates.get(scan.id, {}).items()
-                )
-            }
-        by_school[scan.school_id].append(
-            BoardScanSummary(scan_info(scan), started, submitted, suppressed, criteria)
-        )
-    return [BoardSchoolSummary(school_info(school), by_school[school.id]) for school in schools]
+
+def board_maps(
+    engine: Engine, access: Access, scan_ids: list[int]
+) -> dict[int, dict[str, list[tuple[str, str, float | None]]]]:
+    """The ontwikkelkaart cells (phase, state, mean) per theme of the given closed scans of the
+    board's sharing schools; other scans are left out."""
+    with reading(engine) as connection:
+        _board_only(connection, access)
+        rows = _summaries_of(connection, access, scan_ids, T.scan_summary.c.map)
+    return {
+        scan_id: {theme: [tuple(cell) for cell in cells] for theme, cells in themes.items()}
+        for scan_id, themes in rows
+    }
+
+
+def board_criteria(
+    engine: Engine, access: Access, scan_ids: list[int]
+) -> dict[int, dict[str, CriterionSummary]]:
+    """Per-criterion aggregates of the given closed scans of the board's sharing schools (the
+    others are left out): a mean and counts only where enough respondents scored a criterion."""
+    with reading(engine) as connection:
+        _board_only(connection, access)
+        rows = _summaries_of(connection, access, scan_ids, T.scan_summary.c.criteria)
+    return {
+        scan_id: {
+            criterion: CriterionSummary(
+                criterion,
+                entry.get("n"),
+                entry.get("mean"),
+                entry.get("dk"),
+                entry.get("na"),
+                entry.get("agreed"),
+            )
+            for criterion, entry in sorted(criteria.items())
+        }
+        for scan_id, criteria in rows
+    }
+
+
+def _summaries_of(connection: Connection, access: Access, scan_ids: list[int], column) -> list:
+    return connection.execute(
+        select(T.scan_summary.c.scan_id, column)
+        .join(T.school, T.school.c.id == T.scan_summary.c.school_id)
+        .where(_shared(access), T.scan_summary.c.scan_id.in_(scan_ids), column.is_not(None))
+    ).all()

@@ -21,6 +21,7 @@ import logging
 import os
 import sqlite3
 import threading
+import time
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
@@ -39,6 +40,7 @@ DEFAULT_SQLITE_FILE = Path("data") / "tso.sqlite"
 DEFAULT_DEMO_FILE = Path("data") / "demo.sqlite"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 15_000
+IDLE_PING_SECONDS = 30
 _READ = "tso_read_only"
 _MIGRATION_LOCK_ID = 7_261_822_035  # pg_advisory_xact_lock key shared by upgrade() and seed_demo()
 
@@ -78,10 +80,47 @@ def make_engine(url: str | None = None) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(url)
-    # A burst of 30 writers must not open and close connections: keep 30 in the pool.
-    return create_engine(
-        url, pool_pre_ping=True, pool_size=30, max_overflow=20, hide_parameters=True
+    return _postgresql_engine(url)
+
+
+def pool_sizes() -> tuple[int, int]:
+    """(pool size, overflow) of a PostgreSQL engine: ``TSO_DB_POOL_SIZE`` and
+    ``TSO_DB_MAX_OVERFLOW``. By default 30 and 20: a burst of 30 writers in one process must not
+    open and close connections. Several processes share the server's ``max_connections``."""
+    sizes = []
+    for name, default in (("TSO_DB_POOL_SIZE", 30), ("TSO_DB_MAX_OVERFLOW", 20)):
+        raw = os.environ.get(name, "").strip()
+        sizes.append(int(raw) if raw.isdigit() else default)
+    return sizes[0], sizes[1]
+
+
+def _postgresql_engine(url: str) -> Engine:
+    # No ping on every checkout (a round trip per save): a connection idle for a while is pinged
+    # before use, and one the server dropped anyway fails once, which empties the pool.
+    pool_size, max_overflow = pool_sizes()
+    engine = create_engine(
+        url,
+        pool_pre_ping=False,
+        pool_size=max(pool_size, 1),
+        max_overflow=max_overflow,
+        hide_parameters=True,
     )
+
+    @event.listens_for(engine, "checkin")
+    def _note_use(_dbapi_connection, record) -> None:
+        record.info["checked_in"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _ping_after_idle(dbapi_connection, record, _proxy) -> None:
+        last = record.info.get("checked_in")
+        if last is None or time.monotonic() - last < IDLE_PING_SECONDS:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error:
+            raise DisconnectionError() from None  # the pool opens a new connection instead
+
+    return engine
 
 
 def _sqlite_engine(url: str) -> Engine:
@@ -174,7 +213,7 @@ def _write_lock(engine: Engine):
 def writing(engine: Engine) -> Iterator[Connection]:
     """A write transaction: committed when the block ends, rolled back on any exception."""
     with (
-        _database_faults(),
+        database_faults(),
         _write_lock(engine),
         engine.connect() as connection,
         connection.begin(),
@@ -185,14 +224,14 @@ def writing(engine: Engine) -> Iterator[Connection]:
 @contextmanager
 def reading(engine: Engine) -> Iterator[Connection]:
     """A read-only transaction: one consistent snapshot, no write lock taken."""
-    with _database_faults(), engine.connect() as connection:
+    with database_faults(), engine.connect() as connection:
         connection.execution_options(**{_READ: True})
         with connection.begin():
             yield connection
 
 
 @contextmanager
-def _database_faults() -> Iterator[None]:
+def database_faults() -> Iterator[None]:
     """A database error as ``DatabaseFault``; the log says what kind, never which values."""
     try:
         yield
@@ -221,13 +260,17 @@ def alembic_config() -> Config:
 
 
 def upgrade(engine: Engine) -> None:
-    """Bring the database to the newest schema (``alembic upgrade head``); safe to repeat and to
-    run from several processes at once."""
+    """Bring the database to the newest schema (``alembic upgrade head``) and give every closed
+    scan its board summary; safe to repeat and to run from several processes at once."""
+    from assessment.store.summaries import fill_missing
+
     config = alembic_config()
     with writing(engine) as connection:
         lock_for_setup(connection)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+        # Scans closed before migration 0005 get the summary closing would have given them.
+        fill_missing(connection)
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Literal
 
-from assessment.scoring import DONT_KNOW, NOT_APPLICABLE, AnswerValue
+from assessment.roles import CODE_ROLES as CODE_ROLES
+from assessment.scoring import AnswerValue
 
 Role = Literal["admin", "board", "coordinator", "trainer", "respondent"]
 ROLES: tuple[str, ...] = ("admin", "board", "coordinator", "trainer", "respondent")
-CODE_ROLES: tuple[str, ...] = ("board", "coordinator", "trainer", "respondent")
 SCAN_STATUSES: tuple[str, ...] = ("open", "closed")
 ACTION_STATUSES: tuple[str, ...] = ("planned", "doing", "done", "dropped")
 OPEN_ACTION_STATUSES: tuple[str, ...] = ("planned", "doing")
@@ -159,44 +160,45 @@ class ScanProgress:
 
 
 @dataclass(frozen=True)
-class CriterionAggregate:
-    """One criterion of one scan as a board may see it: computed in SQL, no single answer."""
+class CriterionSummary:
+    """One criterion of a closed scan as a board may see it. ``mean`` and the counts are None
+    when fewer than ``min_group_size`` respondents scored it; the agreed value is the team's."""
 
     criterion: str
-    mean: float | None  # mean of the numeric answers
-    n: int  # numeric answers
-    dont_know: int
-    not_applicable: int
+    n: int | None  # numeric answers
+    mean: float | None
+    dont_know: int | None
+    not_applicable: int | None
     agreed: AnswerValue | None
 
 
 @dataclass(frozen=True)
-class BoardScanSummary:
-    scan: ScanInfo
-    respondents: int  # started
-    submitted: int
-    suppressed: bool  # fewer respondents than the minimum group size: no aggregates shown
-    criteria: dict[str, CriterionAggregate] = field(default_factory=dict)
+class BoardScan:
+    """A closed scan of a school that shares with its board: counts and date, and per theme id its
+    readiness (0-100), the phase it works on and its flags. The mappings are empty when fewer than
+    ``min_group_size`` respondents answered it: the board then sees only the counts and date."""
 
-    def scoring_input(self) -> tuple[dict[str, list[float | str]], dict[str, AnswerValue]]:
-        """Answers and agreed values that give ``score_scan`` the same item values, readiness and
-        phases as the real answers (the mean ``n`` times, plus the dk and na counts). Spread and
-        "contested" are not reproduced: a board never sees the distribution."""
-        answers: dict[str, list[float | str]] = {}
-        agreed: dict[str, AnswerValue] = {}
-        for criterion, aggregate in self.criteria.items():
-            values: list[float | str] = []
-            if aggregate.mean is not None:
-                values += [aggregate.mean] * aggregate.n
-            values += [DONT_KNOW] * aggregate.dont_know
-            values += [NOT_APPLICABLE] * aggregate.not_applicable
-            answers[criterion] = values
-            if aggregate.agreed is not None:
-                agreed[criterion] = aggregate.agreed
-        return answers, agreed
+    scan_id: int
+    label: str
+    closed_at: dt.datetime
+    respondents: int  # answered at least one criterion
+    submitted: int
+    school_phase: str | None
+    readiness: Mapping[str, float | None]
+    phases: Mapping[str, str]
+    flags: Mapping[str, Sequence[str]]
+
+    @property
+    def shown(self) -> bool:
+        return bool(self.phases)
 
 
 @dataclass(frozen=True)
-class BoardSchoolSummary:
+class BoardSchool:
     school: SchoolInfo
-    scans: list[BoardScanSummary]  # newest first
+    scans: tuple[BoardScan, ...]  # closed scans, newest first
+
+    @property
+    def latest(self) -> BoardScan | None:
+        """The newest scan with results to show."""
+        return next((scan for scan in self.scans if scan.shown), None)

@@ -3,7 +3,9 @@
 One prebuilt query checks the caller's code, respondent row and scan together; anything unusual
 falls back to the general checks, which raise the same errors as every other service function.
 
-On SQLite, saves that arrive together are committed together (``group_commit``). What a caller
+On SQLite, saves that arrive together are committed together (``group_commit``). On PostgreSQL
+a save is one statement (``saving_pg``) once this process knows the scan's rubric; the first save
+of a scan and every save that statement does not write come here. What a caller
 sends is checked before it joins others (note, criterion, value): one respondent's bad input is
 refused to that respondent alone and never reaches a shared transaction.
 """
@@ -17,7 +19,7 @@ from sqlalchemy import Connection, Engine, bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from assessment.scoring import AnswerValue
-from assessment.store import group_commit
+from assessment.store import group_commit, saving_pg
 from assessment.store import tables as T
 from assessment.store._common import (
     check_value,
@@ -93,6 +95,7 @@ class _Save(group_commit.Job):
     value: Any = None
     note: str = ""
     scan_id: int | None = None
+    scan_rubric: tuple[str, str] | None = None  # (rubric id, hash) of the scan, once checked
 
 
 def save_answer(
@@ -118,7 +121,12 @@ def save_answer(
     if engine.dialect.name in _BATCHED:
         group_commit.run(engine, job, _write)
     else:
+        saved = saving_pg.try_save(engine, access, criterion, value, job.note, scan_id)
+        if saved is not None:
+            return saved
         group_commit.write_each(engine, [job], _write)
+        if job.error is None and job.scan_rubric is not None:
+            saving_pg.remember_scan_rubric(engine, job.scan_id, *job.scan_rubric)
     if job.error is not None:
         raise job.error
     assert job.result is not None
@@ -176,6 +184,7 @@ def _check(connection: Connection, job: _Save) -> tuple[int, bool]:
         raise ScanClosed()
     job.value = check_value(scan_rubric(row), job.criterion, job.value)
     job.scan_id = row.scan_id
+    job.scan_rubric = (row.rubric_id, row.rubric_hash)
     respondent_id = row.respondent_id
     if respondent_id is None:  # a coordinator's first answer in this scan
         respondent_id = _create_own_row(connection, row.scan_id, access.code_id)
@@ -221,4 +230,5 @@ def _slow_check(connection: Connection, job: _Save) -> tuple[int, bool]:
         raise ScanClosed()
     job.value = check_value(scan_rubric(scan), job.criterion, job.value)
     job.scan_id = scan.id
+    job.scan_rubric = (scan.rubric_id, scan.rubric_hash)
     return row.id, row.started_at is None

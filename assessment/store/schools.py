@@ -21,6 +21,7 @@ from assessment.store.engine import reading, writing
 from assessment.store.errors import AccessDenied, InvalidInput, NotFound
 from assessment.store.info import Access, BoardInfo, ScanInfo, SchoolInfo
 from assessment.store.rubrics import register_rubric
+from assessment.store.summaries import refresh as refresh_summary
 
 
 def _admin_only(access: Access) -> None:
@@ -201,15 +202,20 @@ def _set_status(engine: Engine, access: Access, scan_id: int, status: str) -> Sc
                 .where(T.scan.c.id == scan_id)
                 .values(status=status, closed_at=utcnow() if status == "closed" else None)
             )
-        return scan_info(get_scan_row(connection, scan_id))
+            scan = get_scan_row(connection, scan_id)
+            # Closing computes what the board sees, reopening takes it away: in this transaction.
+            refresh_summary(connection, scan)
+        return scan_info(scan)
 
 
 def close_scan(engine: Engine, access: Access, scan_id: int) -> ScanInfo:
-    """Close a scan: respondents can no longer change answers (coordinator)."""
+    """Close a scan: respondents can no longer change answers (coordinator), and its board may
+    see its summary."""
     return _set_status(engine, access, scan_id, "closed")
 
 
 def reopen_scan(engine: Engine, access: Access, scan_id: int) -> ScanInfo:
+    """Open a closed scan again; its summary leaves the board until it is closed again."""
     return _set_status(engine, access, scan_id, "open")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     CheckConstraint,
     Column,
@@ -212,10 +213,32 @@ session_code = Table(
     UniqueConstraint("session_id", "code_id"),
 )
 
+# What a board may see of one closed scan (migration 0005), computed once when the scan is closed
+# and deleted when it is reopened (``summaries.py``). It holds no answer and no note: ``themes``
+# maps readiness, phase and flags each by theme (what the board page reads for every scan), ``map``
+# the ontwikkelkaart cells per theme (read for one school at a time), ``criteria`` the
+# per-criterion aggregates with the mean and counts left out where fewer than ``min_group_size``
+# scored it. All three are NULL when fewer than ``min_group_size`` respondents answered at all.
+scan_summary = Table(
+    "scan_summary",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("scan_id", Integer, ForeignKey("scan.id"), nullable=False, unique=True),
+    Column("school_id", Integer, ForeignKey("school.id"), nullable=False, index=True),
+    Column("respondents", Integer, nullable=False),  # answered at least one criterion
+    Column("submitted", Integer, nullable=False),
+    Column("closed_at", UTCDateTime, nullable=False),
+    Column("school_phase", String(CRITERION_LENGTH), nullable=True),
+    Column("themes", JSON(none_as_null=True), nullable=True),
+    Column("map", JSON(none_as_null=True), nullable=True),
+    Column("criteria", JSON(none_as_null=True), nullable=True),
+)
+
 # Children before parents: the order to empty the tables in.
 ALL_TABLES = (
     session_code,
     session,
+    scan_summary,
     action,
     consensus,
     answer,

@@ -13,7 +13,14 @@ from typing import Any
 from sqlalchemy import Connection, Engine, select
 
 from assessment.store import tables as T
-from assessment.store._common import decode_value, encode_value, get_school_row, school_info, utcnow
+from assessment.store._common import (
+    decode_value,
+    encode_value,
+    get_scan_row,
+    get_school_row,
+    school_info,
+    utcnow,
+)
 from assessment.store.access import verify
 from assessment.store.engine import reading, writing
 from assessment.store.errors import AccessDenied, ImportRefused, NotFound
@@ -22,6 +29,7 @@ from assessment.store.import_check import FORMAT_VERSION as FORMAT_VERSION
 from assessment.store.import_check import ParsedImport, check_import
 from assessment.store.import_check import load_export as load_export
 from assessment.store.info import Access, SchoolInfo
+from assessment.store.summaries import refresh as refresh_summary
 
 
 def _time(value: dt.datetime | None) -> str | None:
@@ -249,6 +257,8 @@ def insert_school(
             )
         if agreed_rows:
             connection.execute(T.consensus.insert(), agreed_rows)
+        if scan["status"] == "closed":
+            refresh_summary(connection, get_scan_row(connection, scan_id))
         for item in scan["actions"]:
             values = {k: v for k, v in item.items() if k not in ("ref", "carried_from")}
             action_ids[item["ref"]] = connection.execute(

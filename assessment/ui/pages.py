@@ -23,14 +23,26 @@ def require_role(*roles: str) -> store.Access:
     return current
 
 
+def chosen_scan_id() -> int | None:
+    """The scan chosen on any page so far (None: none yet), for a page that reads before it
+    shows the choice."""
+    return st.session_state.get(CHOSEN_SCAN)
+
+
 def choose_scan(
-    access: store.Access, *, only_open: bool = False, key: str = "scan"
+    access: store.Access,
+    *,
+    only_open: bool = False,
+    key: str = "scan",
+    scans: list[store.ScanInfo] | None = None,
 ) -> store.ScanInfo | None:
-    """The scan this page is about: a respondent's own scan, else a choice among the school's scans."""
+    """The scan this page is about: a respondent's own scan, else a choice among the school's
+    scans (``scans``, newest first, when the page has read them already)."""
     engine = context.engine()
     if access.role == "respondent":
         return store.get_scan(engine, access, access.scan_id)
-    scans = store.list_scans(engine, access, access.school_id)
+    if scans is None:
+        scans = store.list_scans(engine, access, access.school_id)
     if only_open:
         scans = [scan for scan in scans if scan.status == "open"]
     if not scans:

@@ -16,7 +16,11 @@ from assessment import store
 
 STATUSES = store.ACTION_STATUSES
 COLUMNS = ("id", "title", "theme", "owner", "due_date", "status")
-LINE_HEIGHT, ROW_PADDING, CHARS_PER_LINE, MAX_LINES = 20, 16, 60, 9
+# The title column fits beside the row markers on a 390 px phone; its rows are as high as the
+# longest title needs (up to the 500 characters a title may have), so every title shows in full.
+TITLE_WIDTH = 300
+LINE_HEIGHT, ROW_PADDING, CHARS_PER_LINE, MAX_LINES = 20, 16, 40, 13
+HEADER_HEIGHT = 36
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,11 @@ def row_height(frame: pd.DataFrame) -> int:
     longest = max((len(_text(title)) for title in frame["title"]), default=0)
     lines = min(MAX_LINES, max(1, math.ceil(longest / CHARS_PER_LINE)))
     return ROW_PADDING + LINE_HEIGHT * lines
+
+
+def table_height(frame: pd.DataFrame) -> int:
+    """Pixels for the header, every row and the empty row for a new action: no inner scrolling."""
+    return HEADER_HEIGHT + (len(frame) + 1) * row_height(frame) + 3
 
 
 def _text(value: object) -> str:

@@ -106,8 +106,7 @@ def save_note(access: store.Access, scan_id: int, criterion_id: str) -> None:
     if note is None or value is None:
         return
     if note == saved_note(scan_id, criterion_id):
-        st.toast(tr("questionnaire.note_saved"), icon=":material/check:")
-        return
+        return  # already saved, e.g. on leaving the box just before the button was pressed
     _store(access, scan_id, criterion_id, value, note, "questionnaire.note_saved")
 
 

@@ -15,6 +15,7 @@ from assessment.ui.questionnaire import tr_count
 from assessment.ui.safe import md
 
 SUBMIT_ERROR = "submit_error"
+CONFIRMATION = "submit-confirmation"
 
 
 def _confirming_key(scan_id: int) -> str:
@@ -65,26 +66,33 @@ def show(
         st.button(tr("questionnaire.submit"), icon=":material/send:", disabled=True)
         st.caption(tr("questionnaire.nothing_answered"))
     elif st.session_state.get(_confirming_key(scan.id)):
-        if still_open:
-            st.warning(tr_count("questionnaire.confirm.open", still_open))
-        else:
-            st.info(tr("questionnaire.confirm.complete"))
-        with st.container(horizontal=True):
-            st.button(
-                tr("questionnaire.confirm_yes"),
-                type="primary",
-                icon=":material/send:",
-                on_click=_submit,
-                args=(access, scan.id),
-            )
-            st.button(tr("questionnaire.confirm_no"), on_click=stop_confirming, args=(scan.id,))
+        with st.container(key=CONFIRMATION):
+            if still_open:
+                st.warning(tr_count("questionnaire.confirm.open", still_open))
+            else:
+                st.info(tr("questionnaire.confirm.complete"))
+            with st.container(horizontal=True):
+                st.button(
+                    tr("questionnaire.confirm_yes"),
+                    type="primary",
+                    icon=":material/send:",
+                    on_click=_submit,
+                    args=(access, scan.id),
+                )
+                st.button(tr("questionnaire.confirm_no"), on_click=stop_confirming, args=(scan.id,))
     else:
         st.button(
             tr("questionnaire.submit"),
             type="primary",
             icon=":material/send:",
-            on_click=lambda: st.session_state.update({_confirming_key(scan.id): True}),
+            on_click=_confirm,
+            args=(scan.id,),
         )
+
+
+def _confirm(scan_id: int) -> None:
+    st.session_state[_confirming_key(scan_id)] = True
+    phone.ask_scroll_into_view(CONFIRMATION)  # the question appears under the button
 
 
 def _submit(access: store.Access, scan_id: int) -> None:

@@ -142,7 +142,13 @@ def code_table(codes: list[store.TeamCode], scans: dict[int, store.ScanInfo]) ->
         }
         for code in sorted(codes, key=_order)
     ]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    code_column = tr("manage.col.code")
+    st.dataframe(
+        pd.DataFrame(rows),
+        hide_index=True,
+        width="stretch",
+        column_config={code_column: st.column_config.TextColumn(code_column, width="medium")},
+    )
 
 
 def revocable(codes: list[store.TeamCode]) -> dict[int, store.TeamCode]:

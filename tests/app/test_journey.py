@@ -38,7 +38,7 @@ def test_coordinator_respondents_discussion_and_plan(database):
     [scan] = store.list_scans(database, store.resolve_code(database, coordinator), school.id)
     at.number_input[0].set_value(3)
     next(b for b in at.button if b.label == "Codes aanmaken").click().run()
-    links = [c.value for c in at.code]
+    links = [c.value for c in at.code if c.value.startswith("http")]  # one block per colleague
     codes = [parse_qs(urlsplit(link).query)["code"][0] for link in links]
     assert len(codes) == 3
 

@@ -158,9 +158,9 @@ def test_the_board_sees_only_schools_that_share_and_no_notes(school):
     store.open_scan(school.engine, coordinator, hidden.id, "2026-2027", load_rubric())
     at = open_app(school.board, "vergelijken")
     assert not at.exception
-    names = list(at.dataframe[0].value["School"])
-    assert names == ["OBS De Proeftuin"]
-    assert not at.text  # no evidence notes or other free text of schools
+    # The sharing school has only an open scan: listed as waiting, without any result.
+    assert [t.value for t in at.text] == ["OBS De Proeftuin: nog geen afgesloten scan"]
+    assert "OBS Niet Gedeeld" not in str([h.proto.body for h in at.get("html")])
 
 
 def test_the_plan_table_saves_new_rows_and_refuses_a_row_without_a_title(school):

@@ -135,3 +135,20 @@ def test_a_note_over_the_limit_stays_on_screen_with_a_dutch_message(scan, databa
     assert not at.error
     assert store.my_answers(database, me)["a-v1"].note == "Het plan ligt er."
     assert at.expander[0].label == "Toelichting ✓"
+
+
+def test_english_only_when_chosen_and_then_for_the_whole_session(scan):
+    opened, new_code = scan
+    code = new_code()
+    assert open_app(code, "vragenlijst").title[0].value == "Vragenlijst"
+    at = open_app(code)
+    at.segmented_control(key="language_choice").set_value("en").run()
+    at.switch_page("pages/vragenlijst.py").run()
+    assert "You get 8 questions. That takes about 5 minutes." in markdown(at)
+    button(at, "Start").click().run()
+    assert at.get("progress")[0].proto.text == "Theme 1 of 2 · 0 of 8 questions answered"
+    at.switch_page("pages/start.py").run()
+    at.switch_page("pages/vragenlijst.py").run()
+    assert not at.exception
+    assert at.title[0].value == "Questionnaire"
+    assert [b.label for b in at.button if b.label.endswith("theme")] == ["Next theme"]

@@ -244,9 +244,9 @@ def test_a_board_sees_only_schools_that_opted_in_and_only_aggregates(world):
     assert [s.name for s in store.list_schools(world.engine, world.access["board"])] == ["OBS A"]
     other = store.board_overview(world.engine, world.access["other_board"])
     assert [summary.school.name for summary in other] == ["OBS Z"]
-    # Two respondents in A's open scan: fewer than min_group_size, so no aggregates at all.
-    latest = overview[0].scans[0]
-    assert latest.respondents == 2 and latest.suppressed and latest.criteria == {}
+    # Only A's closed scan, which nobody answered: counts and date, no results.
+    [closed] = overview[0].scans
+    assert (closed.label, closed.respondents, closed.shown) == ("2024-2025", 0, False)
     text = repr(overview)
     assert "bewijs" not in text and "besproken" not in text  # no evidence or agreed notes
 

@@ -10,7 +10,7 @@ import uuid
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
 
 from assessment import store
@@ -18,7 +18,7 @@ from assessment.store.engine import current_revision, reading, writing
 from assessment.store.tables import metadata
 from tests.helpers import ROOT
 
-HEAD = "0004"  # the newest migration
+HEAD = "0005"  # the newest migration
 
 
 def test_the_migrations_create_exactly_the_tables_of_the_code(engine):
@@ -135,18 +135,25 @@ def test_an_older_database_is_upgraded_and_keeps_its_content(tmp_path, mini):
     from assessment.store.engine import alembic_config
 
     engine = store.make_engine(f"sqlite:///{tmp_path}/old.sqlite")
-    config = alembic_config()
-    with writing(engine) as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0001")
-    assert current_revision(engine) == "0001"
+    store.upgrade(engine)
     assert store.seed_demo(engine, mini)
+    config = alembic_config()
+    with writing(engine) as connection:  # the demo's content in a database of revision 0001
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0001")
+    assert current_revision(engine) == "0001"
     admin = store.admin_access()
     before = [store.export_school(engine, admin, s.id) for s in store.list_schools(engine, admin)]
     store.upgrade(engine)
     assert current_revision(engine) == HEAD
     after = [store.export_school(engine, admin, s.id) for s in store.list_schools(engine, admin)]
     assert after == before
+    with reading(engine) as connection:  # every closed scan got the summary closing gives
+        closed = connection.execute(
+            select(metadata.tables["scan"].c.id).where(metadata.tables["scan"].c.status == "closed")
+        ).scalars()
+        summarised = connection.execute(select(metadata.tables["scan_summary"].c.scan_id)).scalars()
+        assert sorted(closed) == sorted(summarised) != []
     with reading(engine) as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, metadata) == []

@@ -1,0 +1,149 @@
+"""Saving one answer on PostgreSQL in one round trip: the code check and the upsert in one statement.
+
+The statement checks the caller's code (exists, this role and school, not revoked, not expired),
+its respondent row and the scan (open, of the rubric the value was checked against), and writes
+the answer only when all hold. It runs outside an explicit transaction (one statement is atomic
+on PostgreSQL), so a save is one round trip: no BEGIN, no COMMIT, no ping (see ``engine.py``).
+
+The code and scan rows are share-locked for the statement: a revocation or a closing scan waits
+for a save in flight, and a save that meets a revocation committed first is refused. Whatever
+the statement does not write (a refused code, a closed scan, a coordinator's first answer, a scan
+this process has not yet seen) goes the general way of ``saving.py``, which says why.
+
+The criterion and value are checked before the statement against the scan's rubric, remembered
+per scan; the statement compares the scan's rubric hash, so a stale memory only means the
+general way.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
+
+from assessment.rubric import Rubric
+from assessment.store import tables as T
+from assessment.store._common import check_value, encode_value, utcnow
+from assessment.store.engine import database_faults
+from assessment.store.errors import InvalidInput
+from assessment.store.info import Access, AnswerInfo
+from assessment.store.rubrics import rubric_for
+
+_SAVE = f"""
+WITH ok AS (
+    SELECT r.id AS respondent_id, r.started_at IS NULL AS first
+    FROM {T.access_code.name} c
+    JOIN {T.scan.name} s ON s.id = %(scan_id)s
+    JOIN {T.respondent.name} r ON r.scan_id = s.id AND r.code_id = c.id
+    WHERE c.id = %(code_id)s
+      AND c.role = %(role)s
+      AND c.revoked_at IS NULL
+      AND (c.expires_at IS NULL OR c.expires_at > %(now)s)
+      AND c.school_id = %(school_id)s
+      AND s.school_id = c.school_id
+      AND s.status = 'open'
+      AND s.rubric_id = %(rubric_id)s AND s.rubric_hash = %(rubric_hash)s
+      AND (
+        (c.role = 'respondent' AND c.scan_id = s.id AND r.id = %(respondent_id)s)
+        OR (c.role = 'coordinator' AND c.scan_id IS NULL)
+      )
+    FOR SHARE OF c, s
+), saved AS (
+    INSERT INTO {T.answer.name} (respondent_id, scan_id, criterion, kind, score, note, updated_at)
+    SELECT respondent_id, %(scan_id)s, %(criterion)s, %(kind)s, %(score)s, %(note)s, %(now)s
+    FROM ok
+    ON CONFLICT (respondent_id, criterion) DO UPDATE SET
+        kind = EXCLUDED.kind, score = EXCLUDED.score, note = EXCLUDED.note,
+        updated_at = EXCLUDED.updated_at
+    RETURNING 1
+), started AS (
+    UPDATE {T.respondent.name} SET started_at = %(now)s
+    FROM ok
+    WHERE {T.respondent.name}.id = ok.respondent_id AND ok.first
+      AND {T.respondent.name}.started_at IS NULL
+)
+SELECT count(*) FROM saved
+"""
+
+_scan_rubrics: weakref.WeakKeyDictionary[Engine, dict[int, tuple[str, str]]] = (
+    weakref.WeakKeyDictionary()
+)
+_guard = threading.Lock()
+_AUTOCOMMIT = {"isolation_level": "AUTOCOMMIT"}
+
+
+def remember_scan_rubric(engine: Engine, scan_id: int, rubric_id: str, rubric_hash: str) -> None:
+    """What the general way learned: the rubric (id, hash) of a scan, for the next saves."""
+    with _guard:
+        _scan_rubrics.setdefault(engine, {})[scan_id] = (rubric_id, rubric_hash)
+
+
+def _known_rubric(engine: Engine, scan_id: int) -> tuple[Rubric, tuple[str, str]] | None:
+    with _guard:
+        known = _scan_rubrics.get(engine, {}).get(scan_id)
+    if known is None:
+        return None
+    rubric = rubric_for(*known)
+    return None if rubric is None else (rubric, known)
+
+
+def try_save(engine: Engine, access, criterion: str, value, note: str, scan_id: int | None):
+    """The AnswerInfo of a save written in one statement, or None when the general way must
+    decide (and write or refuse), also for a value the remembered rubric refuses."""
+    if not isinstance(access, Access) or access.code_id is None:
+        return None
+    if access.role == "respondent":
+        if scan_id is None:
+            scan_id = access.scan_id
+        if scan_id != access.scan_id or access.respondent_id is None:
+            return None
+    elif access.role != "coordinator":
+        return None
+    if not isinstance(scan_id, int) or isinstance(scan_id, bool):
+        return None
+    known = _known_rubric(engine, scan_id)
+    if known is None:
+        return None
+    rubric, (rubric_id, rubric_hash) = known
+    try:
+        value = check_value(rubric, criterion, value)
+    except InvalidInput:  # the general way decides, with the scan's own rubric read anew
+        return None
+    kind, score = encode_value(value)
+    now = utcnow()
+    parameters = {
+        "scan_id": scan_id,
+        "code_id": access.code_id,
+        "role": access.role,
+        "school_id": access.school_id,
+        "respondent_id": access.respondent_id,
+        "rubric_id": rubric_id,
+        "rubric_hash": rubric_hash,
+        "criterion": criterion,
+        "kind": kind,
+        "score": score,
+        "note": note,
+        "now": now.replace(tzinfo=None),  # stored as naive UTC (tables.UTCDateTime)
+    }
+    written = _execute(engine, parameters)
+    return AnswerInfo(criterion, value, note, now) if written else None
+
+
+def _execute(engine: Engine, parameters: dict) -> int:
+    # A connection the server dropped (a restart) fails once and empties the pool; the statement
+    # is atomic and the upsert idempotent, so it is sent once more on a fresh connection.
+    with database_faults():
+        try:
+            return _once(engine, parameters)
+        except DBAPIError as error:
+            if not error.connection_invalidated:
+                raise
+            return _once(engine, parameters)
+
+
+def _once(engine: Engine, parameters: dict) -> int:
+    with engine.connect() as connection:
+        connection = connection.execution_options(**_AUTOCOMMIT)
+        return connection.exec_driver_sql(_SAVE, parameters).scalar_one()

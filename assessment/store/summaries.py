@@ -1,0 +1,133 @@
+"""Scan summaries: what a board may see of a closed scan, computed once when it is closed.
+
+``refresh`` scores the scan (the same ``score_scan`` as Resultaten) and stores per theme its
+readiness, phase, flags and ontwikkelkaart cells, and per criterion the counts of the answers; it
+runs in the transaction that closes the scan, imports a closed scan or changes an agreed value of
+one. ``drop`` runs in the transaction that reopens it. The board page reads these rows only.
+
+Privacy is applied here, so the table never holds what a board may not see: a scan that fewer than
+the rubric's ``min_group_size`` respondents answered keeps only its counts and date; a criterion
+that fewer than that many scored keeps no mean and no "weet niet"/"n.v.t." counts (one colleague's
+answer could be read from them), only the team's agreed value. A theme's readiness and phase are
+the team's result over all its criteria, the same numbers the school sees.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Row, delete, func, select
+
+from assessment.development_map import development_map
+from assessment.rubric import Rubric
+from assessment.scoring import AnswerValue, score_scan
+from assessment.store import tables as T
+from assessment.store._common import decode_value
+from assessment.store.rubrics import rubric_for
+
+_log = logging.getLogger(__name__)
+
+
+def summary_values(
+    rubric: Rubric,
+    answers: Mapping[str, Sequence[AnswerValue]],
+    agreed: Mapping[str, AnswerValue],
+    respondents: int,
+) -> dict[str, Any]:
+    """The ``school_phase``, ``themes``, ``map`` and ``criteria`` columns of one scan's summary.
+    ``themes`` holds one mapping per field, each by theme id, so that reading it back builds no
+    object per theme: the board page reads it for every scan of every school."""
+    minimum = rubric.rules.min_group_size
+    if respondents < minimum:
+        return {"school_phase": None, "themes": None, "map": None, "criteria": None}
+    result = score_scan(rubric, answers, agreed)
+    themes = {
+        "readiness": {theme.id: theme.readiness for theme in result.themes},
+        "phase": {theme.id: theme.phase for theme in result.themes},
+        "flags": {theme.id: list(theme.flags) for theme in result.themes if theme.flags},
+    }
+    cells = {
+        row.theme: [[cell.phase, cell.state, cell.mean] for cell in row.cells]
+        for row in development_map(rubric, result)
+    }
+    criteria: dict[str, dict[str, Any]] = {}
+    for item in result.items.values():
+        entry: dict[str, Any] = {}
+        if item.n >= minimum:
+            entry = {
+                "n": item.n,
+                "mean": item.mean,
+                "dk": item.dont_know,
+                "na": item.not_applicable,
+            }
+        if item.agreed is not None:
+            entry["agreed"] = item.agreed
+        if entry:
+            criteria[item.id] = entry
+    return {
+        "school_phase": result.school_phase,
+        "themes": themes,
+        "map": cells,
+        "criteria": criteria,
+    }
+
+
+def refresh(connection: Connection, scan: Row) -> None:
+    """(Re)compute the summary of a closed scan; an open scan has none."""
+    drop(connection, scan.id)
+    if scan.status != "closed":
+        return
+    rubric = rubric_for(scan.rubric_id, scan.rubric_hash)
+    if rubric is None:  # a rubric this process does not know: the board cannot show the scan
+        _log.warning("no rubric %s for the summary of scan %s", scan.rubric_id, scan.id)
+        return
+    answers: dict[str, list[AnswerValue]] = {}
+    answered: set[int] = set()
+    for respondent_id, criterion, kind, score in connection.execute(
+        select(
+            T.answer.c.respondent_id, T.answer.c.criterion, T.answer.c.kind, T.answer.c.score
+        ).where(T.answer.c.scan_id == scan.id)
+    ):
+        answers.setdefault(criterion, []).append(decode_value(kind, score))
+        answered.add(respondent_id)
+    agreed = {
+        row.criterion: decode_value(row.kind, row.score)
+        for row in connection.execute(
+            select(T.consensus.c.criterion, T.consensus.c.kind, T.consensus.c.score).where(
+                T.consensus.c.scan_id == scan.id
+            )
+        )
+    }
+    submitted = connection.execute(
+        select(func.count(T.respondent.c.submitted_at)).where(T.respondent.c.scan_id == scan.id)
+    ).scalar_one()
+    connection.execute(
+        T.scan_summary.insert().values(
+            scan_id=scan.id,
+            school_id=scan.school_id,
+            respondents=len(answered),
+            submitted=submitted,
+            closed_at=scan.closed_at or scan.created_at,
+            **summary_values(rubric, answers, agreed, len(answered)),
+        )
+    )
+
+
+def drop(connection: Connection, scan_id: int) -> None:
+    connection.execute(delete(T.scan_summary).where(T.scan_summary.c.scan_id == scan_id))
+
+
+def fill_missing(connection: Connection) -> int:
+    """Summaries for closed scans that have none (scans closed before migration 0005); run by
+    ``store.upgrade``. Returns how many were written."""
+    missing = connection.execute(
+        select(T.scan)
+        .outerjoin(T.scan_summary, T.scan_summary.c.scan_id == T.scan.c.id)
+        .where(T.scan.c.status == "closed", T.scan_summary.c.id.is_(None))
+        .order_by(T.scan.c.id)
+    ).all()
+    for scan in missing:
+        refresh(connection, scan)
+    return len(missing)
