@@ -106,14 +106,27 @@ _CHART_TEXT = """() => {
     const [r, g, b] = rgb.match(/[\\d.]+/g).map(Number);
     return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
   };
+  // A patterned bar is filled with url(#pattern), whose first rectangle holds the bar's colour.
+  const solid = fill => {
+    const id = fill.match(/^url\\("?#([^")]+)"?\\)$/);
+    const rect = id && document.getElementById(id[1])?.querySelector("rect");
+    return rect ? getComputedStyle(rect).fill : fill;
+  };
+  const ratio = (a, b) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
   return [...document.querySelectorAll(".js-plotly-plot text")]
     .filter(t => t.textContent.trim())
-    .map(t => ({text: t.textContent, ratio: 1.05 / (luminance(getComputedStyle(t).fill) + 0.05)}));
+    .map(t => {
+      // Text inside a bar stands on the bar's colour, other text on the white page.
+      const bar = t.classList.contains("bartext-inside") && t.closest(".point")?.querySelector("path");
+      const background = bar ? solid(getComputedStyle(bar).fill) : "rgb(255, 255, 255)";
+      return {text: t.textContent,
+              ratio: ratio(luminance(getComputedStyle(t).fill), luminance(background))};
+    });
 }"""
 
 
 def faint_chart_text(page: Page) -> list[str]:
-    """Text in the page's plotly charts below 4,5:1 against the white page (axe-core does not
+    """Text in the page's plotly charts below 4,5:1 against what it stands on (axe-core does not
     check SVG text)."""
     return [
         f"{t['text']!r} {t['ratio']:.2f}:1" for t in page.evaluate(_CHART_TEXT) if t["ratio"] < 4.5

@@ -189,13 +189,12 @@ def test_the_trainer_briefing_shows_the_texts_as_typed(watched: Page, site: Site
     assert notes and set(notes) <= set(TEXTS), notes
 
 
-def test_the_board_comparison_draws_the_texts_without_interpreting_them(watched: Page, site: Site):
-    """The comparison tables are drawn on a canvas, which shows text as it is; the page around
-    them interprets nothing and fetches nothing."""
+def test_the_board_comparison_shows_the_texts_as_typed(watched: Page, site: Site):
     page = watched
     sign_in(page, site, "board")
     visit(page, site, "vergelijken")
-    expect(page.get_by_test_id("stMain").get_by_test_id("stDataFrame")).to_have_count(2)
+    expect_literal(page, SCHOOL, CLOSED_LABEL)
+    expect(page.get_by_test_id("stMain").locator(".js-plotly-plot").last).to_contain_text(SCHOOL)
 
 
 def test_the_store_refuses_a_reading_direction_override_in_dutch(site: Site):
