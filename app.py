@@ -18,7 +18,7 @@ PAGES_BY_ROLE = {
     None: ["start"],
     "respondent": ["start", "vragenlijst"],
     "coordinator": ["start", "vragenlijst", "resultaten", "bespreken", "actieplan", "beheer"],
-    "trainer": ["start", "briefing", "resultaten", "actieplan"],
+    "trainer": ["start", "briefing", "resultaten", "bespreken", "actieplan"],
     "board": ["start", "vergelijken"],
     "admin": ["start"],
 }

@@ -15,7 +15,7 @@ from assessment.respondents import visible_role_counts
 from assessment.scoring import score_scan_remembered
 from assessment.ui import context
 from assessment.ui.context import tr, tr_md
-from assessment.ui.pages import choose_scan, chosen_scan_id, require_role
+from assessment.ui.pages import choose_scan, chosen_scan_id, few_respondents_warning, require_role
 from assessment.ui.pdf import pdf_download_button
 from assessment.ui.safe import md
 
@@ -46,6 +46,7 @@ if previous is not None:
     scored[previous.id] = previous_result
 
 shown_roles, other = visible_role_counts(view.started_roles, rubric.rules.min_group_size)
+few_respondents_warning(len(view.started_roles), rubric.rules.min_group_size)
 columns = st.columns(3)
 columns[0].metric(tr("results.respondents"), len(view.started_roles))
 columns[1].metric(tr("results.submitted"), view.submitted)
@@ -58,13 +59,10 @@ if shown_roles:
         parts.append(tr("results.other_roles", count=other))
     st.caption(" · ".join(parts))
 st.caption(tr("results.role_privacy", size=rubric.rules.min_group_size))
-links = st.columns([1, 1, 2]) if access.role == "coordinator" else st.columns([1, 3])
+links = st.columns([1, 1, 2])
 with links[0]:
     pdf_download_button(access, scan, key="results_pdf")
-if access.role == "coordinator":
-    links[1].page_link(
-        "pages/bespreken.py", label=tr("results.to_discuss"), icon=":material/forum:"
-    )
+links[1].page_link("pages/bespreken.py", label=tr("results.to_discuss"), icon=":material/forum:")
 
 theme_labels = [rubric.text(t.label, lang) for t in rubric.theme_list]
 map_column, radar_column = st.columns(2, gap="medium")

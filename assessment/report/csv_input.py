@@ -13,6 +13,7 @@ from pathlib import Path
 from assessment.answers_csv import AnswerRow, answers_by_criterion, read_answers, read_consensus
 from assessment.i18n import t
 from assessment.report.model import PreviousScan, ReportInput, previous_school_year, school_year
+from assessment.respondents import notes_in_anonymous_order
 from assessment.rubric import Rubric
 from assessment.scoring import ScanResult, score_scan
 
@@ -51,6 +52,7 @@ def report_input_from_csv(
         for row in rows:
             if row.note.strip():
                 notes.setdefault(row.criterion, []).append(row.note)
+        notes = {c: notes_in_anonymous_order(texts) for c, texts in notes.items()}
     return ReportInput(
         school=school,
         scan_label=label,

@@ -6,7 +6,11 @@ from typing import Any
 
 from sqlalchemy import Engine, Row, delete, select, update
 
-from assessment.respondents import RESPONDENT_ROLES
+from assessment.respondents import (
+    RESPONDENT_ROLES,
+    answers_in_anonymous_order,
+    notes_in_anonymous_order,
+)
 from assessment.scoring import AnswerValue
 from assessment.store import tables as T
 from assessment.store._common import (
@@ -118,7 +122,11 @@ def submit(engine: Engine, access, scan_id: int | None = None) -> RespondentInfo
 
 def scan_data(engine: Engine, access, scan_id: int) -> ScanData:
     """Every answer, agreed value and evidence note of a scan: coordinator and trainer of the
-    school (and admin). A board sees aggregates only, through ``board_overview``."""
+    school (and admin). A board sees aggregates only, through ``board_overview``.
+
+    A criterion's answers come sorted by value and its notes by text, never in the order of the
+    respondents: their order is that of the codes, and whoever handed those out would otherwise
+    know whose answer and note is whose. Every consumer (pages, PDF, exports) is safe that way."""
     with reading(engine) as connection:
         verify(connection, access)
         scan = get_scan_row(connection, scan_id)
@@ -128,12 +136,14 @@ def scan_data(engine: Engine, access, scan_id: int) -> ScanData:
         rows = connection.execute(
             select(T.answer.c.criterion, T.answer.c.kind, T.answer.c.score, T.answer.c.note)
             .where(T.answer.c.scan_id == scan_id)
-            .order_by(T.answer.c.respondent_id, T.answer.c.id)
+            .order_by(T.answer.c.criterion)
         )
         for row in rows:
             answers.setdefault(row.criterion, []).append(decode_value(row.kind, row.score))
             if row.note.strip():
                 notes.setdefault(row.criterion, []).append(row.note)
+        answers = {c: answers_in_anonymous_order(values) for c, values in answers.items()}
+        notes = {c: notes_in_anonymous_order(texts) for c, texts in notes.items()}
         agreed: dict[str, AnswerValue] = {}
         agreed_notes: dict[str, str] = {}
         for row in connection.execute(

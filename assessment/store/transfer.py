@@ -8,6 +8,7 @@ checked completely before anything is written (``import_check``), then written i
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from sqlalchemy import Connection, Engine, select
@@ -79,6 +80,9 @@ def export_school(engine: Engine, access: Access, school_id: int) -> dict[str, A
                         ],
                     }
                 )
+            # By content, not by id: respondent rows are made as codes are issued, so their
+            # id order is "Collega 1, 2, ..." and would tie each one's answers to a colleague.
+            respondents.sort(key=lambda r: json.dumps(r, sort_keys=True, ensure_ascii=False))
             agreed = [
                 {
                     "criterion": c.criterion,

@@ -67,3 +67,10 @@ def choose_scan(
 
 def scan_title(scan: store.ScanInfo) -> str:
     return tr("app.scan_title", label=scan.label, status=tr(f"app.scan_status.{scan.status}"))
+
+
+def few_respondents_warning(respondents: int, minimum: int) -> None:
+    """A plain warning when a scan has fewer respondents than the rubric's ``min_group_size``:
+    among so few, answers are not anonymous."""
+    if 0 < respondents < minimum:
+        st.warning(tr("app.few_respondents", count=respondents, minimum=minimum))

@@ -68,9 +68,13 @@ def test_coordinator_respondents_discussion_and_plan(database):
 
     # An agreed value on Bespreken changes them: the team agrees on 3 for the Uitvoeren items.
     at = open_app(coordinator, "bespreken")
+    at.segmented_control[0].set_value("all").run()
     uitvoeren = [c for c in theme.criteria if c.phase == "uitvoeren"]
     for criterion in uitvoeren:
-        at.selectbox(key=f"agreed-{scan.id}-{criterion.id}").set_value(3).run()
+        at.selectbox(key=f"discuss_item_{scan.id}").set_value(criterion.id).run()
+        at.selectbox(key=f"agreed-{scan.id}-{criterion.id}").set_value(3)
+        next(b for b in at.button if b.label == "Afspraak opslaan").click().run()
+        assert at.success[0].value.startswith("Opgeslagen.")
     assert not at.exception
     agreed = score_scan(
         RUBRIC,

@@ -19,7 +19,7 @@ ALL_PAGES = [
 VISIBLE = {
     "respondent": ["start", "vragenlijst"],
     "coordinator": ["start", "vragenlijst", "resultaten", "bespreken", "actieplan", "beheer"],
-    "trainer": ["start", "resultaten", "actieplan"],
+    "trainer": ["start", "resultaten", "bespreken", "actieplan"],
     "board": ["start", "vergelijken"],
 }
 

@@ -122,12 +122,32 @@ def test_a_coordinator_fills_in_the_scan_himself_with_his_own_row(world):
 def test_scan_data_is_the_scoring_input_with_notes_and_agreed_values(world):
     data = store.scan_data(world.engine, world.access["coordinator"], world.scan.id)
     assert data.scan == world.scan
-    assert data.answers == {"a-v1": [2, 0], "a-v2": ["na", 3], "b-v1": [1, "dk"]}
-    assert data.notes["a-v2"] == ["bewijs a-v2 na", "bewijs a-v2 3"]
+    # sorted by value and by text, not in the order of the respondents
+    assert data.answers == {"a-v1": [0, 2], "a-v2": [3, "na"], "b-v1": [1, "dk"]}
+    assert data.notes["a-v2"] == ["bewijs a-v2 3", "bewijs a-v2 na"]
     assert data.agreed == {"a-v1": 1} and data.agreed_notes == {"a-v1": "besproken"}
     assert len(data.respondents) == 2
     result = score_scan(world.rubric, data.answers, data.agreed)
     assert result.items["a-v1"].value == 1.0 and result.items["a-v1"].mean == 1.0
+
+
+# In the order the codes were issued ("Collega 1" first), neither sorted nor reverse sorted.
+NOTES_IN_ISSUE_ORDER = ["echo: te weinig tijd", "Delta", "charlie", "Alfa zegt ja", "bravo"]
+ANSWERS_IN_ISSUE_ORDER = [2, 0, "dk", 3, 1]
+
+
+def test_notes_and_answers_are_never_listed_in_the_order_the_codes_were_issued(world):
+    coordinator, scan = world.access["other_coordinator"], world.other_scan
+    for note, value in zip(NOTES_IN_ISSUE_ORDER, ANSWERS_IN_ISSUE_ORDER, strict=True):
+        code = store.issue_code(world.engine, coordinator, "respondent", scan_id=scan.id).code
+        respondent = store.resolve_code(world.engine, code)
+        store.start_respondent(world.engine, respondent, None)
+        store.save_answer(world.engine, respondent, "b-v1", value, note)
+    data = store.scan_data(world.engine, coordinator, scan.id)
+    listed = data.notes["b-v1"]
+    assert listed != NOTES_IN_ISSUE_ORDER
+    assert listed == ["Alfa zegt ja", "bravo", "charlie", "Delta", "echo: te weinig tijd"]
+    assert data.answers["b-v1"] == [0, 1, 2, 3, "dk"]
 
 
 def test_respondents_who_never_started_are_not_counted(world):

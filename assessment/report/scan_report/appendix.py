@@ -14,6 +14,7 @@ from assessment.report.fonts import BOLD
 from assessment.report.scan_report.writer import ScanWriter
 from assessment.report.styles import PHASE_BAND, esc, fit
 from assessment.report.tables import table
+from assessment.respondents import notes_in_anonymous_order
 from assessment.scoring import ItemResult
 
 
@@ -22,7 +23,10 @@ def appendix(w: ScanWriter) -> list[Flowable]:
     story: list[Flowable] = [
         w.p(w.t("sections.appendix"), "h1"),
         w.p(w.t("appendix.intro")),
-        w.p(w.t("appendix.legend", range=rules.disagreement_range), "small"),
+        w.p(
+            w.t("appendix.legend", range=rules.disagreement_range, minimum=rules.min_group_size),
+            "small",
+        ),
     ]
     columns = ["criterion", "mean", "n", "dont_know", "range", "agreed", "value"]
     samples = [
@@ -58,7 +62,10 @@ def appendix(w: ScanWriter) -> list[Flowable]:
                     ("NOSPLIT", (0, len(rows)), (-1, len(rows) + 1)),
                 ]
                 rows.append([w.p(w.phase(phase), "cell_bold")] + [""] * 6)
-            spread = w.t("values.none") if item.range is None else str(item.range)
+            # With fewer than min_group_size answers the spread beside the mean would give the
+            # answers away (two answers: mean 1,5 and spread 1 are a 1 and a 2).
+            few = item.n < rules.min_group_size
+            spread = w.t("values.none") if item.range is None or few else str(item.range)
             if item.contested:
                 spread = f"{spread} {w.t('appendix.contested')}"
             dont_know = (
@@ -106,9 +113,10 @@ def _notes(w: ScanWriter) -> list[Flowable]:
         agreed = w.r.agreed_notes.get(criterion, "").strip()
         if agreed:
             story.append(w.p(w.t("appendix.agreed_note", note=agreed)))
-        for note in w.r.notes.get(criterion, ()):
-            if note.strip():
-                story.append(w.m(esc(note.strip()), "quote", "–"))
+        # sorted here too: a ReportInput may come from elsewhere than the store
+        for note in notes_in_anonymous_order(n.strip() for n in w.r.notes.get(criterion, ())):
+            if note:
+                story.append(w.m(esc(note), "quote", "–"))
     return story
 
 

@@ -54,7 +54,7 @@ def summary(w: ScanWriter) -> list[Flowable]:
         if rest > 0:
             parts.append(w.t("summary.other_roles", count=rest))
         respondent_cell.append(w.p(w.t("summary.by_role", roles=", ".join(parts)), "cell"))
-    if any(0 < count < rules.min_group_size for role, count in r.roles.items() if role):
+    if any(count and role not in shown_roles for role, count in r.roles.items() if role):
         respondent_cell.append(
             w.p(w.t("summary.roles_hidden", minimum=rules.min_group_size), "cell_small")
         )

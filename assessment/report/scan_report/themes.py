@@ -75,8 +75,7 @@ def themes(w: ScanWriter) -> list[Flowable]:
         contested = [i for i in items if i.contested]
         story.append(w.p(w.t("theme.contested"), "h3"))
         if contested:
-            story.append(w.p(w.t("theme.contested_intro", range=rules.disagreement_range), "small"))
-            story.append(_distribution_table(w, contested))
+            story += _contested(w, contested)
         else:
             story.append(w.p(w.t("theme.contested_none"), "small"))
 
@@ -110,6 +109,40 @@ def _item_list(
             )
         )
     return out
+
+
+def _contested(w: ScanWriter, items: Sequence[ItemResult]) -> list[Flowable]:
+    """The contested items with their answers per score, except where so few people answered
+    that a count per score would say who gave which answer: the whole scan under
+    ``min_group_size`` respondents (the PDF goes to the team and the board), or one criterion."""
+    rules = w.rubric.rules
+    minimum = rules.min_group_size
+    if w.r.respondents < minimum:
+        labels = "; ".join(w.criterion_label(i.id) for i in items)
+        text = w.t(
+            "theme.contested_few_people",
+            range=rules.disagreement_range,
+            items=labels,
+            minimum=minimum,
+        )
+        return [w.p(text, "small")]
+    shown = [i for i in items if _answered(i) >= minimum]
+    hidden = [i for i in items if _answered(i) < minimum]
+    story: list[Flowable] = [
+        w.p(w.t("theme.contested_intro", range=rules.disagreement_range), "small")
+    ]
+    if shown:
+        story.append(_distribution_table(w, shown))
+    if hidden:
+        labels = "; ".join(w.criterion_label(i.id) for i in hidden)
+        story.append(
+            w.p(w.t("theme.contested_few_answers", minimum=minimum, items=labels), "small")
+        )
+    return story
+
+
+def _answered(item: ItemResult) -> int:
+    return item.n + item.dont_know + item.not_applicable
 
 
 def _distribution_table(w: ScanWriter, items: Sequence[ItemResult]) -> Table:

@@ -1,0 +1,60 @@
+"""Bespreken's agenda: which criteria the team discusses and in which order.
+
+Contested items come first (the widest spread first), then the items nobody could score
+("unknown"), then the rest, each group in rubric order. An item counts as *besproken*
+(discussed) once the team set an agreed value for it, "weet niet" and "n.v.t." included: a team
+that cannot agree records "weet niet" and goes to find out. No separate mark is stored, so there
+is one truth, the agreed value, that scoring already uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+from assessment.rubric import Rubric
+from assessment.scoring import ItemResult, ScanResult
+
+Filter = Literal["open", "done", "all"]
+FILTERS: tuple[Filter, ...] = ("open", "done", "all")  # te bespreken / besproken / alle
+Kind = Literal["contested", "unknown", "other"]
+
+
+def kind(item: ItemResult) -> Kind:
+    if item.contested:
+        return "contested"
+    return "unknown" if item.unknown else "other"
+
+
+def discussed(item: ItemResult) -> bool:
+    return item.agreed is not None
+
+
+def agenda(
+    rubric: Rubric, result: ScanResult, chosen: Filter, keep: str | None = None
+) -> list[ItemResult]:
+    """The items of ``chosen``, in discussion order. *open*: contested and unknown items without
+    an agreed value; *done*: every item with one; *all*: every item. The item ``keep`` (the one
+    on screen) stays in its place even when it no longer fits: an item just agreed on does not
+    vanish from under the team's eyes."""
+    items = [result.items[c.id] for c in rubric.criteria if c.id in result.items]
+    contested = sorted((i for i in items if kind(i) == "contested"), key=lambda i: -(i.range or 0))
+    ordered = contested + [i for i in items if kind(i) == "unknown"]
+    if chosen == "open":
+        return [i for i in ordered if not discussed(i) or i.id == keep]
+    ordered += [i for i in items if kind(i) == "other"]
+    if chosen == "done":
+        return [i for i in ordered if discussed(i) or i.id == keep]
+    return ordered
+
+
+def counts(rubric: Rubric, result: ScanResult) -> dict[Filter, int]:
+    return {chosen: len(agenda(rubric, result, chosen)) for chosen in FILTERS}
+
+
+def step(ids: Sequence[str], current: str, offset: int) -> str | None:
+    """The id ``offset`` places from ``current`` in ``ids``; None past either end."""
+    if current not in ids:
+        return ids[0] if ids else None
+    index = ids.index(current) + offset
+    return ids[index] if 0 <= index < len(ids) else None
