@@ -28,6 +28,9 @@ from tests.e2e.conftest import start_streamlit
 PAGES_BY_ROLE = pages_by_role()
 DEMO_SCHOOL = "OBS De Regenboog"
 ROLES = [None, "respondent", "coordinator", "trainer", "board"]
+PHONE = {"width": 390, "height": 844}
+# Every role on a desktop; the respondent, who mostly answers on a phone, on a phone as well.
+VISITS = [(role, None) for role in ROLES] + [("respondent", PHONE)]
 
 # Violations inside Streamlit's own widgets that no parameter or theme setting of ours reaches:
 # (rule, data-testid of the Streamlit element that holds it, why it is not ours).
@@ -113,8 +116,14 @@ def problems(page: Page) -> list[str]:
     return [str(v) for v in axe_violations(page) if not allowed(v)] + faint_chart_text(page)
 
 
-@pytest.mark.parametrize("role", ROLES, ids=lambda role: role or "signed_out")
-def test_every_page_passes_axe_and_asks_no_other_host(page: Page, site: Site, role):
+@pytest.mark.parametrize(
+    "role, viewport",
+    VISITS,
+    ids=[f"{role or 'signed_out'}{'-phone' if viewport else ''}" for role, viewport in VISITS],
+)
+def test_every_page_passes_axe_and_asks_no_other_host(page: Page, site: Site, role, viewport):
+    if viewport:
+        page.set_viewport_size(viewport)
     requested = record_requests(page)
     ours: dict[str, list[str]] = {}
     for name in PAGES_BY_ROLE[role]:
