@@ -49,7 +49,7 @@ def theme_label(theme_id: str) -> str:
 
 
 # --- the plan ------------------------------------------------------------------------------------
-st.subheader(tr("actions.plan_heading"))
+st.header(tr("actions.plan_heading"))
 base = plan_edit.base_plan(scan.id, actions) if can_edit else actions
 before = plan.plan_frame(base)
 # No column is "required": the editor would keep a new row that misses a required value in the
@@ -147,7 +147,7 @@ def review(action_id: int, decision: str) -> None:
 
 to_review = store.actions_to_review(engine, access, scan.id)
 if to_review:
-    st.subheader(tr("actions.review_heading", count=len(to_review)))
+    st.header(tr("actions.review_heading", count=len(to_review)))
     st.caption(tr("actions.review_intro"))
     if unsaved:
         st.caption(tr("actions.save_first"))
@@ -169,7 +169,7 @@ if to_review:
                             disabled=not can_add,
                         )
 
-st.subheader(tr("actions.suggested_heading"))
+st.header(tr("actions.suggested_heading"))
 data = store.scan_data(engine, access, scan.id)
 result = score_scan(rubric, data.answers, data.agreed)
 planned_criteria = {a.criterion for a in actions if a.criterion}

@@ -34,7 +34,7 @@ if message := st.session_state.pop("manage_message", None):
     st.success(message)
 
 # --- scans ---------------------------------------------------------------------------------------
-st.subheader(tr("manage.scans_heading"))
+st.header(tr("manage.scans_heading"))
 scans = store.list_scans(engine, access, school.id)
 confirming = st.session_state.get("confirm_close")
 for scan in scans:
@@ -93,7 +93,7 @@ with st.form("new_scan"):
         st.rerun()
 
 # --- respondent codes ----------------------------------------------------------------------------
-st.subheader(tr("manage.codes_heading"))
+st.header(tr("manage.codes_heading"))
 scans_by_id = {scan.id: scan for scan in scans}
 open_scans = [scan.id for scan in scans if scan.status == "open"]
 if not open_scans:
@@ -148,7 +148,7 @@ if codes:
             st.rerun()
 
 # --- trainer ---------------------------------------------------------------------------------------
-st.subheader(tr("manage.trainer_heading"))
+st.header(tr("manage.trainer_heading"))
 st.write(tr("manage.trainer_intro"))
 with st.form("trainer_code"):
     trainer_name = st.text_input(tr("manage.trainer_label"), max_chars=100)
@@ -175,7 +175,7 @@ if code := st.session_state.get("trainer_code"):
     st.code(code, language=None)
 
 # --- board -----------------------------------------------------------------------------------------
-st.subheader(tr("manage.board_heading"))
+st.header(tr("manage.board_heading"))
 st.toggle(
     tr("manage.share_with_board"),
     value=school.share_with_board,

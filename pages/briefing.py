@@ -36,7 +36,7 @@ def readiness_text(value: float | None) -> str:
 
 
 def show_topics(briefing: Briefing) -> None:
-    st.subheader(tr("briefing.topics_heading"))
+    st.header(tr("briefing.topics_heading"))
     st.caption(tr("briefing.topics_intro", phase=briefing.school_phase))
     lines = []
     for index, topic in enumerate(briefing.topics, start=1):
@@ -52,7 +52,7 @@ def show_topics(briefing: Briefing) -> None:
 
 
 def show_weakest(briefing: Briefing) -> None:
-    st.subheader(tr("briefing.weakest_heading"))
+    st.header(tr("briefing.weakest_heading"))
     for theme in briefing.weakest:
         heading = tr(
             "briefing.weak_theme",
@@ -65,10 +65,10 @@ def show_weakest(briefing: Briefing) -> None:
 
 def show_changes(briefing: Briefing) -> None:
     if briefing.previous_label is None:
-        st.subheader(tr("briefing.changes_heading_none"))
+        st.header(tr("briefing.changes_heading_none"))
         st.caption(tr("briefing.no_previous"))
         return
-    st.subheader(tr_md("briefing.changes_heading", previous=briefing.previous_label))
+    st.header(tr_md("briefing.changes_heading", previous=briefing.previous_label))
     st.caption(tr("briefing.changes_intro"))
     lines = []
     for change in briefing.changes:
@@ -107,7 +107,7 @@ def show_contested_item(item: ContestedItem) -> None:
 
 
 def show_contested(briefing: Briefing) -> None:
-    st.subheader(tr("briefing.contested_heading", count=len(briefing.contested)))
+    st.header(tr("briefing.contested_heading", count=len(briefing.contested)))
     if not briefing.contested:
         st.caption(tr("briefing.none_contested"))
         return
@@ -122,9 +122,7 @@ def show_contested(briefing: Briefing) -> None:
 
 
 def show_actions(briefing: Briefing) -> None:
-    st.subheader(
-        tr("briefing.actions_heading", count=len(briefing.actions), overdue=briefing.overdue)
-    )
+    st.header(tr("briefing.actions_heading", count=len(briefing.actions), overdue=briefing.overdue))
     if not briefing.actions:
         st.caption(tr("briefing.none_open"))
         return
@@ -161,7 +159,7 @@ if briefing.too_few:
 
 map_column, topics_column = st.columns(2, gap="large")
 with map_column:
-    st.subheader(tr("map.title"))
+    st.header(tr("map.title"))
     st.html(
         development_map_html(
             briefing.map_rows,

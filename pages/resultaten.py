@@ -67,7 +67,7 @@ links[1].page_link("pages/bespreken.py", label=tr("results.to_discuss"), icon=":
 theme_labels = [rubric.text(t.label, lang) for t in rubric.theme_list]
 map_column, radar_column = st.columns(2, gap="medium")
 with map_column:
-    st.subheader(tr("map.title"))
+    st.header(tr("map.title"))
     st.html(
         development_map_html(
             development_map(rubric, result),
@@ -84,7 +84,7 @@ with radar_column:
     if previous_result is not None:
         series[previous.label] = [t.readiness for t in previous_result.themes]
     series[scan.label] = [t.readiness for t in result.themes]
-    st.subheader(tr("results.radar_heading"))
+    st.header(tr("results.radar_heading"))
     st.plotly_chart(
         radar_figure(theme_labels, series, lambda v: number(v, lang)),
         width="stretch",
@@ -94,7 +94,7 @@ with radar_column:
 
 trend = trend_of(view, rubric, scored)
 if trend:
-    st.subheader(tr("results.trend_heading"))
+    st.header(tr("results.trend_heading"))
     st.plotly_chart(
         trend_figure(trend, theme_labels),
         width="stretch",
@@ -102,7 +102,7 @@ if trend:
     )
     st.caption(tr("results.trend_caption"))
 
-st.subheader(tr("results.table_heading"))
+st.header(tr("results.table_heading"))
 
 
 def number_or_dash(value: float | None) -> str:
@@ -133,7 +133,7 @@ for index, theme in enumerate(result.themes):
         for line in explain_theme(rubric, theme, lang).splitlines():
             st.text(line)
 
-st.subheader(tr("results.quality_heading"))
+st.header(tr("results.quality_heading"))
 unknown = [item for item in result.items.values() if item.unknown]
 contested = [item for item in result.items.values() if item.contested]
 st.write(tr("results.quality_summary", unknown=len(unknown), contested=len(contested)))

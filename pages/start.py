@@ -25,7 +25,7 @@ if current is None:
                 st.warning(tr_md(error.key, **error.values))
     if context.demo_enabled():
         st.divider()
-        st.subheader(tr("start.demo_heading"))
+        st.header(tr("start.demo_heading"))
         st.write(tr("start.demo_text"))
         if st.button(tr("start.demo_button"), icon=":material/play_circle:"):
             with st.spinner(tr("start.demo_loading")):

@@ -37,21 +37,21 @@ if not dashboard.rows:
 
 board.downloads(access, dashboard, rubric, lang)
 
-st.subheader(tr("compare.heatmap_heading"))
+st.header(tr("compare.heatmap_heading"))
 st.caption(tr("compare.schools_shown", shown=len(dashboard.rows), total=len(schools)))
 key = board.sort_choice(dashboard, rubric, lang)
 board.heatmap(dashboard, rubric, lang, key)
 st.caption(tr("compare.heatmap_caption"))
 
-st.subheader(tr("compare.map_heading"))
+st.header(tr("compare.map_heading"))
 school = board.school_choice(dashboard)
 board.school_map(access, dashboard, rubric, lang, school)
 st.markdown(f"**{tr('compare.scans_heading')}**")
 board.school_scans(dashboard, rubric, lang, school)
 
-st.subheader(tr("compare.phase_heading"))
+st.header(tr("compare.phase_heading"))
 st.caption(tr("compare.phase_caption"))
 board.phase_distribution(dashboard, rubric, lang)
 
-st.subheader(tr("compare.trend_heading"))
+st.header(tr("compare.trend_heading"))
 board.trend(dashboard, rubric, lang)

@@ -16,6 +16,7 @@ from assessment.report.board_palette import (
     READINESS_TEXT,
     readiness_step,
 )
+from assessment.report.screen_radar import AXIS_TEXT
 
 PHASE_PATTERNS = ("/", "", "x", ".", "")
 AVERAGE_COLOUR = "#111111"
@@ -30,7 +31,9 @@ LIGHT_LAYOUT = {
     "plot_bgcolor": "#ffffff",
     "font": {"family": "sans-serif", "color": "#111111"},
 }
-GRID = {"gridcolor": "#e5e5e5", "zeroline": False, "automargin": True}
+# Tick labels need their colour set: Streamlit's chart theme would draw them #808495 (3,7:1).
+TICKS = {"tickfont": {"color": AXIS_TEXT}}
+GRID = {"gridcolor": "#e5e5e5", "zeroline": False, "automargin": True, **TICKS}
 MANY_SCHOOLS = 8  # above this, the schools' lines are thin and grey behind the chosen school
 
 
@@ -151,7 +154,7 @@ def phase_distribution_figure(
         )
     figure.update_layout(
         barmode="stack",
-        yaxis={"autorange": "reversed", "automargin": True},
+        yaxis={"autorange": "reversed", "automargin": True, **TICKS},
         xaxis={**GRID, "dtick": 1 if sum(sum(c.values()) for c in counts) <= 60 else None},
         legend={"orientation": "h", "y": -0.15, "traceorder": "normal"},
         margin={"l": 10, "r": 10, "t": 10, "b": 10},

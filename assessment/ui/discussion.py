@@ -51,7 +51,7 @@ def show_item(access: store.Access, scan_id: int, criterion_id: str, position: s
     criterion = rubric.criterion(criterion_id)
     with st.container(border=True, key=CARD):
         st.markdown(f"{position} · **{tr(f'discuss.kind.{kind(item)}')}**")
-        st.subheader(rubric.text(criterion.label, lang), anchor=False)
+        st.header(rubric.text(criterion.label, lang), anchor=False)
         st.caption(
             f"{rubric.text(rubric.theme(criterion.theme).label, lang)} · "
             f"{rubric.text(rubric.phase(criterion.phase).label, lang)}"

@@ -31,7 +31,7 @@ class Step:
 
 def show(access: store.Access) -> None:
     if name := place_name(access):
-        st.subheader(md(name))
+        st.header(md(name))
     st.success(tr(f"start.welcome.{access.role}"))
     if access.role == "coordinator":
         show_checklist(coordinator_steps(access))
@@ -84,7 +84,7 @@ def show_checklist(steps: list[Step]) -> None:
     """Each step with a word beside its symbol, so the list reads without colour too; a button
     to the page of the first step still to do."""
     with st.container(border=True):
-        st.subheader(tr("start.steps.heading"))
+        st.header(tr("start.steps.heading"))
         lines = []
         for number, step in enumerate(steps, start=1):
             label = tr(f"start.steps.{step.name}")

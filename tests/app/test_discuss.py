@@ -36,14 +36,14 @@ def button(at, text: str):
 
 
 def shown_criterion(at) -> str:
-    return at.subheader[0].value
+    return at.header[0].value
 
 
 def test_contested_items_come_first_one_at_a_time_with_next_and_previous(answered):
     at = open_app(answered.coordinator, "bespreken")
     assert not at.exception
     assert shown_criterion(at) == label(FIRST)
-    assert len(at.subheader) == 1  # one item, not a wall
+    assert len(at.header) == 1  # one item, not a wall
     assert any(
         "Criterium 1 van" in m.value and "Verschil van mening" in m.value for m in at.markdown
     )

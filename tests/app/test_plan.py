@@ -77,7 +77,7 @@ def test_unsaved_edits_are_warned_until_saved_and_block_other_changes(school):
 
 def test_the_plan_comes_before_the_review_and_the_suggestions(school):
     at = open_app(school.coordinator, "actieplan")
-    headings = [h.value for h in at.subheader]
+    headings = [h.value for h in at.header]
     assert headings[0] == "Het plan"
     assert headings.index("Voorgestelde volgende stappen") > 0
     [editor] = at.dataframe

@@ -28,14 +28,14 @@ def test_a_scan_without_answers_says_so_and_gives_no_phase(school):
     assert at.title[0].value == "Resultaten OBS De Proeftuin"
     assert any("Nog geen antwoorden" in info.value for info in at.info)
     assert not at.metric  # no "Fase van de school: Verkennen" for a scan nobody answered
-    assert "Ontwikkelkaart" not in [h.value for h in at.subheader]
+    assert "Ontwikkelkaart" not in [h.value for h in at.header]
 
 
 def test_the_development_map_shows_where_each_theme_stands(school):
     answer_everything(school, [3, 3, 2])  # every item 2,7: every phase complete
     at = open_app(school.coordinator, "resultaten")
     assert not at.exception
-    assert "Ontwikkelkaart" in [h.value for h in at.subheader]
+    assert "Ontwikkelkaart" in [h.value for h in at.header]
     shown = html_text(at)
     assert shown.count('class="done"') == 5 * 4
     assert "afgerond" in shown and "2,7" in shown
@@ -73,7 +73,7 @@ def test_a_scan_answered_under_2026_1_opens_through_the_crosswalk(school):
     assert score_scan(load_rubric(), data.answers).items["pro-toepassing"].value == 0.0
     at = open_app(school.coordinator, "resultaten")
     assert not at.exception
-    assert "Ontwikkelkaart" in [h.value for h in at.subheader]
+    assert "Ontwikkelkaart" in [h.value for h in at.header]
     pdf = Pdf(report_for_scan(school.engine, coordinator, school.scan.id))
     assert "Ontwikkelkaart" in pdf.pages[0]
 

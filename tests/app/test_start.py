@@ -28,7 +28,7 @@ def test_a_new_coordinator_gets_five_steps_to_do_and_is_sent_to_beheer(database)
     code = store.issue_code(database, admin, "coordinator", school_id=school.id).code
     at = open_app(code)
     assert not at.exception
-    assert [s.value for s in at.subheader] == ["OBS Het Begin", "Stappenplan"]
+    assert [s.value for s in at.header] == ["OBS Het Begin", "Stappenplan"]
     assert checklist(at) == [
         ":material/radio_button_unchecked: 1. Open een scan: nog te doen",
         ":material/radio_button_unchecked: 2. Deel de codes uit aan je collega's: nog te doen",
@@ -79,7 +79,7 @@ def test_other_roles_get_the_school_and_one_line_of_what_to_do(school):
     for code, (name, link) in expected.items():
         at = open_app(code)
         assert not at.exception
-        assert [s.value for s in at.subheader] == [name]
+        assert [s.value for s in at.header] == [name]
         assert len(at.success) == 1 and at.success[0].value.startswith("Welkom!")
         assert links(at) == [link]
         assert not [m for m in at.markdown if "1. " in m.value]
@@ -88,5 +88,5 @@ def test_other_roles_get_the_school_and_one_line_of_what_to_do(school):
 def test_the_checklist_is_complete_in_english(school):
     at = open_app(school.coordinator)
     at.segmented_control(key="language_choice").set_value("en").run()
-    assert "Step by step" in [s.value for s in at.subheader]
+    assert "Step by step" in [s.value for s in at.header]
     assert checklist(at)[1].endswith("done. Codes handed out: 3.")
