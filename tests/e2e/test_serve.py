@@ -110,11 +110,22 @@ def _routes(url: str, directory) -> dict[str, str]:
             f"{url}/_stcore/health?{cookie}", headers={"Cookie": f"tso_route={cookie}"}
         )
         urllib.request.urlopen(request).read()
-        line = next(line for line in log.read_text().splitlines() if f"?{cookie} " in line)
+        line = _logged(log, f"?{cookie} ")
         routes.setdefault(line.rsplit("upstream=", 1)[1], cookie)
         if len(routes) == 2:
             return routes
     raise AssertionError(f"every route reached one process: {routes}")
+
+
+def _logged(log, needle: str) -> str:
+    """The access-log line holding ``needle``: nginx writes it after the response has gone out,
+    so on a busy machine it may come a moment after the client has read the answer."""
+    for _ in range(100):
+        line = next((line for line in log.read_text().splitlines() if needle in line), None)
+        if line is not None:
+            return line
+        time.sleep(0.1)
+    raise AssertionError(f"nginx logged no request with {needle!r}")
 
 
 def _open(browser: Browser, url: str, code: str, route: str) -> Page:
