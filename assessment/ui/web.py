@@ -14,6 +14,7 @@ app.py also runs without these routes (``streamlit run app.py``, AppTest); ``ser
 from __future__ import annotations
 
 import functools
+import os
 import re
 from pathlib import Path
 
@@ -42,6 +43,13 @@ def _page_path(wanted: str | None) -> str:
     """``wanted`` when it is one of the app's pages, else the start page: never another site."""
     match = _PAGE_PATH.fullmatch(wanted or "")
     return f"/{match[1]}" if match and match[1] in PAGE_NAMES else "/"
+
+
+def allowed_hosts() -> list[str]:
+    """The host names the app answers to (``TSO_ALLOWED_HOSTS``, comma-separated; by default only
+    this machine): a request with another ``Host`` header gets "400 Invalid host header"."""
+    setting = os.environ.get("TSO_ALLOWED_HOSTS", "localhost,127.0.0.1")
+    return [host.strip() for host in setting.split(",") if host.strip()]
 
 
 async def sign_in(request: Request) -> Response:

@@ -127,3 +127,18 @@ def test_a_page_out_of_reach_answers_in_dutch_without_page_not_found(
     shoot(page, "refused" + path.split("?")[0].replace("/", "-"))
     expect(page.get_by_role("dialog")).to_have_count(0)
     expect(page.get_by_text(NO_DIALOG)).to_have_count(0)
+
+
+def test_a_request_for_another_host_name_is_refused(server):
+    # DNS rebinding and a foreign Host header: only the names in TSO_ALLOWED_HOSTS are answered
+    import urllib.error
+    import urllib.request
+
+    own = urllib.request.Request(server.url + "/_stcore/health")
+    assert urllib.request.urlopen(own).status == 200
+    foreign = urllib.request.Request(
+        server.url + "/_stcore/health", headers={"Host": "evil.example"}
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(foreign)
+    assert refused.value.code == 400
