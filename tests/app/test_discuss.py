@@ -73,7 +73,7 @@ def test_the_list_jumps_to_any_item_of_the_filter(answered):
 
 def test_the_filter_shows_te_bespreken_besproken_or_alle(answered):
     coordinator = store.resolve_code(answered.engine, answered.coordinator)
-    store.set_agreed(answered.engine, coordinator, answered.scan.id, FIRST, 2)
+    store.set_agreed(answered.engine, coordinator, answered.scan.id, FIRST, 2, version=0)
     at = open_app(answered.coordinator, "bespreken")
     assert shown_criterion(at) == label(SECOND)  # the first one is already besproken
     total = len(RUBRIC.criteria)
@@ -123,7 +123,9 @@ def _descendants(block):
 
 def test_the_trainer_reads_the_agreement_but_cannot_save_one(answered):
     coordinator = store.resolve_code(answered.engine, answered.coordinator)
-    store.set_agreed(answered.engine, coordinator, answered.scan.id, SECOND, 1, "samen besloten")
+    store.set_agreed(
+        answered.engine, coordinator, answered.scan.id, SECOND, 1, "samen besloten", version=0
+    )
     at = open_app(answered.trainer, "bespreken")
     assert not at.exception
     assert shown_criterion(at) == label(FIRST)
@@ -135,7 +137,7 @@ def test_the_trainer_reads_the_agreement_but_cannot_save_one(answered):
     assert "Waarom: samen besloten" in [t.value for t in at.text]
     trainer = store.resolve_code(answered.engine, answered.trainer)
     with pytest.raises(store.AccessDenied):
-        store.set_agreed(answered.engine, trainer, answered.scan.id, FIRST, 3)
+        store.set_agreed(answered.engine, trainer, answered.scan.id, FIRST, 3, version=0)
 
 
 def test_notes_are_listed_by_text_not_in_the_order_of_the_codes(answered):

@@ -4,50 +4,48 @@ from __future__ import annotations
 
 from assessment import store
 from tests.app.conftest import open_app
+from tests.app.test_discuss import FIRST, answered, button  # noqa: F401 (fixture)
 
 
-def agreed_keys(at, scan_id: int) -> list[str]:
-    prefix = f"agreed-{scan_id}-"
-    return [s.key for s in at.selectbox if s.key and s.key.startswith(prefix)]
+def save(at, scan_id: int, value, note: str | None = None) -> None:
+    at.selectbox(key=f"agreed-{scan_id}-{FIRST}").set_value(value)
+    if note is not None:
+        at.text_input(key=f"agreed-note-{scan_id}-{FIRST}").set_value(note)
+    button(at, "Afspraak opslaan").click().run()
 
 
-def test_a_stale_agreed_value_is_refused_shown_and_can_then_be_chosen_again(school):
-    engine, scan_id = school.engine, school.scan.id
-    first = open_app(school.coordinator, "bespreken")
-    second = open_app(school.coordinator, "bespreken")  # a colleague at another screen
-    key = agreed_keys(first, scan_id)[0]
-    criterion = key.removeprefix(f"agreed-{scan_id}-")
-    coordinator = store.resolve_code(engine, school.coordinator)
+def test_a_stale_agreed_value_is_refused_shown_and_can_then_be_chosen_again(answered):  # noqa: F811
+    engine, scan_id = answered.engine, answered.scan.id
+    coordinator = store.resolve_code(engine, answered.coordinator)
+    first = open_app(answered.coordinator, "bespreken")
+    second = open_app(answered.coordinator, "bespreken")  # a colleague at another screen
 
-    first.selectbox(key=key).set_value(2).run()
+    save(first, scan_id, 2)
     assert first.success and not first.error
-    second.selectbox(key=key).set_value(0).run()
+    save(second, scan_id, 0)
     assert not second.exception
     [message] = [e.value for e in second.error]
     assert message.startswith("Iemand anders heeft intussen bij ‘")
     assert "vastgelegd: 2 · " in message and "Jouw keuze (0 · " in message
-    assert store.scan_data(engine, coordinator, scan_id).agreed[criterion] == 2
-    assert second.selectbox(key=key).value == 2  # the screen shows what is recorded
+    assert store.scan_data(engine, coordinator, scan_id).agreed[FIRST] == 2
+    assert second.selectbox(key=f"agreed-{scan_id}-{FIRST}").value == 2  # what is recorded
 
-    second.selectbox(key=key).set_value(0).run()  # chosen again, knowingly
+    save(second, scan_id, 0)  # chosen again, knowingly
     assert not second.error
-    assert store.scan_data(engine, coordinator, scan_id).agreed[criterion] == 0
-    first.run()  # any next step on the first screen shows the colleague's value
-    assert first.selectbox(key=key).value == 0
+    assert store.scan_data(engine, coordinator, scan_id).agreed[FIRST] == 0
 
 
-def test_an_agreement_removed_meanwhile_is_not_set_again_silently(school):
-    engine, scan_id = school.engine, school.scan.id
-    first = open_app(school.coordinator, "bespreken")
-    key = agreed_keys(first, scan_id)[0]
-    criterion = key.removeprefix(f"agreed-{scan_id}-")
-    first.selectbox(key=key).set_value(1).run()
-    second = open_app(school.coordinator, "bespreken")
-    first.selectbox(key=key).set_value("-").run()  # the first removes the agreement
-    second.text_input(key=f"agreed-note-{scan_id}-{criterion}").input("toch 3").run()
+def test_an_agreement_removed_meanwhile_is_not_set_again_silently(answered):  # noqa: F811
+    engine, scan_id = answered.engine, answered.scan.id
+    coordinator = store.resolve_code(engine, answered.coordinator)
+    first = open_app(answered.coordinator, "bespreken")
+    save(first, scan_id, 1)
+    second = open_app(answered.coordinator, "bespreken")
+    second.segmented_control[0].set_value("done").run()  # the agreed one, under Besproken
+    save(first, scan_id, "-")  # the first removes the agreement
+    save(second, scan_id, 3, "toch 3")
     [message] = [e.value for e in second.error]
     assert "de afspraak bij ‘" in message and "weggehaald" in message
     assert "toelichting ‘toch 3’" in message
-    coordinator = store.resolve_code(engine, school.coordinator)
-    assert criterion not in store.scan_data(engine, coordinator, scan_id).agreed
-    assert second.selectbox(key=key).value == "-"
+    assert FIRST not in store.scan_data(engine, coordinator, scan_id).agreed
+    assert second.selectbox(key=f"agreed-{scan_id}-{FIRST}").value == "-"

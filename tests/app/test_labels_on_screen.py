@@ -51,9 +51,7 @@ def test_briefing_shows_both_labels_as_written(database):
     at = open_app(trainer, "briefing")
     assert not at.exception
     assert any(md(LABEL) in caption.value for caption in at.caption), [c.value for c in at.caption]
-    assert any(md(EARLIER) in heading.value for heading in at.subheader), [
-        h.value for h in at.subheader
-    ]
+    assert any(md(EARLIER) in heading.value for heading in at.header), [h.value for h in at.header]
 
 
 def test_new_codes_name_their_scan_as_written(database):

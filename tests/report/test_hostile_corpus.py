@@ -61,7 +61,7 @@ def stored_scan(engine, text: str):
         )
         store.start_respondent(engine, respondent, None)
         store.save_answer(engine, respondent, "a-v1", value, f"Toelichting {text}")
-    store.set_agreed(engine, coordinator, scan.id, "a-v1", 2, f"Afspraak {text}")
+    store.set_agreed(engine, coordinator, scan.id, "a-v1", 2, f"Afspraak {text}", version=0)
     store.add_action(engine, coordinator, scan.id, "alfa", f"Actie {text}", owner=f"Juf {text}")
     return coordinator, scan.id, store.list_actions(engine, coordinator, scan.id)
 

@@ -147,7 +147,7 @@ def test_a_criterion_scored_by_fewer_than_a_group_shows_no_mean_and_no_counts(wo
     assert a_v2 is None
     a_v1 = criteria["a-v1"]  # scored by three, agreed value 1
     assert (a_v1.n, a_v1.agreed) == (3, 1)
-    store.set_agreed(world.engine, world.access["coordinator"], world.scan.id, "b-b2", 2)
+    store.set_agreed(world.engine, world.access["coordinator"], world.scan.id, "b-b2", 2, version=0)
     criteria = store.board_criteria(world.engine, board, [world.scan.id])[world.scan.id]
     b_b2 = criteria["b-b2"]  # the team's verdict is shown, the answers still are not
     assert (b_b2.agreed, b_b2.mean, b_b2.n, b_b2.dont_know) == (2, None, None, None)
@@ -158,12 +158,12 @@ def test_an_agreed_value_set_after_closing_reaches_the_board(world):
     close(world)
     coordinator = world.access["coordinator"]
     before = board_scans(world)["2025-2026"].readiness["beta"]
-    store.set_agreed(world.engine, coordinator, world.scan.id, "b-v1", 3)
-    store.set_agreed(world.engine, coordinator, world.scan.id, "b-b1", 3)
+    first = store.set_agreed(world.engine, coordinator, world.scan.id, "b-v1", 3, version=0)
+    second = store.set_agreed(world.engine, coordinator, world.scan.id, "b-b1", 3, version=0)
     raised = board_scans(world)["2025-2026"].readiness["beta"]
     assert raised > before
-    store.clear_agreed(world.engine, coordinator, world.scan.id, "b-v1")
-    store.clear_agreed(world.engine, coordinator, world.scan.id, "b-b1")
+    store.clear_agreed(world.engine, coordinator, world.scan.id, "b-v1", version=first.version)
+    store.clear_agreed(world.engine, coordinator, world.scan.id, "b-b1", version=second.version)
     assert board_scans(world)["2025-2026"].readiness["beta"] == before
 
 
