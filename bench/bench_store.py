@@ -90,10 +90,25 @@ def prepare(engine, rubric: Rubric, writers: int) -> list[store.Access]:
 def run(engine, name: str, rubric: Rubric, writers: int, rounds: int, load: str) -> Result:
     accesses = prepare(engine, rubric, writers)
     criteria = [c.id for c in rubric.criteria]
+    started = time.perf_counter()
+    latencies, errors = saves_in_threads(engine, accesses, criteria, rounds, load)
+    return Result(name, load, writers, latencies, time.perf_counter() - started, errors)
+
+
+def saves_in_threads(
+    engine,
+    accesses: list[store.Access],
+    criteria: list[str],
+    rounds: int,
+    load: str,
+    values: tuple = (0, 1, 2, 3, "dk"),
+) -> tuple[list[float], int]:
+    """One thread per respondent saving ``rounds`` answers, all together ("burst": every round
+    starts at one barrier) or spread out ("steady"); the latency of every save and the errors."""
     latencies: list[float] = []
     errors: list[BaseException] = []
     lock = threading.Lock()
-    barrier = threading.Barrier(writers)
+    barrier = threading.Barrier(len(accesses))
 
     def writer(index: int) -> None:
         rng = random.Random(index)
@@ -106,7 +121,7 @@ def run(engine, name: str, rubric: Rubric, writers: int, rounds: int, load: str)
                 else:
                     time.sleep(rng.uniform(0, 0.2))
                 criterion = criteria[(index + round_index) % len(criteria)]
-                value = rng.choice([0, 1, 2, 3, "dk"])
+                value = rng.choice(values)
                 started = time.perf_counter()
                 store.save_answer(engine, accesses[index], criterion, value, "bewijs")
                 mine.append(time.perf_counter() - started)
@@ -116,13 +131,12 @@ def run(engine, name: str, rubric: Rubric, writers: int, rounds: int, load: str)
         with lock:
             latencies.extend(mine)
 
-    threads = [threading.Thread(target=writer, args=(i,)) for i in range(writers)]
-    started = time.perf_counter()
+    threads = [threading.Thread(target=writer, args=(i,)) for i in range(len(accesses))]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    return Result(name, load, writers, latencies, time.perf_counter() - started, len(errors))
+    return latencies, len(errors)
 
 
 def sqlite_engine(directory: str, synchronous: str):

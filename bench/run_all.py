@@ -31,7 +31,7 @@ from sqlalchemy import text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from assessment import store  # noqa: E402
-from bench.bench_store import prepare, rubric, sqlite_engine  # noqa: E402
+from bench.bench_store import prepare, rubric, saves_in_threads, sqlite_engine  # noqa: E402
 from bench.save_floor import run_floor  # noqa: E402
 
 ROWS: list[tuple[str, str, str, str, str]] = []  # figure, now, floor, ratio, budget
@@ -55,38 +55,6 @@ def add(figure: str, value: str, floor: str, ratio_text: str, budget: str) -> No
     print(f"  {figure}: {value} (floor {floor}, {ratio_text}; budget {budget})", flush=True)
 
 
-def app_saves(engine, accesses, criteria, rounds: int, load: str) -> list[float]:
-    import random
-    import threading
-
-    barrier = threading.Barrier(len(accesses))
-    latencies: list[float] = []
-    lock = threading.Lock()
-
-    def writer(index: int) -> None:
-        rng = random.Random(index)
-        mine = []
-        barrier.wait()
-        for round_index in range(rounds):
-            if load == "burst":
-                barrier.wait()
-            else:
-                time.sleep(rng.uniform(0, 0.2))
-            criterion = criteria[(index + round_index) % len(criteria)]
-            began = time.perf_counter()
-            store.save_answer(engine, accesses[index], criterion, rng.randint(0, 3), "bewijs")
-            mine.append(time.perf_counter() - began)
-        with lock:
-            latencies.extend(mine)
-
-    threads = [threading.Thread(target=writer, args=(i,)) for i in range(len(accesses))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return latencies
-
-
 def bench_saves(engine, name: str, writers: int, rounds: int, budget: str) -> None:
     chosen = rubric()
     accesses = prepare(engine, chosen, writers)
@@ -94,7 +62,10 @@ def bench_saves(engine, name: str, writers: int, rounds: int, budget: str) -> No
     for access in accesses:  # each respondent has saved before (the process knows the scan)
         store.save_answer(engine, access, criteria[0], 1)
     for load in ("burst", "steady"):
-        app = app_saves(engine, accesses, criteria, rounds, load)
+        # the floor writes 0–3, so the app does too
+        app, errors = saves_in_threads(engine, accesses, criteria, rounds, load, (0, 1, 2, 3))
+        if errors:
+            raise SystemExit(f"{errors} saves failed on {name}")
         floor = run_floor(engine, accesses, criteria, rounds, load)
         add(
             f"save one answer, {writers} writers, {name}, {load}, p95 (p50)",
