@@ -57,6 +57,7 @@ class Rules(_Model):
     min_group_size: int = Field(ge=1)
     next_steps_per_theme: int = Field(ge=1)
     next_step_below: float = 2.0
+    critical_min: float = 2.0  # a critical criterion counts toward its phase only at this value or above
 
 
 class Source(_Model):
@@ -74,6 +75,8 @@ class Criterion(_Model):
     allow_not_applicable: bool = False
     answered_by: tuple[str, ...] = ()  # respondent roles that can judge it; empty = everyone
     sources: tuple[str, ...] = ()
+    critical: bool = False  # a safety or core practice: see Rules.critical_min
+    checked_against: tuple[str, ...] = ()  # consortium materials it was checked against; empty = our own wording
     theme: str = ""  # filled in by the loader from the file the criterion lives in
 
     def asked_of(self, role: str | None) -> bool:
@@ -105,6 +108,8 @@ class RubricFrame(_Model):
     sources: dict[str, Source] = {}
     themes: tuple[ThemeId, ...] = Field(min_length=1)
     crosswalk: dict[str, str] = {}
+    # fixed phrases a label may contain although they join words with "en"/"and" ("ouders en verzorgers")
+    fixed_phrases: dict[str, tuple[str, ...]] = {}
 
 
 class Rubric(RubricFrame):
