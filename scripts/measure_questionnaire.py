@@ -9,6 +9,10 @@ target is scrolled into view as a thumb would; the distance scrolled by hand, di
 height of the visible page, is the number of screens. Scrolling done by the app itself (back to the
 top of a new theme) is not counted. With ``--shots`` it also saves screenshots of the intro, a
 theme and the end, at 390 px and at 1280 px. Not a test: it prints numbers for people.
+
+A quick answerer's minutes: reading every asked question's label and "Waaraan zie je dat?" text at
+READING_WORDS_PER_MINUTE, plus SECONDS_PER_TAP for every tap and SECONDS_PER_SCREEN for every screen
+scrolled. A model, stated so that two rubric versions can be compared, not a stopwatch.
 """
 
 from __future__ import annotations
@@ -33,6 +37,16 @@ from tests.e2e.conftest import start_streamlit  # noqa: E402
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 MAIN = "[data-testid=stMain]"
+READING_WORDS_PER_MINUTE = 240  # a practised adult reading Dutch for meaning, not skimming
+SECONDS_PER_TAP = 1.5
+SECONDS_PER_SCREEN = 1.0
+
+
+def quick_minutes(criteria, taps: int, screens: float) -> tuple[int, float]:
+    """Words read (label and guidance of every question) and a quick answerer's minutes."""
+    words = sum(len(c.label["nl"].split()) + len(c.guidance["nl"].split()) for c in criteria)
+    seconds = words / READING_WORDS_PER_MINUTE * 60 + taps * SECONDS_PER_TAP
+    return words, (seconds + screens * SECONDS_PER_SCREEN) / 60
 
 
 class Walk:
@@ -144,9 +158,12 @@ def main() -> None:
             phone = browser.new_page(viewport=PHONE, locale="nl-NL", has_touch=True)
             result = walk(phone, f"{url}/?code={codes[0]}", rubric, None, "phone", args.role)
             screens = result.scrolled / result.screen()
-            questions = len(rubric.criteria_for_role(args.role))
-            print(f"390 px phone, {questions} questions: {result.taps} taps, ", end="")
-            print(f"{result.scrolled:.0f} px scrolled by hand = {screens:.1f} screens")
+            asked = rubric.criteria_for_role(args.role)
+            words, minutes = quick_minutes(asked, result.taps, screens)
+            print(f"rubric {rubric.version}, role {args.role or '(none)'}: ", end="")
+            print(f"390 px phone, {len(asked)} questions: {result.taps} taps, ", end="")
+            print(f"{result.scrolled:.0f} px scrolled by hand = {screens:.1f} screens, ", end="")
+            print(f"{words} words to read, a quick answerer needs {minutes:.1f} minutes")
             if args.shots:  # apart: a tall screenshot changes the viewport, and so the scrolling
                 for name, viewport, code in [
                     ("phone", PHONE, codes[1]),

@@ -14,6 +14,7 @@ from assessment.answers_csv import AnswerRow, answers_by_criterion, read_answers
 from assessment.i18n import t
 from assessment.report.model import PreviousScan, ReportInput, previous_school_year, school_year
 from assessment.respondents import notes_in_anonymous_order
+from assessment.retired_ids import notes_under_current_ids
 from assessment.rubric import Rubric
 from assessment.scoring import ScanResult, score_scan
 
@@ -52,7 +53,10 @@ def report_input_from_csv(
         for row in rows:
             if row.note.strip():
                 notes.setdefault(row.criterion, []).append(row.note)
-        notes = {c: notes_in_anonymous_order(texts) for c, texts in notes.items()}
+        notes = {
+            c: notes_in_anonymous_order(texts)
+            for c, texts in notes_under_current_ids(rubric, notes).items()
+        }
     return ReportInput(
         school=school,
         scan_label=label,

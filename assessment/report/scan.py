@@ -14,6 +14,7 @@ from typing import Any
 
 from assessment.report.model import PreviousScan, ReportAction, ReportInput
 from assessment.report.trend import school_trend
+from assessment.retired_ids import notes_under_current_ids
 from assessment.rubric import Rubric, load_rubric
 from assessment.scoring import score_scan
 
@@ -53,8 +54,8 @@ def report_input_for_scan(
         roles=dict(Counter(r.role or "" for r in data.respondents)),
         previous=previous,
         actions=actions,
-        notes=data.notes if include_notes else {},
-        agreed_notes=data.agreed_notes,
+        notes=notes_under_current_ids(rubric, data.notes) if include_notes else {},
+        agreed_notes={rubric.crosswalk.get(c, c): n for c, n in data.agreed_notes.items()},
         rubric_version=scan.rubric_version,
         trend=school_trend(engine, access, scan_id, rubric),
     )

@@ -6,6 +6,12 @@
 * SBO De Wissel has a team that is really split (leaders, working group and intern begeleider high,
   teachers and support staff low).
 
+Two criteria are steered in the newest school year, so that the screens show what the scoring
+rules for them do: at De Regenboog nobody knows whether the baseline (imp-nulmeting) was recorded,
+so Voorbereiden of implementatieplanning is complete with one item unknown (provisional); at De
+Wissel the back-up rota (lei-achterwachtrooster, a critical item) is on paper by the leaders'
+account and does not come by the teachers', so Voorbereiden of leiderschap stays open on it alone.
+
 Every scan has 6-12 anonymous respondents with a role; each answers only the criteria their role can
 judge (``answered_by``), with varied answers and evidence notes written for that criterion, some
 agreed values and an action plan. Each later year carries open actions over; the newest leaves some
@@ -67,6 +73,16 @@ YEAR_2025 = _year(2025, dt.datetime(2025, 9, 29, 7, 45, tzinfo=UTC), None)
 
 
 @dataclass(frozen=True)
+class _Steer:
+    """A criterion whose answers a story needs, whatever the school's levels would give."""
+
+    criterion: str
+    level: float  # typical answer (of the optimists, in a divided team)
+    others: float | None = None  # typical answer of the others in a divided team
+    dont_know: float = 0.0  # chance of "weet niet"
+
+
+@dataclass(frozen=True)
 class _Scan:
     """One school year of a demo school."""
 
@@ -76,6 +92,7 @@ class _Scan:
     agreed: int  # agreed values the working group sets
     statuses: tuple[str, ...]  # status of each new action
     reviews: tuple[str, ...] = ()  # what this year decides on last year's open actions
+    steer: tuple[_Steer, ...] = ()  # criteria left out when the rubric has no such criterion
 
 
 @dataclass(frozen=True)
@@ -97,13 +114,21 @@ SCHOOLS = (
             _Scan(YEAR_2023, (0.9, 0.35, 0.15, 0.05), 7, 2, ("done", "done", "doing", "planned")),
             _Scan(
                 YEAR_2024,
-                (2.45, 0.9, 0.4, 0.2),
+                (2.45, 0.95, 0.6, 0.2),
                 8,
                 3,
                 ("done", "doing", "done", "planned", "done", "done"),
                 reviews=("continue", "done"),
             ),
-            _Scan(YEAR_2025, (2.8, 2.45, 1.5, 0.7), 11, 2, LATER, reviews=("continue", "review")),
+            _Scan(
+                YEAR_2025,
+                (2.8, 2.45, 1.5, 0.7),
+                11,
+                2,
+                LATER,
+                reviews=("continue", "review"),
+                steer=(_Steer("imp-nulmeting", 2.0, dont_know=0.95),),
+            ),
         ),
     ),
     _School(
@@ -142,6 +167,12 @@ SCHOOLS = (
                 3,
                 LATER,
                 reviews=("continue", "review", "dropped"),
+                steer=(
+                    _Steer("lei-achterwachtrooster", 3.0, others=0.6),
+                    _Steer("lei-calamiteiten", 2.8, others=2.4),
+                    _Steer("lei-visie", 2.8),
+                    _Steer("lei-prioriteit", 2.7),
+                ),
             ),
         ),
     ),
@@ -290,6 +321,7 @@ def _respondents(
     year = plan.year
     roles = _roles(plan.size, rng)
     unfinished = {plan.size - 1} if year.closed else {plan.size - 1, plan.size - 2}
+    steered = {s.criterion: s for s in plan.steer}
     respondents = []
     used_notes: set[tuple[str, str]] = set()
     for number, role in enumerate(roles):
@@ -311,12 +343,17 @@ def _respondents(
             dont_know = 0.03 + 0.05 * position
             if role in ("leerkracht", "oop", "anders", None) and position >= 2:
                 dont_know += 0.08
+            level = levels[position] + theme_offset[criterion.theme] + bias
+            steer = steered.get(criterion.id)
+            if steer is not None:
+                dont_know = steer.dont_know
+                optimist = not school.divided or role in OPTIMISTS or steer.others is None
+                level = steer.level if optimist else steer.others
             if criterion.allow_not_applicable and rng.random() < 0.12:
                 value: int | str = NOT_APPLICABLE
             elif rng.random() < dont_know:
                 value = DONT_KNOW
             else:
-                level = levels[position] + theme_offset[criterion.theme] + bias
                 value = min(3, max(0, round(level + rng.gauss(0, NOISE))))
             note = ""
             if value != NOT_APPLICABLE and rng.random() < (

@@ -11,17 +11,17 @@ Notes = dict[str, tuple[str, ...]]  # "low" (answers 0-1) and "high" (answers 2-
 
 CRITERION_NOTES: dict[str, Notes] = {
     # --- professionalisering ---------------------------------------------------------------
-    "pro-beginkennis": {
-        "low": ("Er is nooit gevraagd wat wij al weten over trauma.",),
-        "high": ("Vragenlijst in september afgenomen, uitslag besproken in de teamvergadering.",),
+    "pro-basiskennis": {
+        "low": (
+            "Alleen de directeur heeft een introductie gevolgd; de rest van de werkgroep nog niet.",
+        ),
+        "high": (
+            "De werkgroep is op bezoek geweest bij een TSO-school en heeft het team verteld wat het inhoudt.",
+        ),
     },
-    "pro-aanbod": {
+    "pro-aanbodkeuze": {
         "low": ("We kennen alleen de training die het bestuur aanbiedt.",),
-        "high": ("Twee aanbieders vergeleken; het voorstel ligt bij de directie.",),
-    },
-    "pro-plan": {
-        "low": ("Er staat één studiedag gepland, daarna is het nog onduidelijk.",),
-        "high": ("Scholingsplan voor twee jaar, met data en wie wat verzorgt.",),
+        "high": ("Twee aanbieders vergeleken; de keuze en de reden staan op één A4.",),
     },
     "pro-teamtraining": {
         "low": ("Alleen de werkgroep heeft de startbijeenkomst gevolgd; de rest nog niet.",),
@@ -29,11 +29,17 @@ CRITERION_NOTES: dict[str, Notes] = {
             "Het hele team heeft de basistraining gevolgd, ook de conciërge en de overblijfkrachten.",
         ),
     },
-    "pro-gedeeldetaal": {
+    "pro-taalmodel": {
         "low": (
-            "Elke groep heeft een eigen kaart voor gevoelens; op het plein gebruikt niemand ze.",
+            "Elke groep heeft een eigen kaart voor gevoelens; er is nog niet één model gekozen.",
         ),
-        "high": ("Overal hangt dezelfde spanningsmeter, en we zeggen allemaal ‘even naar groen’.",),
+        "high": ("Op de studiedag hebben we voor de spanningsmeter gekozen, met de zinnen erbij.",),
+    },
+    "pro-stsuitleg": {
+        "low": ("Over wat het werk met jezelf doet, is in de training niets gezegd.",),
+        "high": (
+            "In de training kwamen de signalen van overbelasting aan bod; ik weet bij wie ik terechtkan.",
+        ),
     },
     "pro-verdieping": {
         "low": ("Er is een studiedag geweest, maar daarna is er niets meer mee gedaan.",),
@@ -51,11 +57,9 @@ CRITERION_NOTES: dict[str, Notes] = {
         ),
         "high": ("De vaste vragen staan bovenaan het formulier van de leerlingbespreking.",),
     },
-    "pro-zelfzorg": {
+    "pro-intervisie": {
         "low": ("Na een zware dag moet je het zelf oplossen; er is geen intervisie.",),
-        "high": (
-            "Elke maand intervisie, en na een heftig moment vraagt altijd iemand hoe het gaat.",
-        ),
+        "high": ("Elke zes weken intervisie, ook de onderwijsassistenten sluiten aan.",),
     },
     "pro-toepassing": {
         "low": ("Een kijkwijzer is er nog niet; we weten niet hoe het in andere groepen gaat.",),
@@ -63,13 +67,25 @@ CRITERION_NOTES: dict[str, Notes] = {
             "Twee rondes met de kijkwijzer gehad; de uitkomsten zijn zonder namen besproken.",
         ),
     },
+    "pro-taalgebruik": {
+        "low": ("In de klas gebruiken we de spanningsmeter, op het plein en bij de gym niemand.",),
+        "high": ("Overal hangt dezelfde spanningsmeter, en we zeggen allemaal ‘even naar groen’.",),
+    },
+    "pro-lesgeven": {
+        "low": ("Aan de instructie is nog niets veranderd; het gaat vooral over gedrag.",),
+        "high": (
+            "Dagplanning op het bord, korte stappen en elke les een succesmoment: dat zie je in bijna elke groep.",
+        ),
+    },
+    "pro-invalkaart": {
+        "low": ("Een invaller krijgt alleen het rooster; wat helpt, staat nergens.",),
+        "high": (
+            "In elke groep ligt een invalkaart van één A4, de laatste is in oktober bijgewerkt.",
+        ),
+    },
     "pro-inwerken": {
         "low": ("Nieuwe collega's horen pas na maanden wat TSO inhoudt.",),
         "high": ("In het inwerkprogramma zit een gesprek met iemand van de werkgroep.",),
-    },
-    "pro-opfrissen": {
-        "low": ("Na de invoering is er niets meer gepland om het bij te houden.",),
-        "high": ("De kijkwijzerronde en de opfrismiddag staan elk jaar in de jaarplanning.",),
     },
     "pro-teamzorg": {
         "low": ("Belasting komt in de jaargesprekken niet aan bod.",),
@@ -83,10 +99,6 @@ CRITERION_NOTES: dict[str, Notes] = {
     "imp-behoefteanalyse": {
         "low": ("De cijfers zijn er wel, maar niemand heeft ze naast elkaar gelegd.",),
         "high": ("Incidenten, verzuim en de veiligheidsmonitor samengevat op één pagina.",),
-    },
-    "imp-afweging": {
-        "low": ("Het besluit om te starten is nergens opgeschreven.",),
-        "high": ("Besluit en voorwaarden staan in het verslag van het directieoverleg.",),
     },
     "imp-plan": {
         "low": ("Het plan staat in grote lijnen op papier; doelen en eigenaren ontbreken nog.",),
@@ -102,10 +114,28 @@ CRITERION_NOTES: dict[str, Notes] = {
             "Overzicht gemaakt van wat botst met het oude gedragsprotocol; de meldcode gaat voor.",
         ),
     },
+    "imp-nulmeting": {
+        "low": ("Elke bouw registreert incidenten op zijn eigen manier.",),
+        "high": (
+            "Eén registratieformulier voor de hele school, en de cijfers van vorig jaar staan als nulmeting in het plan.",
+        ),
+    },
     "imp-vrijheidsbeperking": {
         "low": ("Over vasthouden of afzonderen is niets op papier gezet.",),
         "high": (
             "Het protocol fysiek ingrijpen is herschreven; de afgesloten time-outruimte is weg.",
+        ),
+    },
+    "imp-onthulling": {
+        "low": ("Als een kind iets vertelt, weet ik niet precies wat ik dan moet doen.",),
+        "high": (
+            "Met een casus geoefend wat je zegt als een kind iets vertelt; iedereen kent de aandachtsfunctionaris.",
+        ),
+    },
+    "imp-rustplek": {
+        "low": ("De rustplek is er al, maar afspraken over het gebruik nog niet.",),
+        "high": (
+            "Op één A4 staat waarvoor de rustplek is en hoe een leerling terugkomt in de groep.",
         ),
     },
     "imp-protocollen": {
@@ -117,6 +147,16 @@ CRITERION_NOTES: dict[str, Notes] = {
     "imp-klasafspraken": {
         "low": ("Per groep verschilt het sterk hoe de dag begint en hoe overgangen gaan.",),
         "high": ("De vijf kernafspraken hangen in elke groep en je ziet ze ook gebeuren.",),
+    },
+    "imp-breinlessen": {
+        "low": ("Alleen in groep 7 zijn er lessen over stress gegeven.",),
+        "high": ("Elke groep krijgt in september de lessen over stress en het brein.",),
+    },
+    "imp-relatiecheck": {
+        "low": ("We weten niet welke leerlingen niemand op school hebben om naar toe te gaan.",),
+        "high": (
+            "Relatiecheck in elke groepsbespreking; drie leerlingen hebben nu een vaste volwassene.",
+        ),
     },
     "imp-leerlingplannen": {
         "low": ("Signaleringsplannen zijn er alleen voor een paar leerlingen in de bovenbouw.",),
@@ -131,6 +171,12 @@ CRITERION_NOTES: dict[str, Notes] = {
     "imp-overdracht": {
         "low": ("De overdracht gaat alleen via het dossier.",),
         "high": ("In juni overdrachtsgesprekken voor alle leerlingen met een signaleringsplan.",),
+    },
+    "imp-buitendeklas": {
+        "low": ("Op het plein en bij het overblijven gelden nog de oude regels.",),
+        "high": (
+            "De overblijfkrachten gebruiken dezelfde woorden, en op het plein is een rustige hoek.",
+        ),
     },
     "imp-monitoring": {
         "low": ("We kijken niet op vaste momenten naar gegevens; het blijft bij een gevoel.",),
@@ -147,32 +193,32 @@ CRITERION_NOTES: dict[str, Notes] = {
         "high": ("De zelfscan staat vast in het voorjaar; de uitkomsten komen in het jaarplan.",),
     },
     # --- leiderschap -----------------------------------------------------------------------
-    "lei-keuze": {
-        "low": ("Waarom we dit doen, is nooit echt uitgelegd.",),
+    "lei-startbesluit": {
+        "low": ("Het besluit om te starten is nergens opgeschreven.",),
         "high": (
-            "De directeur heeft het in de teamvergadering uitgelegd, en er kwam een notitie.",
+            "Besluit, raming en voorwaarden staan in een notitie die ook naar MR en bestuur ging.",
         ),
-    },
-    "lei-verkenning": {
-        "low": ("Wat het gaat kosten, is nog niet uitgezocht.",),
-        "high": ("De meerjarenraming is met het bestuur besproken.",),
     },
     "lei-visie": {
         "low": ("Een gedeelde visie op TSO is er nog niet; iedereen vult het anders in.",),
         "high": ("Visie is op de studiedag samen geschreven en gedeeld met de MR.",),
     },
-    "lei-deelname": {
-        "low": ("De directie was bij de training maar een dagdeel aanwezig.",),
-        "high": ("De directeur zit bij de werkgroep en was bij alle trainingsdagen.",),
+    "lei-inwerkgroep": {
+        "low": ("De directeur komt alleen als het over geld gaat.",),
+        "high": ("De directeur zit bij elke werkgroepvergadering.",),
     },
     "lei-prioriteit": {
         "low": ("Er lopen dit jaar nog drie andere projecten die om dezelfde tijd vragen.",),
         "high": ("Twee andere projecten zijn uitgesteld zodat er ruimte is voor TSO.",),
     },
-    "lei-achterwacht": {
-        "low": ("Na een heftig incident moet je zelf om een gesprek vragen.",),
+    "lei-achterwachtrooster": {
+        "low": ("Het rooster hangt er, maar als je belt komt er vaak niemand.",),
+        "high": ("Per dagdeel is duidelijk wie bijspringt, ook voor invallers.",),
+    },
+    "lei-calamiteiten": {
+        "low": ("Het rouwprotocol is van jaren geleden en niemand kent het.",),
         "high": (
-            "Per dagdeel is duidelijk wie bijspringt, en na een incident volgt een nagesprek.",
+            "Na het overlijden van een vader vorig jaar werkte het protocol: iedereen wist wat hij moest doen.",
         ),
     },
     "lei-voorbeeld": {
@@ -184,6 +230,12 @@ CRITERION_NOTES: dict[str, Notes] = {
     "lei-mt-agenda": {
         "low": ("De directie steunt het wel, maar in het MT komt het zelden op de agenda.",),
         "high": ("TSO staat elke maand op de agenda van het directieoverleg.",),
+    },
+    "lei-nazorg": {
+        "low": ("Na een heftig incident moet je zelf om een gesprek vragen.",),
+        "high": (
+            "Na het vasthouden van een leerling had ik dezelfde middag een gesprek met de IB'er.",
+        ),
     },
     "lei-continuiteit": {
         "low": ("Als de directeur vertrekt, weet niemand waar de stukken staan.",),
@@ -204,7 +256,7 @@ CRITERION_NOTES: dict[str, Notes] = {
             "De leerlingenraad en een ouderpanel zijn gevraagd wanneer ze zich hier veilig voelen.",
         ),
     },
-    "bet-ouders": {
+    "bet-ouderinformatie": {
         "low": (
             "Ouders weten nog niet wat TSO is; er stond één keer iets over in de nieuwsbrief.",
         ),
@@ -230,22 +282,22 @@ CRITERION_NOTES: dict[str, Notes] = {
         "low": ("Bij de intake vragen we niet naar ingrijpende gebeurtenissen.",),
         "high": ("De intakevraag is vrijwillig en er is een tolk als dat nodig is.",),
     },
-    "bet-gedeeldetaal": {
-        "low": ("In het overleg met de jeugdhulp gaat ieder zijn eigen gang.",),
-        "high": (
-            "In het MDO-verslag staan de afspraken van school en hulpverlening naast elkaar.",
-        ),
-    },
-    "bet-ouderkennis": {
+    "bet-ouderuitleg": {
         "low": ("Ouders kennen de spanningsmeter niet.",),
         "high": ("Samen met het wijkteam een ouderbijeenkomst over stress gehouden.",),
+    },
+    "bet-cultuursensitief": {
+        "low": ("Bij gesprekken met nieuwkomers tolkt een broertje of zusje.",),
+        "high": (
+            "Bij gesprekken is een tolk, en de uitleg over de spanningsmeter is er in vier talen.",
+        ),
     },
     "bet-structureel": {
         "low": ("De afspraken met zorgpartners worden nooit samen geëvalueerd.",),
         "high": ("Eén keer per jaar evalueren we met de zorgpartners, met een verslag.",),
     },
     "bet-nieuwkomers": {
-        "low": ("In de schoolgids staat nog niets over TSO.",),
+        "low": ("In de schoolgids en op de website staat nog niets over TSO.",),
         "high": ("In het kennismakingsgesprek met nieuwe ouders komt TSO altijd aan bod.",),
     },
     # --- draagvlak -------------------------------------------------------------------------
@@ -253,9 +305,11 @@ CRITERION_NOTES: dict[str, Notes] = {
         "low": ("Een deel van het team ziet niet waarom dit nodig is.",),
         "high": ("In tweetallen voorbeelden uit de eigen groep besproken; iedereen herkende het.",),
     },
-    "dra-gemeten": {
-        "low": ("Niemand heeft gevraagd of we hier ruimte voor hebben.",),
-        "high": ("De draagvlakpeiling zat in dezelfde vragenlijst als de kennispeiling.",),
+    "dra-teampeiling": {
+        "low": ("Er is nooit gevraagd wat we al weten en of we hier ruimte voor hebben.",),
+        "high": (
+            "Eén korte vragenlijst over kennis, motivatie en werkdruk; de uitslag is besproken.",
+        ),
     },
     "dra-inspraak": {
         "low": ("Besluiten worden in de werkgroep genomen; wij horen het achteraf.",),

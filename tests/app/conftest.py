@@ -24,7 +24,7 @@ class School:
     trainer: str
     board: str
     respondents: list[str]
-    scan_criterion: str = "pro-beginkennis"
+    scan_criterion: str = "pro-basiskennis"
 
 
 @pytest.fixture

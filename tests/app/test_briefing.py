@@ -11,7 +11,7 @@ from assessment import store
 from assessment.rubric import load_rubric
 from tests.app.conftest import open_app
 
-CONTESTED = "pro-beginkennis"
+CONTESTED = "pro-basiskennis"
 
 
 def answered_school(engine, board_id: int, name: str, values: list[int], note_prefix: str):

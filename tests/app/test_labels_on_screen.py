@@ -47,7 +47,7 @@ def test_briefing_shows_both_labels_as_written(database):
     _, trainer, respondent = hostile_school(database)
     access = store.resolve_code(database, respondent)
     store.start_respondent(database, access, None)
-    store.save_answer(database, access, "pro-beginkennis", 2)
+    store.save_answer(database, access, "pro-basiskennis", 2)
     at = open_app(trainer, "briefing")
     assert not at.exception
     assert any(md(LABEL) in caption.value for caption in at.caption), [c.value for c in at.caption]

@@ -42,7 +42,7 @@ def test_the_example_csv_scores_to_the_documented_json_shape():
     )
     result = json.loads(run.stdout)
     assert set(result) == {"rubric", "school_phase", "themes", "items", "next_steps"}
-    assert result["rubric"] == {"id": "tso", "version": "2026.2"}
+    assert result["rubric"] == {"id": "tso", "version": "2026.3"}
     assert [t["id"] for t in result["themes"]] == [
         "professionalisering",
         "implementatieplanning",

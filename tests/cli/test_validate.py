@@ -22,7 +22,7 @@ def validate(*args: str) -> subprocess.CompletedProcess:
 def test_the_shipped_rubric_validates_with_a_summary_line():
     run = validate()
     assert run.returncode == 0, run.stderr
-    assert run.stdout == "tso 2026.2: geldig – 5 thema's, 4 fasen, 57 criteria\n"
+    assert run.stdout == "tso 2026.3: geldig – 5 thema's, 4 fasen, 65 criteria\n"
 
 
 def first_criterion_ids(theme_file):

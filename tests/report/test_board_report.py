@@ -55,7 +55,7 @@ def test_every_school_has_its_newest_scan_and_ontwikkelkaart(board):
         page = pdf.page_of(f"{row.school} Scan {row.scan.label}")
         assert page >= 1  # after the overview
         assert "hier werkt het team aan" in " ".join(pdf.pages[page].split())
-    assert "Gereedheid: Professionalisering 22,6 (+11,3 sinds 2023-2024)" in pdf.flat
+    assert "Gereedheid: Professionalisering 26,8 (+13,7 sinds 2023-2024)" in pdf.flat
     assert "Nog zonder resultaten" in pdf.pages[-1]
 
 

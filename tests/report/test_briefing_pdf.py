@@ -12,7 +12,7 @@ from assessment.briefing import build_briefing
 from assessment.report.briefing_report import MAX_PAGES, briefing_pdf, build_briefing_pdf
 from tests.report.helpers import Pdf, flat
 
-CONTESTED = "pro-beginkennis"
+CONTESTED = "pro-basiskennis"
 HOSTILE_NOTE = "<b>vet</b> & =1+1 <font size=40>groot</font>"
 
 
