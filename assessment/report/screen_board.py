@@ -62,6 +62,7 @@ TABLE_STYLE = """<style>
 .tso-heat tr.average th, .tso-heat tr.average td { font-weight: 700; border-bottom: 2px solid #555; }
 .tso-heat.one-line tbody th, .tso-heat.one-line td { white-space: nowrap; }
 .tso-heat.one-line tbody th { max-width: 16rem; overflow: hidden; text-overflow: ellipsis; }
+.tso-heat.one-line tr.average th { white-space: normal; }
 .tso-heat.upright thead th.heat { writing-mode: vertical-rl;
   transform: rotate(180deg); white-space: nowrap; vertical-align: top; text-align: left;
   padding: .4rem .2rem; }

@@ -40,12 +40,15 @@ def _date(value) -> str:
     return value.strftime("%d-%m-%Y") if isinstance(value, dt.date) else ""
 
 
-def heatmap(dashboard: Dashboard, rubric: Rubric, lang: str, key: str) -> None:
+def heatmap(dashboard: Dashboard, rubric: Rubric, lang: str) -> None:
     """Schools × themes, one line per school, the board average on top of every page; a search
     box and pages of ``HEATMAP_PAGE`` schools keep it readable at a thousand schools."""
+    order, search, paging = st.columns(3)
+    with order:
+        key = sort_choice(dashboard, rubric, lang)
     headers, rows = overview_table(dashboard, rubric, lang, key)
     average, schools = rows[0], rows[1:]
-    query = st.text_input(tr("compare.search"), key="board_search", help=tr("compare.search_help"))
+    query = search.text_input(tr("compare.search"), key="board_search")
     if query.strip():
         wanted = query.strip().casefold()
         schools = [row for row in schools if wanted in str(row[0]).casefold()]
@@ -53,14 +56,13 @@ def heatmap(dashboard: Dashboard, rubric: Rubric, lang: str, key: str) -> None:
             st.info(tr("compare.no_match", query=query.strip()))
             return
     pages = max(1, math.ceil(len(schools) / HEATMAP_PAGE))
-    page = 1
-    if pages > 1:
-        page = st.selectbox(
-            tr("compare.page"),
-            range(1, pages + 1),
-            format_func=lambda number: tr("compare.page_of", page=number, pages=pages),
-            key="board_page",
-        )
+    page = paging.selectbox(
+        tr("compare.page"),
+        range(1, pages + 1),
+        format_func=lambda number: tr("compare.page_of", page=number, pages=pages),
+        key="board_page",
+        disabled=pages == 1,
+    )
     first = (page - 1) * HEATMAP_PAGE
     shown = schools[first : first + HEATMAP_PAGE]
     themes = len(dashboard.themes)
@@ -75,6 +77,7 @@ def heatmap(dashboard: Dashboard, rubric: Rubric, lang: str, key: str) -> None:
             number_text=partial(_number, lang=lang),
             emphasise_first=True,
             lang=lang,
+            upright_heads=True,
             one_line=True,
         )
     )
