@@ -394,6 +394,7 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as directory:
             print("sqlite: building", flush=True)
             results.append(measure("sqlite", f"sqlite:///{directory}/board.sqlite", rubric, args))
+            show(results[-1:])
     if "postgresql" in engines:
         base = os.environ.get("TSO_TEST_POSTGRES_URL")
         if not base:
@@ -402,13 +403,18 @@ def main(argv: list[str] | None = None) -> int:
             for url in postgres_schema(base):
                 print("postgresql: building", flush=True)
                 results.append(measure("postgresql", url, rubric, args))
+                show(results[-1:])
+    show(results)
+    return 0
+
+
+def show(results: list[dict]) -> None:
     print(HEADER)
     for result in results:
         print(row(result))
     print(DOWNLOADS_HEADER)
     for result in results:
-        print(downloads_row(result))
-    return 0
+        print(downloads_row(result), flush=True)
 
 
 if __name__ == "__main__":
