@@ -18,6 +18,7 @@ from assessment.scoring import SECURED
 from assessment.store.info import BoardScan, BoardSchool
 
 NAME = "name"  # sort key: the school's name instead of a theme
+READINESS_BANDS = ("0–19", "20–39", "40–59", "60–79", "80–100")  # the heatmap's steps
 SCHOOL_TIME = ZoneInfo("Europe/Amsterdam")
 
 
@@ -78,6 +79,26 @@ class Dashboard:
             if phase in counts:
                 counts[phase] += 1
         return counts
+
+    def readiness_bands(self, theme: str) -> list[int]:
+        """How many schools' readiness of ``theme`` falls in each step of the heatmap's scale
+        (0–19, 20–39, 40–59, 60–79, 80–100)."""
+        counts = [0] * len(READINESS_BANDS)
+        for row in self.rows:
+            value = row.readiness(theme)
+            if value is not None:
+                counts[min(int(value // 20), len(READINESS_BANDS) - 1)] += 1
+        return counts
+
+    def movers(self) -> list[tuple[SchoolRow, float]]:
+        """Schools with a previous shown scan and the mean change of their readiness over the
+        themes, largest rise first."""
+        moved = []
+        for row in self.rows:
+            changes = [c for c in (row.change(theme) for theme in self.themes) if c is not None]
+            if changes:
+                moved.append((row, fmean(changes)))
+        return sorted(moved, key=lambda pair: (-pair[1], pair[0].school))
 
     def sorted_rows(self, key: str = NAME) -> list[SchoolRow]:
         """By name, or by readiness of theme ``key``: highest first, schools without one last."""

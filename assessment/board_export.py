@@ -4,12 +4,13 @@ report (Dutch headers; every text through ``spreadsheet.safe_cell``, never a for
 from __future__ import annotations
 
 from collections.abc import Mapping
+from statistics import fmean
 
 from assessment import spreadsheet
 from assessment.board_dashboard import NAME, Dashboard, closed_on, phase_name, theme_label
-from assessment.i18n import t
+from assessment.i18n import number, t
 from assessment.rubric import Rubric
-from assessment.scoring import DONT_KNOW, NOT_APPLICABLE, AnswerValue, round_half_up
+from assessment.scoring import round_half_up
 from assessment.spreadsheet import Cell
 from assessment.store.info import CriterionSummary
 
@@ -121,50 +122,72 @@ def criteria_table(
     rubric: Rubric,
     lang: str,
 ) -> Table:
-    """Per school (newest shown scan) every criterion: mean and counts where enough colleagues
-    scored it, the agreed value where the team set one."""
-    size = rubric.rules.min_group_size
+    """Per criterion over the schools' newest shown scans: how many schools have a mean (enough
+    colleagues scored it), the mean of those means, how many schools score it below the bar
+    that blocks a phase, and how many agreed a value for it."""
+    blocks = rubric.rules.item_blocks_below
+    headers = [
+        t("compare.col.theme", lang),
+        t("compare.col.phase_of_criterion", lang),
+        t("compare.col.criterion", lang),
+        t("compare.col.schools_with_mean", lang),
+        t("compare.col.mean_of_schools", lang),
+        t("compare.col.schools_below", lang, bar=number(blocks, lang)),
+        t("compare.col.schools_agreed", lang),
+    ]
+    scans = [criteria.get(row.scan.scan_id, {}) for row in dashboard.rows]
+    rows: list[list[Cell]] = []
+    for criterion in rubric.criteria:
+        entries = [scan.get(criterion.id) for scan in scans]
+        means = [
+            e.mean for e in entries if e is not None and e.n is not None and e.mean is not None
+        ]
+        rows.append(
+            [
+                theme_label(rubric, criterion.theme, lang),
+                phase_name(rubric, criterion.phase, lang),
+                rubric.text(criterion.label, lang),
+                len(means),
+                round_half_up(fmean(means), 2) if means else None,
+                sum(mean < blocks for mean in means),
+                sum(e is not None and e.agreed is not None for e in entries),
+            ]
+        )
+    return headers, rows
+
+
+def criteria_per_school_table(
+    dashboard: Dashboard,
+    criteria: Mapping[int, Mapping[str, CriterionSummary]],
+    rubric: Rubric,
+    lang: str,
+) -> Table:
+    """A row per school (newest shown scan), a column per criterion: its mean score (0–3) where
+    enough colleagues scored it, else empty."""
     headers = [
         t("compare.school", lang),
         t("compare.scan", lang),
-        t("compare.col.theme", lang),
-        t("compare.col.criterion", lang),
-        t("compare.col.mean", lang),
-        t("compare.col.n", lang),
-        t("compare.col.dont_know", lang),
-        t("compare.col.not_applicable", lang),
-        t("compare.col.agreed", lang),
-        "",
+        *(rubric.text(criterion.label, lang) for criterion in rubric.criteria),
     ]
     rows: list[list[Cell]] = []
     for row in dashboard.rows:
         known = criteria.get(row.scan.scan_id, {})
+        means: list[Cell] = []
         for criterion in rubric.criteria:
             entry = known.get(criterion.id)
-            shown = entry is not None and entry.n is not None
-            rows.append(
-                [
-                    row.school,
-                    row.scan.label,
-                    theme_label(rubric, criterion.theme, lang),
-                    rubric.text(criterion.label, lang),
-                    round_half_up(entry.mean, 2) if shown and entry.mean is not None else None,
-                    entry.n if shown else None,
-                    entry.dont_know if shown else None,
-                    entry.not_applicable if shown else None,
-                    _agreed(entry.agreed if entry else None, lang),
-                    "" if shown else t("compare.col.hidden", lang, size=size),
-                ]
-            )
+            shown = entry is not None and entry.n is not None and entry.mean is not None
+            means.append(round_half_up(entry.mean, 2) if shown else None)
+        rows.append([row.school, row.scan.label, *means])
     return headers, rows
 
 
-def _agreed(value: AnswerValue | None, lang: str) -> Cell:
-    if value is None:
-        return None
-    if value in (DONT_KNOW, NOT_APPLICABLE):
-        return t(f"compare.col.{'dont_know' if value == DONT_KNOW else 'not_applicable'}", lang)
-    return value
+def explanation_table(rubric: Rubric, lang: str) -> Table:
+    """What the sheets hold, a line each."""
+    size = rubric.rules.min_group_size
+    keys = ("overview", "phases", "scans", "criteria", "per_school", "hidden")
+    return [t("compare.sheet.explanation", lang)], [
+        [t(f"compare.explain.{key}", lang, size=size)] for key in keys
+    ]
 
 
 def board_xlsx(
@@ -178,9 +201,11 @@ def board_xlsx(
             (t("compare.sheet.overview", lang), *overview_table(dashboard, rubric, lang)),
             (t("compare.sheet.phases", lang), *phase_table(dashboard, rubric, lang)),
             (t("compare.sheet.scans", lang), *scans_table(dashboard, rubric, lang)),
+            (t("compare.sheet.criteria", lang), *criteria_table(dashboard, criteria, rubric, lang)),
             (
-                t("compare.sheet.criteria", lang),
-                *criteria_table(dashboard, criteria, rubric, lang),
+                t("compare.sheet.per_school", lang),
+                *criteria_per_school_table(dashboard, criteria, rubric, lang),
             ),
+            (t("compare.sheet.explanation", lang), *explanation_table(rubric, lang)),
         ]
     )

@@ -13,6 +13,7 @@ import io
 from collections.abc import Iterable, Sequence
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
@@ -58,42 +59,50 @@ def xlsx_bytes(sheet_title: str, headers: Sequence[str], rows: Iterable[Sequence
 
 def xlsx_workbook(sheets: Sequence[Sheet]) -> bytes:
     """An XLSX workbook with a sheet per (title, headers, rows): a bold, frozen header row with a
-    filter, texts that wrap, dates as real dates shown dd-mm-jjjj. Texts are always stored as
-    text, never as formulas."""
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    filter, long texts that wrap, dates as real dates shown dd-mm-jjjj. Texts are always stored as
+    text, never as formulas. Written in openpyxl's write-only mode: a board's workbook of
+    60,000 rows takes seconds instead of half a minute."""
+    workbook = Workbook(write_only=True)
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
     for title, headers, rows in sheets:
-        _fill_sheet(workbook.create_sheet(title[:31]), headers, rows)
+        _fill_sheet(workbook.create_sheet(title[:31]), headers, list(rows), bold, wrap)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def _fill_sheet(sheet, headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> None:
+def _fill_sheet(
+    sheet, headers: Sequence[str], rows: list[Sequence[Cell]], bold: Font, wrap: Alignment
+) -> None:
+    """Widths, frozen row and filter first: a write-only sheet takes them before its rows."""
     widths = [len(str(header)) for header in headers]
-    sheet.append([safe_cell(header) for header in headers])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([_xlsx_value(value) for value in row])
         for index, value in enumerate(row):
-            widths[index] = max(
-                widths[index], 10 if isinstance(value, dt.date) else len(str(value))
-            )
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            if isinstance(cell.value, dt.date):
-                cell.number_format = XLSX_DATE
-            elif isinstance(cell.value, str):
-                cell.data_type = "s"  # openpyxl would store a text starting with "=" as a formula
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            size = 10 if isinstance(value, dt.date) else len(str(value))
+            if size > widths[index]:
+                widths[index] = size
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = min(width + 2, MAX_COLUMN_WIDTH)
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
+    sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(headers), 1))}{len(rows) + 1}"
+    sheet.append([_styled(sheet, safe_cell(header), font=bold) for header in headers])
+    for row in rows:
+        sheet.append([_xlsx_cell(sheet, value, wrap) for value in row])
 
 
-def _xlsx_value(value: Cell) -> Cell:
-    if isinstance(value, dt.date | int | float) or value is None:
-        return value
-    return safe_cell(value)
+def _xlsx_cell(sheet, value: Cell, wrap: Alignment):
+    if isinstance(value, dt.date):
+        return _styled(sheet, value, number_format=XLSX_DATE)
+    if isinstance(value, str):
+        # safe_cell never lets a text start with "=", so openpyxl stores it as text, not formula;
+        # a text wider than its column wraps (a style on every cell would double the time)
+        text = safe_cell(value)
+        return _styled(sheet, text, alignment=wrap) if len(text) > MAX_COLUMN_WIDTH else text
+    return value
+
+
+def _styled(sheet, value, **style) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    for name, setting in style.items():
+        setattr(cell, name, setting)
+    return cell

@@ -11,15 +11,20 @@ scan is closed and gets its ``scan_summary`` row computed by ``summaries.summary
 * data: ``store.board_overview`` + ``build_dashboard`` (what the page computes);
 * page: a rerun of the whole Vergelijken page in AppTest (signed in with a board code);
 * floor: one SQL ``GROUP BY school, scan, theme`` over the stored answers (the least any page
-  that reads answers would pay).
+  that reads answers would pay);
+* xlsx: the "Download als spreadsheet" file (criteria read from the store, workbook written),
+  beside its floor: the same rows written by plain openpyxl (write-only, no styles);
+* pdf: the four-page annual report, beside its floor: plain ReportLab (SimpleDocTemplate, the
+  sample stylesheet) writing as many pages of plain paragraphs; and the appendix per school.
 
-Prints the medians and the ratios page/floor and data/floor. Budget: page < 1 s at 1,000 schools.
+Prints the medians and the ratios. Budgets: page < 1 s and XLSX < 2 s at 1,000 schools.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import os
 import random
 import statistics
@@ -34,6 +39,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from openpyxl import Workbook  # noqa: E402
+from pypdf import PdfReader  # noqa: E402
 from sqlalchemy import case, func, select, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
@@ -248,9 +255,78 @@ def measure(name: str, url: str, rubric: Rubric, args) -> dict:
         "data": timed(data, args.runs),
         "floor": timed(floor, max(3, args.runs // 2)),
         "page": page_rerun(url, code, args.runs),
+        **downloads(engine, access, rubric, args.runs),
     }
     engine.dispose()
     return result
+
+
+def downloads(engine, access, rubric: Rubric, runs: int) -> dict:
+    """The board's three downloads, each beside its floor, as the page builds them."""
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+
+    from assessment.board_export import (
+        board_xlsx,
+        criteria_per_school_table,
+        criteria_table,
+        overview_table,
+        phase_table,
+        scans_table,
+    )
+    from assessment.report.board_appendix import board_appendix_pdf
+    from assessment.report.board_report import board_pdf
+
+    dashboard = build_dashboard(store.board_overview(engine, access), rubric)
+    scan_ids = [row.scan.scan_id for row in dashboard.rows]
+
+    def xlsx() -> bytes:
+        return board_xlsx(dashboard, store.board_criteria(engine, access, scan_ids), rubric, "nl")
+
+    def xlsx_floor() -> None:
+        criteria = store.board_criteria(engine, access, scan_ids)
+        workbook = Workbook(write_only=True)
+        for title, (headers, rows) in enumerate(
+            (
+                overview_table(dashboard, rubric, "nl"),
+                phase_table(dashboard, rubric, "nl"),
+                scans_table(dashboard, rubric, "nl"),
+                criteria_table(dashboard, criteria, rubric, "nl"),
+                criteria_per_school_table(dashboard, criteria, rubric, "nl"),
+            )
+        ):
+            sheet = workbook.create_sheet(str(title))
+            sheet.append(headers)
+            for row in rows:
+                sheet.append(row)
+        workbook.save(io.BytesIO())
+
+    def pdf() -> bytes:
+        return board_pdf(dashboard, rubric, "Bestuur Benchmark", "nl")
+
+    pages = len(PdfReader(io.BytesIO(pdf())).pages)
+
+    def pdf_floor() -> None:
+        style = getSampleStyleSheet()["BodyText"]
+        story = []
+        for _ in range(pages):
+            story += [Paragraph(f"Regel {n} van de pagina", style) for n in range(40)]
+            story.append(PageBreak())
+        SimpleDocTemplate(io.BytesIO()).build(story)
+
+    def appendix() -> bytes:
+        maps = store.board_maps(engine, access, scan_ids)
+        return board_appendix_pdf(dashboard, maps, rubric, "Bestuur Benchmark", "nl")
+
+    return {
+        "xlsx": timed(xlsx, runs),
+        "xlsx_floor": timed(xlsx_floor, runs),
+        "pdf": timed(pdf, runs),
+        "pdf_floor": timed(pdf_floor, runs),
+        "pdf_pages": pages,
+        "appendix": timed(appendix, 1),
+        "appendix_pages": len(PdfReader(io.BytesIO(appendix())).pages),
+    }
 
 
 def postgres_schema(base: str) -> Iterator[str]:
@@ -273,11 +349,26 @@ HEADER = (
 )
 
 
+DOWNLOADS_HEADER = (
+    f"{'engine':<11} {'xlsx ms':>8} {'floor ms':>9} {'ratio':>6} {'pdf ms':>7} {'pages':>5} "
+    f"{'floor ms':>9} {'ratio':>6} {'appendix ms':>11} {'pages':>5}"
+)
+
+
 def row(r: dict) -> str:
     return (
         f"{r['engine']:<11} {r['schools']:>7} {r['answers']:>10,} {r['summaries']:>9,} "
         f"{r['data'] * 1000:>8.1f} {r['page'] * 1000:>8.1f} {r['floor'] * 1000:>9.1f} "
         f"{r['page'] / r['floor']:>10.3f} {r['data'] / r['floor']:>10.3f}"
+    )
+
+
+def downloads_row(r: dict) -> str:
+    return (
+        f"{r['engine']:<11} {r['xlsx'] * 1000:>8.0f} {r['xlsx_floor'] * 1000:>9.0f} "
+        f"{r['xlsx'] / r['xlsx_floor']:>6.2f} {r['pdf'] * 1000:>7.0f} {r['pdf_pages']:>5} "
+        f"{r['pdf_floor'] * 1000:>9.0f} {r['pdf'] / r['pdf_floor']:>6.2f} "
+        f"{r['appendix'] * 1000:>11.0f} {r['appendix_pages']:>5}"
     )
 
 
@@ -303,6 +394,7 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as directory:
             print("sqlite: building", flush=True)
             results.append(measure("sqlite", f"sqlite:///{directory}/board.sqlite", rubric, args))
+            show(results[-1:])
     if "postgresql" in engines:
         base = os.environ.get("TSO_TEST_POSTGRES_URL")
         if not base:
@@ -311,10 +403,18 @@ def main(argv: list[str] | None = None) -> int:
             for url in postgres_schema(base):
                 print("postgresql: building", flush=True)
                 results.append(measure("postgresql", url, rubric, args))
+                show(results[-1:])
+    show(results)
+    return 0
+
+
+def show(results: list[dict]) -> None:
     print(HEADER)
     for result in results:
         print(row(result))
-    return 0
+    print(DOWNLOADS_HEADER)
+    for result in results:
+        print(downloads_row(result), flush=True)
 
 
 if __name__ == "__main__":

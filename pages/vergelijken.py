@@ -39,8 +39,7 @@ board.downloads(access, dashboard, rubric, lang)
 
 st.header(tr("compare.heatmap_heading"))
 st.caption(tr("compare.schools_shown", shown=len(dashboard.rows), total=len(schools)))
-key = board.sort_choice(dashboard, rubric, lang)
-board.heatmap(dashboard, rubric, lang, key)
+board.heatmap(dashboard, rubric, lang)
 st.caption(tr("compare.heatmap_caption"))
 
 st.header(tr("compare.map_heading"))

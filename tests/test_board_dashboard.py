@@ -90,3 +90,19 @@ def test_the_middle_half_of_many_schools_per_school_year():
     [(label, first, third)] = dashboard.middle_half(dashboard.trend("alfa"))
     assert (label, first, third) == ("2024-2025", 30.0, 70.0)
     assert dashboard.middle_half({"Alleen": [("2024-2025", 50.0)]}) == [("2024-2025", None, None)]
+
+
+def test_readiness_bands_count_schools_per_step_of_the_heatmap_scale():
+    dashboard = build_dashboard(SCHOOLS, RUBRIC)
+    assert dashboard.readiness_bands("alfa") == [0, 0, 1, 1, 0]  # 40 and 60
+    assert dashboard.readiness_bands("beta") == [1, 0, 0, 0, 0]  # 10; Boog has none
+
+
+def test_movers_are_schools_with_a_previous_scan_largest_rise_first():
+    rising = school(5, "Eik", scan("2024-2025", 2024, 90.0, 90.0), scan("2023-2024", 2023, 10, 10))
+    falling = school(
+        6, "Fort", scan("2024-2025", 2024, 10.0, 10.0), scan("2023-2024", 2023, 30, 20)
+    )
+    dashboard = build_dashboard([*SCHOOLS, falling, rising], RUBRIC)
+    moved = [(row.school, change) for row, change in dashboard.movers()]
+    assert moved == [("Eik", 80.0), ("Anker", 12.5), ("Fort", -15.0)]  # Boog has no previous

@@ -90,7 +90,8 @@ def test_every_formula_start_is_neutralised(start):
     assert row == [f"'{text}"]
     sheet = openpyxl.load_workbook(io.BytesIO(xlsx_bytes("x", ["a"], [[text]]))).active
     # XML turns a carriage return into a line feed; the apostrophe in front is what counts
-    assert sheet.cell(row=2, column=1).value == f"'{text}".replace("\r", "\n")
+    # (or keeps it, written by lxml); the apostrophe in front is what counts
+    assert sheet.cell(row=2, column=1).value.replace("\r", "\n") == f"'{text}".replace("\r", "\n")
 
 
 @pytest.mark.parametrize("text", ["Studiedag", "1+1", "e-mail", "'al veilig", ""])

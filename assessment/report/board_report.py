@@ -1,11 +1,13 @@
-"""The board's PDF for the annual report (DESIGN §7a), in reading order:
+"""The board's PDF for the annual report: at most four pages, whatever the number of schools.
 
-1. the overview: the board, what it shows and what not; the heatmap schools × themes with the
-   board average on top; the phase distribution per theme;
-2. per school (two to a page) its newest closed scan: date, respondents, phase, readiness per
-   theme with the change since its previous scan, and its ontwikkelkaart;
-3. the sharing schools without results yet.
+1. the overview: the board, what it shows and what not; per theme the board average, where the
+   middle half of the schools lies and the change since the previous school year; the phase
+   distribution per theme;
+2. the spread (schools per readiness step) and the board average over the school years;
+3. the schools that moved most since their previous scan; the sharing schools without results;
+4. with at most ``HEATMAP_ROWS`` schools, the heatmap of every school.
 
+Per school detail (heatmap of every school, each ontwikkelkaart) is in ``board_appendix``.
 Every number comes from ``board_dashboard`` (the page and the spreadsheet show the same);
 texts from the locale files (``compare.*``, ``map.*``).
 """
@@ -19,13 +21,18 @@ from typing import Any
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph
 from reportlab.platypus.flowables import Flowable
 
-from assessment.board_dashboard import Dashboard, closed_on, phase_name, scan_map, theme_label
-from assessment.explanations import phase_mean_text
+from assessment.board_dashboard import (
+    READINESS_BANDS,
+    Dashboard,
+    SchoolRow,
+    closed_on,
+    phase_name,
+    theme_label,
+)
 from assessment.i18n import day, signed, t
 from assessment.report.board_palette import (
     PHASE_FILLS,
@@ -36,14 +43,18 @@ from assessment.report.board_palette import (
 )
 from assessment.report.fonts import BOLD, FAMILY, clean
 from assessment.report.furniture import render
-from assessment.report.map_chart import development_map_drawing
-from assessment.report.styles import CONTENT_WIDTH, GRID, esc, fit
+from assessment.report.styles import CONTENT_WIDTH, FRAME_HEIGHT, GRID, esc, fit
 from assessment.report.tables import table
+from assessment.report.trend import TrendPoint
+from assessment.report.trend_chart import trend_drawing
 from assessment.report.writer import Writer
 from assessment.rubric import Rubric
 
 Cells = Mapping[int, Mapping[str, Sequence[tuple[str, str, float | None]]]]
 BAR_HEIGHT, BAR_GAP, HEAD_SIZE = 15.0, 6.0, 7.5
+HEATMAP_ROWS = 30  # more schools never fit the heatmap on one page of the annual report
+WAITING_NAMED = 12  # schools without results named by name; more are counted
+MOVERS_UP, MOVERS_DOWN, TREND_YEARS = 10, 5, 6
 
 
 class BoardWriter(Writer):
@@ -62,23 +73,32 @@ class BoardWriter(Writer):
 
 
 def board_pdf(
-    dashboard: Dashboard, maps: Cells, rubric: Rubric, board: str, lang: str = "nl", made=None
+    dashboard: Dashboard, rubric: Rubric, board: str, lang: str = "nl", made=None
 ) -> bytes:
-    """The PDF as bytes; ``maps`` holds the ontwikkelkaart cells of each school's newest shown
-    scan (``store.board_maps``)."""
+    """The annual-report PDF as bytes: at most four pages."""
     w = BoardWriter(dashboard, rubric, lang)
     made = made or dt.date.today()
-    story = [*overview(w, board, made), PageBreak(), *schools(w, maps), *waiting(w)]
-    return render(
-        story,
-        lang=lang,
-        title=w.ct("pdf.title", board=board),
-        author=board,
-        subject=w.ct("pdf.subject"),
-        keywords=w.ct("pdf.keywords"),
-        header=w.ct("pdf.header", board=board),
-        footer=w.ct("pdf.footer", date=day(made, lang)),
-    )
+    story = [
+        *overview(w, board, made),
+        PageBreak(),
+        *spread_and_trend(w),
+        PageBreak(),
+        *movers(w),
+        *waiting_summary(w),
+        *small_heatmap(w),
+    ]
+    return render(story, lang=lang, **document_texts(w, board, made))
+
+
+def document_texts(w: BoardWriter, board: str, made: dt.date) -> dict[str, str]:
+    return {
+        "title": w.ct("pdf.title", board=board),
+        "author": board,
+        "subject": w.ct("pdf.subject"),
+        "keywords": w.ct("pdf.keywords"),
+        "header": w.ct("pdf.header", board=board),
+        "footer": w.ct("pdf.footer", date=day(made, w.lang)),
+    }
 
 
 def overview(w: BoardWriter, board: str, made: dt.date) -> list[Flowable]:
@@ -92,9 +112,9 @@ def overview(w: BoardWriter, board: str, made: dt.date) -> list[Flowable]:
             "subtitle",
         ),
         w.p(w.ct("pdf.privacy", size=w.rubric.rules.min_group_size), "small"),
-        w.p(w.ct("pdf.heatmap_heading"), "h2"),
-        heatmap(w),
-        w.p(w.ct("pdf.heatmap_legend"), "small"),
+        w.p(w.ct("pdf.averages_heading"), "h2"),
+        averages(w),
+        w.p(w.ct("pdf.averages_legend"), "small"),
         KeepTogether(
             [
                 w.p(w.ct("pdf.phase_heading"), "h2"),
@@ -103,6 +123,172 @@ def overview(w: BoardWriter, board: str, made: dt.date) -> list[Flowable]:
             ]
         ),
     ]
+
+
+def averages(w: BoardWriter) -> Flowable:
+    """Per theme: the board average, the middle half of the schools and the change of the
+    board average since the school year before the newest."""
+    d = w.d
+    labels = d.labels
+    previous = labels[-2] if len(labels) > 1 else None
+    rows: list[list[Any]] = [
+        [
+            w.p(w.ct("col.theme"), "cell_head"),
+            w.p(w.ct("average"), "cell_head"),
+            w.p(w.ct("pdf.middle_half"), "cell_head"),
+            w.p(w.ct("pdf.since", previous=previous) if previous else "", "cell_head"),
+        ]
+    ]
+    for theme in d.themes:
+        series = d.trend(theme)
+        band = {label: (low, high) for label, low, high in d.middle_half(series)}
+        by_label = dict(d.average_trend(series))
+        low, high = band.get(labels[-1], (None, None)) if labels else (None, None)
+        change = None
+        if previous and by_label.get(previous) is not None and by_label.get(labels[-1]) is not None:
+            change = by_label[labels[-1]] - by_label[previous]
+        rows.append(
+            [
+                w.p(w.theme(theme), "cell_bold"),
+                w.p(w.num(d.average(theme)), "cell_right"),
+                w.p(
+                    "–" if low is None else f"{w.num(low)} – {w.num(high)}",
+                    "cell_right",
+                ),
+                w.p("–" if change is None else signed(change, w.lang), "cell_right"),
+            ]
+        )
+    number_width = fit(["100,0 – 100,0", w.ct("pdf.middle_half")], BOLD, 8.5) + 8
+    return table(rows, [0, number_width, number_width, number_width])
+
+
+def spread_and_trend(w: BoardWriter) -> list[Flowable]:
+    d = w.d
+    head = [w.p(w.ct("col.theme"), "cell_head")]
+    head += [w.p(band, "cell_head_right") for band in READINESS_BANDS]
+    rows: list[list[Any]] = [head]
+    for theme in d.themes:
+        counts = d.readiness_bands(theme)
+        rows.append(
+            [w.p(w.theme(theme), "cell_bold"), *(w.p(str(n), "cell_right") for n in counts)]
+        )
+    band_width = fit(["80–100"], BOLD, 8.5) + 10
+    story: list[Flowable] = [
+        w.p(w.ct("pdf.spread_heading"), "h2"),
+        w.p(w.ct("pdf.spread_intro"), "small"),
+        table(rows, [0, *[band_width] * len(READINESS_BANDS)]),
+        w.p(w.ct("pdf.trend_heading"), "h2"),
+    ]
+    labels = d.labels[-TREND_YEARS:]
+    if len(labels) < 2:
+        story.append(w.p(w.ct("pdf.trend_too_short"), "small"))
+        return story
+    averages = {theme: dict(d.average_trend(d.trend(theme))) for theme in d.themes}
+    points = [
+        TrendPoint(label, [averages[theme].get(label) for theme in d.themes]) for label in labels
+    ]
+    story += [
+        w.p(w.ct("pdf.trend_intro"), "small"),
+        trend_drawing(
+            points,
+            [clean(w.theme(theme)) for theme in d.themes],
+            lambda value: w.num(value),
+            CONTENT_WIDTH,
+        ),
+        trend_table(w, labels, averages),
+    ]
+    return story
+
+
+def trend_table(
+    w: BoardWriter, labels: Sequence[str], averages: Mapping[str, Mapping[str, float | None]]
+) -> Flowable:
+    """The board average per theme and school year: the numbers of the chart."""
+    rows: list[list[Any]] = [
+        [w.p(w.ct("col.theme"), "cell_head"), *(w.p(label, "cell_head_right") for label in labels)]
+    ]
+    for theme in w.d.themes:
+        rows.append(
+            [
+                w.p(w.theme(theme), "cell_bold"),
+                *(w.p(w.num(averages[theme].get(label)), "cell_right") for label in labels),
+            ]
+        )
+    width = fit(labels, BOLD, 8.5) + 10
+    return table(rows, [0, *[width] * len(labels)])
+
+
+def movers(w: BoardWriter) -> list[Flowable]:
+    """The schools whose readiness rose most since their previous scan, and those that fell."""
+    moved = w.d.movers()
+    up = [pair for pair in moved if pair[1] > 0][:MOVERS_UP]
+    down = [pair for pair in reversed(moved) if pair[1] < 0][:MOVERS_DOWN]
+    story: list[Flowable] = [w.p(w.ct("pdf.movers_heading"), "h2")]
+    if not moved:
+        return [*story, w.p(w.ct("pdf.movers_none"), "small")]
+    story.append(w.p(w.ct("pdf.movers_intro"), "small"))
+    if up:
+        story.append(movers_table(w, up))
+    if down:
+        story += [
+            w.p(w.ct("pdf.fallers_heading"), "h3"),
+            w.p(w.ct("pdf.fallers_intro"), "small"),
+            movers_table(w, down),
+        ]
+    return story
+
+
+def movers_table(w: BoardWriter, pairs: Sequence[tuple[SchoolRow, float]]) -> Flowable:
+    rows: list[list[Any]] = [
+        [
+            w.p(w.ct("school"), "cell_head"),
+            w.p(w.ct("pdf.between"), "cell_head"),
+            w.p(w.ct("pdf.change_head"), "cell_head_right"),
+            w.p(w.ct("school_phase"), "cell_head"),
+        ]
+    ]
+    for row, change in pairs:
+        assert row.previous is not None  # a school moves only with a previous scan
+        rows.append(
+            [
+                w.p(row.school, "cell_bold"),
+                w.p(f"{row.previous.label} → {row.scan.label}", "cell"),
+                w.p(signed(change, w.lang), "cell_right"),
+                w.p(w.phase_text(row.scan.school_phase), "cell"),
+            ]
+        )
+    widths = [
+        0,
+        fit(["2024-2025 → 2025-2026"], FAMILY, 8.5) + 8,
+        fit([w.ct("pdf.change_head")], BOLD, 8.5) + 8,
+        fit([w.phase_text(p) for p in w.d.phases], FAMILY, 8.5) + 8,
+    ]
+    return table(rows, widths)
+
+
+def small_heatmap(w: BoardWriter) -> list[Flowable]:
+    """Every school's readiness on a page of its own, when it fits there (a few dozen schools
+    with short names); else a pointer to the appendix."""
+    pointer = [w.p(w.ct("pdf.heatmap_in_appendix", count=len(w.d.rows)), "small")]
+    if len(w.d.rows) > HEATMAP_ROWS:
+        return pointer
+    heading = w.p(w.ct("pdf.heatmap_heading"), "h2")
+    legend = w.p(w.ct("pdf.heatmap_legend"), "small")
+    grid = heatmap(w)
+    height = sum(f.wrap(CONTENT_WIDTH, FRAME_HEIGHT)[1] for f in (heading, legend, grid))
+    if height > FRAME_HEIGHT - 24:  # headings' spacing and rounding
+        return pointer
+    return [PageBreak(), heading, legend, grid]
+
+
+def waiting_summary(w: BoardWriter) -> list[Flowable]:
+    """The sharing schools without results: named when few, counted when many."""
+    waiting = w.d.waiting
+    if not waiting:
+        return []
+    if len(waiting) > WAITING_NAMED:
+        return [w.p(w.ct("pdf.waiting_count", count=len(waiting)), "small")]
+    return waiting_list(w)
 
 
 def heatmap(w: BoardWriter) -> Flowable:
@@ -241,53 +427,7 @@ def phase_bars(w: BoardWriter) -> Drawing:
     return drawing
 
 
-def schools(w: BoardWriter, maps: Cells) -> list[Flowable]:
-    story: list[Flowable] = [w.p(w.ct("pdf.schools_heading"), "h1")]
-    for row in w.d.rows:
-        scan = row.scan
-        parts = []
-        for theme in w.d.themes:
-            value = w.num(row.readiness(theme))
-            change = row.change(theme)
-            if change is not None and row.previous is not None:
-                change_text = w.ct(
-                    "pdf.change", change=signed(change, w.lang), previous=row.previous.label
-                )
-                value = f"{value} ({change_text})"
-            parts.append(f"{w.theme(theme)} {value}")
-        block: list[Flowable] = [
-            w.p(row.school, "h2"),
-            w.p(
-                w.ct(
-                    "pdf.school_line",
-                    scan=scan.label,
-                    date=closed_on(scan).strftime("%d-%m-%Y"),
-                    respondents=scan.respondents,
-                    phase=w.phase_text(scan.school_phase),
-                ),
-                "small",
-            ),
-            w.m(esc(w.ct("pdf.readiness_line", values="; ".join(parts))), "small"),
-            Spacer(1, 2 * mm),
-        ]
-        cells = maps.get(scan.scan_id)
-        if cells:
-            block.append(
-                development_map_drawing(
-                    scan_map(cells, w.d.themes),
-                    theme_label=lambda theme_id: clean(w.theme(theme_id)),
-                    phase_label=lambda phase_id: clean(w.phase_text(phase_id)),
-                    state_word=lambda state: t(f"map.state.{state}", w.lang),
-                    mean_text=lambda mean: phase_mean_text(w.rubric, mean, w.lang),
-                    width=CONTENT_WIDTH,
-                )
-            )
-        block.append(Spacer(1, 6 * mm))
-        story.append(KeepTogether(block))
-    return story
-
-
-def waiting(w: BoardWriter) -> list[Flowable]:
+def waiting_list(w: BoardWriter) -> list[Flowable]:
     if not w.d.waiting:
         return []
     return [

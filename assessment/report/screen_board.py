@@ -60,6 +60,9 @@ TABLE_STYLE = """<style>
 .tso-heat .sub { display: block; font-weight: 400; font-size: .78rem; color: #444; }
 .tso-heat .sub span { white-space: nowrap; }
 .tso-heat tr.average th, .tso-heat tr.average td { font-weight: 700; border-bottom: 2px solid #555; }
+.tso-heat.one-line tbody th, .tso-heat.one-line td { white-space: nowrap; }
+.tso-heat.one-line tbody th { max-width: 16rem; overflow: hidden; text-overflow: ellipsis; }
+.tso-heat.one-line tr.average th { white-space: normal; }
 .tso-heat.upright thead th.heat { writing-mode: vertical-rl;
   transform: rotate(180deg); white-space: nowrap; vertical-align: top; text-align: left;
   padding: .4rem .2rem; }
@@ -83,11 +86,13 @@ def heat_table_html(
     lang: str,
     emphasise_first: bool = False,
     upright_heads: bool = False,
+    one_line: bool = False,
 ) -> str:
     """A table whose ``heat`` columns hold readiness (0–100): the number printed on a fill from
     light to dark. The first column is the row header; a line break in it starts a smaller
     second line. ``upright_heads`` writes the heat columns' heads upwards at every width (as
-    on a phone), for a table with many columns. Every text is escaped here."""
+    on a phone), for a table with many columns. ``one_line`` keeps every row on one line: a
+    long first cell is cut off with "…" and shown whole on hover. Every text is escaped here."""
     head = "".join(
         f'<th scope="col"{" class=heat" if index in heat else ""}>{html.escape(str(h))}</th>'
         for index, h in enumerate(headers)
@@ -100,6 +105,7 @@ def heat_table_html(
             for number, part in enumerate(sub.split(" · "))
         )
         first = html.escape(name) + (f'<span class="sub">{parts}</span>' if sub else "")
+        title = f' title="{html.escape(name)}"' if one_line else ""
         cells = []
         for column, value in enumerate(row[1:], start=1):
             if column in heat:
@@ -108,10 +114,11 @@ def heat_table_html(
             else:
                 cells.append(f"<td>{html.escape('' if value is None else str(value))}</td>")
         kind = ' class="average"' if emphasise_first and index == 0 else ""
-        body.append(f'<tr{kind}><th scope="row">{first}</th>{"".join(cells)}</tr>')
+        body.append(f'<tr{kind}><th scope="row"{title}>{first}</th>{"".join(cells)}</tr>')
     return (
         f'{TABLE_STYLE}<div class="tso-heat-wrap" tabindex="0">'
-        f'<table class="tso-heat{" upright" if upright_heads else ""}" lang="{html.escape(lang)}">'
+        f'<table class="tso-heat{" upright" if upright_heads else ""}{" one-line" if one_line else ""}"'
+        f' lang="{html.escape(lang)}">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
     )
 

@@ -26,6 +26,8 @@ from assessment.ui import context
 from assessment.ui.context import tr
 
 CHOSEN_SCHOOL = "board_school"
+HEATMAP_PAGE = 25  # schools per page of the heatmap
+APPENDIX = "board_appendix_pdf"  # the appendix made on request: ((lang, scan ids), bytes)
 
 
 def _number(value, lang: str) -> str:
@@ -38,28 +40,49 @@ def _date(value) -> str:
     return value.strftime("%d-%m-%Y") if isinstance(value, dt.date) else ""
 
 
-def heatmap(dashboard: Dashboard, rubric: Rubric, lang: str, key: str) -> None:
-    """Schools × themes, the board average on top; under each school its scan, date and
-    respondents."""
+def heatmap(dashboard: Dashboard, rubric: Rubric, lang: str) -> None:
+    """Schools × themes, one line per school, the board average on top of every page; a search
+    box and pages of ``HEATMAP_PAGE`` schools keep it readable at a thousand schools."""
+    order, search, paging = st.columns(3)
+    with order:
+        key = sort_choice(dashboard, rubric, lang)
     headers, rows = overview_table(dashboard, rubric, lang, key)
+    average, schools = rows[0], rows[1:]
+    query = search.text_input(tr("compare.search"), key="board_search")
+    if query.strip():
+        wanted = query.strip().casefold()
+        schools = [row for row in schools if wanted in str(row[0]).casefold()]
+        if not schools:
+            st.info(tr("compare.no_match", query=query.strip()))
+            return
+    pages = max(1, math.ceil(len(schools) / HEATMAP_PAGE))
+    page = paging.selectbox(
+        tr("compare.page"),
+        range(1, pages + 1),
+        format_func=lambda number: tr("compare.page_of", page=number, pages=pages),
+        key="board_page",
+        disabled=pages == 1,
+    )
+    first = (page - 1) * HEATMAP_PAGE
+    shown = schools[first : first + HEATMAP_PAGE]
     themes = len(dashboard.themes)
-    line = tr("compare.scan_line", scan="{scan}", date="{date}", respondents="{respondents}")
-    shown = []
-    for row in rows:
-        name, label, closed, respondents = row[:4]
-        if label:
-            details = line.format(scan=label, date=_date(closed), respondents=respondents)
-            name = f"{name}\n{details}"
-        shown.append([name, *row[4:]])
+    line = [
+        [row[0], *row[4:], f"{row[1]} · {row[3]}" if row[1] else ""] for row in [average, *shown]
+    ]
     st.html(
         heat_table_html(
-            [headers[0], *headers[4:]],
-            shown,
+            [headers[0], *headers[4:], tr("compare.scan_and_respondents")],
+            line,
             heat=range(1, 1 + themes),
             number_text=partial(_number, lang=lang),
             emphasise_first=True,
             lang=lang,
+            upright_heads=True,
+            one_line=True,
         )
+    )
+    st.caption(
+        tr("compare.rows_shown", first=first + 1, last=first + len(shown), count=len(schools))
     )
 
 
@@ -153,14 +176,14 @@ def _xlsx(engine, access: store.Access, dashboard: Dashboard, rubric: Rubric, la
 def _pdf(engine, access: store.Access, dashboard: Dashboard, rubric: Rubric, lang: str) -> bytes:
     from assessment.report.board_report import board_pdf  # ReportLab loads on the first click
 
-    maps = store.board_maps(engine, access, [row.scan.scan_id for row in dashboard.rows])
     board = store.get_board(engine, access, access.board_id).name
-    return board_pdf(dashboard, maps, rubric, board, lang)
+    return board_pdf(dashboard, rubric, board, lang)
 
 
 def downloads(access: store.Access, dashboard: Dashboard, rubric: Rubric, lang: str) -> None:
-    """Built only when clicked: the page itself never reads a criterion."""
-    columns = st.columns(2)
+    """Built only when clicked: the page itself never reads a criterion. The appendix per
+    school takes seconds for a large board, so it is made on request, with a spinner."""
+    columns = st.columns(3)
     columns[0].download_button(
         tr("compare.download_xlsx"),
         data=partial(_xlsx, context.engine(), access, dashboard, rubric, lang),
@@ -178,6 +201,35 @@ def downloads(access: store.Access, dashboard: Dashboard, rubric: Rubric, lang: 
         on_click="ignore",
         icon=":material/picture_as_pdf:",
         key="board_pdf",
+    )
+    with columns[2]:
+        appendix(access, dashboard, rubric, lang)
+    st.caption(tr("compare.downloads_caption"))
+
+
+def appendix(access: store.Access, dashboard: Dashboard, rubric: Rubric, lang: str) -> None:
+    made = st.session_state.get(APPENDIX)
+    version = (lang, tuple(row.scan.scan_id for row in dashboard.rows))
+    if made is None or made[0] != version:
+        if not st.button(tr("compare.make_appendix"), icon=":material/description:"):
+            return
+        from assessment.report.board_appendix import board_appendix_pdf
+
+        engine = context.engine()
+        with st.spinner(tr("compare.making_appendix", count=len(dashboard.rows))):
+            maps = store.board_maps(engine, access, [row.scan.scan_id for row in dashboard.rows])
+            board = store.get_board(engine, access, access.board_id).name
+            data = board_appendix_pdf(dashboard, maps, rubric, board, lang)
+        made = (version, data)
+        st.session_state[APPENDIX] = made
+    st.download_button(
+        tr("compare.download_appendix"),
+        data=made[1],
+        file_name=tr("compare.appendix_name"),
+        mime="application/pdf",
+        on_click="ignore",
+        icon=":material/download:",
+        key="board_appendix",
     )
 
 
