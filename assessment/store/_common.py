@@ -22,7 +22,7 @@ from assessment.store.info import (
     SchoolInfo,
 )
 from assessment.store.rubrics import rubric_for
-from assessment.text_input import TextRefused, checked_text
+from assessment.text_input import TextRefused, checked_name, checked_text
 
 
 def utcnow() -> dt.datetime:
@@ -167,11 +167,13 @@ def scan_rubric(scan: Row) -> Rubric:
     return rubric
 
 
-def clean_text(value: Any, limit: int, *, required: str | None = None) -> str:
+def clean_text(value: Any, limit: int, *, required: str | None = None, name: bool = False) -> str:
     """``value`` through the input check (``assessment/text_input.py``): stripped, valid Unicode,
-    at most ``limit`` characters; when ``required`` (a field name) is given it may not be empty."""
+    at most ``limit`` characters; when ``required`` (a field name) is given it may not be empty.
+    A ``name`` (board, school, scan label, code label, owner) is also normalised as people
+    compare names, invisible characters refused."""
     try:
-        text = checked_text(value, limit)
+        text = (checked_name if name else checked_text)(value, limit)
     except TextRefused as refused:
         raise InvalidInput(f"store.errors.{refused.kind}", **refused.values) from None
     if required and not text:
