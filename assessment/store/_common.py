@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, select
 from sqlalchemy.dialects import postgresql, sqlite
 
-from assessment.rubric import Rubric
+from assessment.rubric import Criterion, Rubric
 from assessment.scoring import DONT_KNOW, NOT_APPLICABLE, AnswerValue
 from assessment.store import tables as T
 from assessment.store.errors import InvalidInput, NotFound
@@ -156,6 +156,18 @@ def check_value(rubric: Rubric, criterion: str, value: Any) -> AnswerValue:
     if isinstance(value, int) and not isinstance(value, bool) and value in rubric.scale_values:
         return value
     raise InvalidInput("store.errors.bad_value", value=str(value), criterion=criterion)
+
+
+def may_answer(criterion: Criterion, role: str | None) -> bool:
+    """Whether a respondent in ``role`` may store an answer to ``criterion``: exactly the
+    criteria the questionnaire asks that role (``answered_by`` in the rubric)."""
+    return criterion.asked_of(role)
+
+
+def check_may_answer(rubric: Rubric, criterion: str, role: str | None) -> None:
+    """InvalidInput when the respondent's ``role`` may not judge ``criterion`` (a known one)."""
+    if not may_answer(rubric.criterion(criterion), role):
+        raise InvalidInput("store.errors.not_for_role", criterion=criterion)
 
 
 def scan_rubric(scan: Row) -> Rubric:
