@@ -8,8 +8,9 @@ one. ``drop`` runs in the transaction that reopens it. The board page reads thes
 Privacy is applied here, so the table never holds what a board may not see: a scan that fewer than
 the rubric's ``min_group_size`` respondents answered keeps only its counts and date; a criterion
 that fewer than that many scored keeps no mean and no "weet niet"/"n.v.t." counts (one colleague's
-answer could be read from them), only the team's agreed value. A theme's readiness and phase are
-the team's result over all its criteria, the same numbers the school sees.
+answer could be read from them), only the team's agreed value, and it counts in no readiness,
+phase, flag or ontwikkelkaart cell other than through that agreed value
+(``assessment/board_scoring.py``): a board cannot solve any figure for a hidden answer.
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, delete, func, select
 
+from assessment.board_scoring import score_for_board, shown_to_board
 from assessment.development_map import development_map
 from assessment.rubric import Rubric
-from assessment.scoring import AnswerValue, score_scan
+from assessment.scoring import AnswerValue
 from assessment.store import tables as T
 from assessment.store._common import decode_value
 from assessment.store.rubrics import rubric_for
@@ -42,7 +44,7 @@ def summary_values(
     minimum = rubric.rules.min_group_size
     if respondents < minimum:
         return {"school_phase": None, "themes": None, "map": None, "criteria": None}
-    result = score_scan(rubric, answers, agreed)
+    result = score_for_board(rubric, answers, agreed)
     themes = {
         "readiness": {theme.id: theme.readiness for theme in result.themes},
         "phase": {theme.id: theme.phase for theme in result.themes},
@@ -55,7 +57,7 @@ def summary_values(
     criteria: dict[str, dict[str, Any]] = {}
     for item in result.items.values():
         entry: dict[str, Any] = {}
-        if item.n >= minimum:
+        if shown_to_board(rubric, item):
             entry = {
                 "n": item.n,
                 "mean": item.mean,
