@@ -88,8 +88,9 @@ def test_the_board_sees_no_change_while_a_scan_is_open(world):
     assert store.board_overview(world.engine, world.access["board"]) == during
     assert [s.label for s in during[0].scans] == ["2024-2025"]
     close(world)
-    after = board_scans(world)["2025-2026"]
-    assert after.respondents == before[0].scans[0].respondents + 1
+    # One colleague more is too few to show anew: the board keeps what it saw
+    # (test_board_republish.py).
+    assert store.board_overview(world.engine, world.access["board"]) == before
 
 
 def test_closing_then_reopening_takes_the_scan_off_the_board(world):
