@@ -31,7 +31,7 @@ def appendix(w: ScanWriter) -> list[Flowable]:
     columns = ["criterion", "mean", "n", "dont_know", "range", "agreed", "value"]
     samples = [
         "0,0",
-        "30",
+        w.t("appendix.few", minimum=rules.min_group_size),
         "100%",
         f"3 {w.t('appendix.contested')}",
         w.t("values.dont_know"),
