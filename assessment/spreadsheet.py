@@ -3,6 +3,12 @@
 Every cell the app writes to a spreadsheet goes through ``safe_cell``: a text that starts with
 ``=``, ``+``, ``-``, ``@``, a tab or a carriage return would be run as a formula by Excel or
 LibreOffice (``=HYPERLINK(...)``, ``=cmd|...``), so it gets a leading apostrophe and stays text.
+
+A CSV file is also opened by programs that guess its delimiter (an English Excel or Google
+Sheets split at ``,``), and then a cell starts wherever the text holds a delimiter. So in a CSV
+every field is quoted and ``safe_csv_cell`` also puts the apostrophe before a formula start that
+follows a delimiter character (``,`` ``;`` tab ``|`` or a line end, with spaces or quotes between):
+``1,=1+1`` is written ``1,'=1+1``, whatever a program takes for the delimiter.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Iterable, Sequence
 
 from openpyxl import Workbook
@@ -18,6 +25,9 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A formula start after a delimiter character a spreadsheet may guess (or a line end), with any
+# spaces and quotes between; at the start of the text ``safe_cell`` has already done it.
+_AFTER_DELIMITER = re.compile(r'([,;\t|\r\n][\s"]*)([=+\-@])')
 Cell = str | int | float | dt.date | None
 CSV_DATE = "%d-%m-%Y"
 XLSX_DATE = "DD-MM-YYYY"
@@ -30,12 +40,17 @@ def safe_cell(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+def safe_csv_cell(value: object) -> str:
+    """``value`` as CSV text no spreadsheet evaluates, whatever delimiter it splits at."""
+    return _AFTER_DELIMITER.sub(r"\1'\2", safe_cell(value))
+
+
 def csv_bytes(headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> bytes:
-    """A CSV file as Dutch Excel opens it by double-click: ``;`` between cells, UTF-8 with a
-    byte-order mark (else Excel reads ë as Ã«), dates as dd-mm-jjjj."""
+    """A CSV file as Dutch Excel opens it by double-click: ``;`` between cells, every cell
+    quoted, UTF-8 with a byte-order mark (else Excel reads ë as Ã«), dates as dd-mm-jjjj."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([safe_cell(header) for header in headers])
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_ALL)
+    writer.writerow([safe_csv_cell(header) for header in headers])
     for row in rows:
         writer.writerow([_csv_text(value) for value in row])
     return buffer.getvalue().encode("utf-8-sig")
@@ -46,7 +61,7 @@ def _csv_text(value: Cell) -> str:
         return value.strftime(CSV_DATE)
     if isinstance(value, int | float):
         return str(value).replace(".", ",")
-    return safe_cell(value)
+    return safe_csv_cell(value)
 
 
 Sheet = tuple[str, Sequence[str], Iterable[Sequence[Cell]]]  # title, headers, rows

@@ -33,9 +33,11 @@ from sqlalchemy import text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from assessment import store  # noqa: E402
+from assessment.questions import Questions  # noqa: E402
 from assessment.rubric import Rubric, RubricError, load_rubric  # noqa: E402
 
 MINI_RUBRIC = ROOT / "tests" / "data" / "rubrics" / "mini"
+ROLE = "leerkracht"  # every benchmark respondent's role
 
 
 @dataclass
@@ -82,14 +84,19 @@ def prepare(engine, rubric: Rubric, writers: int) -> list[store.Access]:
     for _ in range(writers):
         issued = store.issue_code(engine, coordinator, "respondent", scan_id=scan.id)
         access = store.resolve_code(engine, issued.code)
-        store.start_respondent(engine, access, "leerkracht")
+        store.start_respondent(engine, access, ROLE)
         accesses.append(access)
     return accesses
 
 
+def answerable(rubric: Rubric) -> list[str]:
+    """The criteria a respondent of ``prepare`` may answer (the store refuses the others)."""
+    return [c.id for c in Questions.for_role(rubric, ROLE).criteria]
+
+
 def run(engine, name: str, rubric: Rubric, writers: int, rounds: int, load: str) -> Result:
     accesses = prepare(engine, rubric, writers)
-    criteria = [c.id for c in rubric.criteria]
+    criteria = answerable(rubric)
     started = time.perf_counter()
     latencies, errors = saves_in_threads(engine, accesses, criteria, rounds, load)
     return Result(name, load, writers, latencies, time.perf_counter() - started, errors)

@@ -31,7 +31,13 @@ from sqlalchemy import text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from assessment import store  # noqa: E402
-from bench.bench_store import prepare, rubric, saves_in_threads, sqlite_engine  # noqa: E402
+from bench.bench_store import (  # noqa: E402
+    answerable,
+    prepare,
+    rubric,
+    saves_in_threads,
+    sqlite_engine,
+)
 from bench.save_floor import run_floor  # noqa: E402
 
 ROWS: list[tuple[str, str, str, str, str]] = []  # figure, now, floor, ratio, budget
@@ -58,7 +64,7 @@ def add(figure: str, value: str, floor: str, ratio_text: str, budget: str) -> No
 def bench_saves(engine, name: str, writers: int, rounds: int, budget: str) -> None:
     chosen = rubric()
     accesses = prepare(engine, chosen, writers)
-    criteria = [c.id for c in chosen.criteria]
+    criteria = answerable(chosen)
     for access in accesses:  # each respondent has saved before (the process knows the scan)
         store.save_answer(engine, access, criteria[0], 1)
     for load in ("burst", "steady"):

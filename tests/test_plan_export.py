@@ -97,3 +97,47 @@ def test_every_formula_start_is_neutralised(start):
 @pytest.mark.parametrize("text", ["Studiedag", "1+1", "e-mail", "'al veilig", ""])
 def test_ordinary_text_is_left_alone(text):
     assert safe_cell(text) == text
+
+
+# Texts a team could type that become formulas when a program splits the CSV at another
+# delimiter than ";" (an English Excel, Google Sheets' guess).
+SPLIT_HOSTILE = [
+    "=1+1",
+    "+1+1;;Gepland",
+    "Overleg, =1+1",
+    'Plan,"=HYPERLINK(""http://x"")',
+    "Ouders;@SUM(1)",
+    "Team\t-2+3",
+    "IB|+1",
+    "regel 1\n=1+1",
+    "a, ,  -1",
+]
+DELIMITERS = [",", ";", "\t", "|"]
+
+
+def _starts_a_formula(field: str) -> bool:
+    return field.lstrip(' "').startswith(("=", "+", "-", "@"))
+
+
+@pytest.mark.parametrize("delimiter", DELIMITERS, ids=["comma", "semicolon", "tab", "pipe"])
+def test_no_csv_field_starts_a_formula_whatever_the_delimiter(delimiter, rubric):
+    plan = [action(n, title, owner=title) for n, title in enumerate(SPLIT_HOSTILE, 1)]
+    text = plan_csv(plan, rubric, "nl").decode("utf-8-sig")
+    fields = [field for row in csv.reader(io.StringIO(text), delimiter=delimiter) for field in row]
+    assert len(fields) > len(SPLIT_HOSTILE)  # the file was split, also at the wrong delimiter
+    assert [field for field in fields if _starts_a_formula(field)] == []
+
+
+def test_every_csv_field_is_quoted_and_reads_back_with_semicolons(rubric):
+    plan = [action(n, title) for n, title in enumerate(SPLIT_HOSTILE, 1)]
+    text = plan_csv(plan, rubric, "nl").decode("utf-8-sig")
+    records = text.split("\r\n")
+    assert all(record.startswith('"') and record.endswith('"') for record in records if record)
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    titles = [row[0] for row in rows[1:]]
+    assert titles[0] == "'=1+1" and titles[2] == "Overleg, '=1+1"
+    assert titles[7] == "regel 1\n'=1+1"
+    # With the apostrophes taken out, each title reads as it was typed.
+    assert [title.replace("'", "") for title in titles] == [
+        title.replace("'", "") for title in SPLIT_HOSTILE
+    ]

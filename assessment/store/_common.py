@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, select
 from sqlalchemy.dialects import postgresql, sqlite
 
-from assessment.rubric import Rubric
+from assessment.rubric import Criterion, Rubric
 from assessment.scoring import DONT_KNOW, NOT_APPLICABLE, AnswerValue
 from assessment.store import tables as T
 from assessment.store.errors import InvalidInput, NotFound
@@ -22,7 +22,7 @@ from assessment.store.info import (
     SchoolInfo,
 )
 from assessment.store.rubrics import rubric_for
-from assessment.text_input import TextRefused, checked_text
+from assessment.text_input import TextRefused, checked_name, checked_text
 
 
 def utcnow() -> dt.datetime:
@@ -158,6 +158,18 @@ def check_value(rubric: Rubric, criterion: str, value: Any) -> AnswerValue:
     raise InvalidInput("store.errors.bad_value", value=str(value), criterion=criterion)
 
 
+def may_answer(criterion: Criterion, role: str | None) -> bool:
+    """Whether a respondent in ``role`` may store an answer to ``criterion``: exactly the
+    criteria the questionnaire asks that role (``answered_by`` in the rubric)."""
+    return criterion.asked_of(role)
+
+
+def check_may_answer(rubric: Rubric, criterion: str, role: str | None) -> None:
+    """InvalidInput when the respondent's ``role`` may not judge ``criterion`` (a known one)."""
+    if not may_answer(rubric.criterion(criterion), role):
+        raise InvalidInput("store.errors.not_for_role", criterion=criterion)
+
+
 def scan_rubric(scan: Row) -> Rubric:
     rubric = rubric_for(scan.rubric_id, scan.rubric_hash)
     if rubric is None:
@@ -167,11 +179,13 @@ def scan_rubric(scan: Row) -> Rubric:
     return rubric
 
 
-def clean_text(value: Any, limit: int, *, required: str | None = None) -> str:
+def clean_text(value: Any, limit: int, *, required: str | None = None, name: bool = False) -> str:
     """``value`` through the input check (``assessment/text_input.py``): stripped, valid Unicode,
-    at most ``limit`` characters; when ``required`` (a field name) is given it may not be empty."""
+    at most ``limit`` characters; when ``required`` (a field name) is given it may not be empty.
+    A ``name`` (board, school, scan label, code label, owner) is also normalised as people
+    compare names, invisible characters refused."""
     try:
-        text = checked_text(value, limit)
+        text = (checked_name if name else checked_text)(value, limit)
     except TextRefused as refused:
         raise InvalidInput(f"store.errors.{refused.kind}", **refused.values) from None
     if required and not text:

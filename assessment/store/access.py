@@ -253,7 +253,7 @@ def issue_code(
 ) -> IssuedCode:
     """A new code; its secret is in the result and nowhere else. Admin issues every kind;
     a coordinator issues respondent codes for his school's open scans and trainer codes."""
-    label = clean_text(label, T.NAME_LENGTH)
+    label = clean_text(label, T.NAME_LENGTH, name=True)
     now = utcnow()
     expires_at = aware(expires_at)
     if expires_at is not None and expires_at <= now:

@@ -60,7 +60,7 @@ def check_action_fields(rubric: Rubric | None, fields: dict[str, Any]) -> dict[s
         "theme": theme,
         "criterion": criterion,
         "title": clean_text(fields.get("title"), T.TITLE_LENGTH, required="title"),
-        "owner": clean_text(fields.get("owner"), T.NAME_LENGTH),
+        "owner": clean_text(fields.get("owner"), T.NAME_LENGTH, name=True),
         "due_date": _date(fields.get("due_date")),
         "status": status,
     }

@@ -22,7 +22,7 @@ from assessment.store._common import is_answer_value
 from assessment.store.errors import ImportRefused
 from assessment.store.info import ACTION_STATUSES, SCAN_STATUSES
 from assessment.store.rubrics import rubric_for
-from assessment.text_input import text_problem
+from assessment.text_input import checked_name, text_problem
 
 FORMAT = "tso-zelfscan-school"
 FORMAT_VERSION = 1
@@ -158,17 +158,20 @@ class _Checker:
             return _MISSING
         return parsed
 
-    def text(self, obj: dict, key: str, path: str, limit: int, *, required: bool = True) -> str:
-        """The text through the input check (stripped); "" with a problem recorded if refused."""
+    def text(
+        self, obj: dict, key: str, path: str, limit: int, *, required: bool = True, name=False
+    ) -> str:
+        """The text through the input check (stripped; a ``name`` normalised as the store
+        keeps names); "" with a problem recorded if refused."""
         value = self.get(obj, key, path, "text", optional=not required)
         if value is _MISSING or value is None:
             return ""
-        refused = text_problem(value, limit)
+        refused = text_problem(value, limit, name=name)
         if refused is not None:
             kind = "bad_text" if refused.kind == "not_text" else refused.kind
             self.add(kind, path=f"{path}.{key}", **refused.values)
             return ""
-        text = value.strip()
+        text = checked_name(value, limit) if name else value.strip()
         if required and not text:
             self.add("empty", path=f"{path}.{key}")
         return text
@@ -190,11 +193,11 @@ def check_import(data: Any) -> ParsedImport:
     parsed = ParsedImport()
     board = check.get(data, "board", "", "object")
     if board is not _MISSING:
-        parsed.board_name = check.text(board, "name", "board", T.NAME_LENGTH).strip()
+        parsed.board_name = check.text(board, "name", "board", T.NAME_LENGTH, name=True).strip()
     school = check.get(data, "school", "", "object")
     if school is not _MISSING:
         parsed.school = {
-            "name": check.text(school, "name", "school", T.NAME_LENGTH).strip(),
+            "name": check.text(school, "name", "school", T.NAME_LENGTH, name=True).strip(),
             "share_with_board": check.get(school, "share_with_board", "school", "bool"),
             "is_demo": check.get(school, "is_demo", "school", "bool", optional=True) or False,
         }
@@ -217,7 +220,7 @@ def check_import(data: Any) -> ParsedImport:
 def _check_scan(
     check: _Checker, scan: dict, path: str, labels: set[str], refs: set[int]
 ) -> dict[str, Any]:
-    label = check.text(scan, "label", path, T.LABEL_LENGTH)
+    label = check.text(scan, "label", path, T.LABEL_LENGTH, name=True)
     if isinstance(label, str) and label.strip():
         if label.strip() in labels:
             check.add("duplicate_label", path=f"{path}.label", label=label)
@@ -299,7 +302,9 @@ def _check_scan(
             "theme": theme,
             "criterion": criterion,
             "title": check.text(item, "title", a_path, T.TITLE_LENGTH).strip(),
-            "owner": check.text(item, "owner", a_path, T.NAME_LENGTH, required=False).strip(),
+            "owner": check.text(
+                item, "owner", a_path, T.NAME_LENGTH, required=False, name=True
+            ).strip(),
             "due_date": check.get(item, "due_date", a_path, "date", optional=True),
             "status": status,
         }

@@ -22,6 +22,7 @@ from assessment.scoring import AnswerValue
 from assessment.store import group_commit, saving_pg
 from assessment.store import tables as T
 from assessment.store._common import (
+    check_may_answer,
     check_value,
     clean_text,
     decode_value,
@@ -54,6 +55,7 @@ _CALLER = (
         T.scan.c.rubric_hash,
         T.respondent.c.id.label("respondent_id"),
         T.respondent.c.started_at,
+        T.respondent.c.role.label("respondent_role"),
     )
     .select_from(
         T.access_code.join(T.scan, T.scan.c.id == bindparam("scan_id")).outerjoin(
@@ -259,7 +261,9 @@ def _check(connection: Connection, job: _Save) -> tuple[int, bool]:
         raise ScanClosed()
     answering = job.value is not None
     if answering:
-        job.value = check_value(scan_rubric(row), job.criterion, job.value)
+        rubric = scan_rubric(row)
+        job.value = check_value(rubric, job.criterion, job.value)
+        check_may_answer(rubric, job.criterion, row.respondent_role)
     job.scan_id = row.scan_id
     job.scan_rubric = (row.rubric_id, row.rubric_hash)
     respondent_id = row.respondent_id
@@ -312,7 +316,9 @@ def _slow_check(connection: Connection, job: _Save) -> tuple[int, bool]:
         if row is None:
             raise InvalidInput("store.errors.note_without_answer")
         return row.id, False
-    job.value = check_value(scan_rubric(scan), job.criterion, job.value)
+    rubric = scan_rubric(scan)
+    job.value = check_value(rubric, job.criterion, job.value)
+    check_may_answer(rubric, job.criterion, row.role)
     job.scan_id = scan.id
     job.scan_rubric = (scan.rubric_id, scan.rubric_hash)
     return row.id, row.started_at is None

@@ -12,7 +12,8 @@ this process has not yet seen) goes the general way of ``saving.py``, which says
 
 The criterion and value are checked before the statement against the scan's rubric, remembered
 per scan; the statement compares the scan's rubric hash, so a stale memory only means the
-general way.
+general way. Which respondent roles may answer the criterion (``may_answer``) is decided here
+too and passed as a list: the statement writes only for a respondent with one of them.
 """
 
 from __future__ import annotations
@@ -23,9 +24,10 @@ import weakref
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
+from assessment.respondents import RESPONDENT_ROLES
 from assessment.rubric import Rubric
 from assessment.store import tables as T
-from assessment.store._common import check_value, encode_value, utcnow
+from assessment.store._common import check_value, encode_value, may_answer, utcnow
 from assessment.store.engine import database_faults
 from assessment.store.errors import InvalidInput
 from assessment.store.info import Access, AnswerInfo
@@ -49,6 +51,7 @@ WITH ok AS (
         (c.role = 'respondent' AND c.scan_id = s.id AND r.id = %(respondent_id)s)
         OR (c.role = 'coordinator' AND c.scan_id IS NULL)
       )
+      AND (CASE WHEN r.role IS NULL THEN %(roleless)s ELSE r.role = ANY(%(roles)s) END)
     FOR SHARE OF c, s
 ), saved AS (
     INSERT INTO {T.answer.name} (respondent_id, scan_id, criterion, kind, score, note, updated_at)
@@ -116,7 +119,10 @@ def try_save(engine: Engine, access, criterion: str, value, note: str | None, sc
         return None
     kind, score = encode_value(value)
     now = utcnow()
+    asked = rubric.criterion(criterion)
     parameters = {
+        "roles": [role for role in RESPONDENT_ROLES if may_answer(asked, role)],
+        "roleless": may_answer(asked, None),
         "scan_id": scan_id,
         "code_id": access.code_id,
         "role": access.role,

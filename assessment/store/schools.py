@@ -33,7 +33,7 @@ def _admin_only(access: Access) -> None:
 
 
 def create_board(engine: Engine, access: Access, name: str) -> BoardInfo:
-    name = clean_text(name, T.NAME_LENGTH, required="name")
+    name = clean_text(name, T.NAME_LENGTH, required="name", name=True)
     with writing(engine) as connection:
         verify(connection, access)
         _admin_only(access)
@@ -69,7 +69,7 @@ def get_board(engine: Engine, access: Access, board_id: int) -> BoardInfo:
 def create_school(
     engine: Engine, access: Access, board_id: int, name: str, share_with_board: bool = False
 ) -> SchoolInfo:
-    name = clean_text(name, T.NAME_LENGTH, required="name")
+    name = clean_text(name, T.NAME_LENGTH, required="name", name=True)
     with writing(engine) as connection:
         verify(connection, access)
         _admin_only(access)
@@ -155,7 +155,7 @@ def open_scan(
     engine: Engine, access: Access, school_id: int, label: str, rubric: Rubric
 ) -> ScanInfo:
     """A new open scan of the school, recording the rubric's id, version and content hash."""
-    label = clean_text(label, T.LABEL_LENGTH, required="label")
+    label = clean_text(label, T.LABEL_LENGTH, required="label", name=True)
     register_rubric(rubric)
     with writing(engine) as connection:
         verify(connection, access)

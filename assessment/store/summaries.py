@@ -1,15 +1,17 @@
 """Scan summaries: what a board may see of a closed scan, computed once when it is closed.
 
-``refresh`` scores the scan (the same ``score_scan`` as Resultaten) and stores per theme its
+``refresh`` scores the scan as a board may see it (``board_scoring.py``) and stores per theme its
 readiness, phase, flags and ontwikkelkaart cells, and per criterion the counts of the answers; it
 runs in the transaction that closes the scan, imports a closed scan or changes an agreed value of
-one. ``drop`` runs in the transaction that reopens it. The board page reads these rows only.
+one. ``drop`` runs in the transaction that reopens it (what the board last saw stays as the
+scan's ``summary_basis``). The board page reads these rows only.
 
 Privacy is applied here, so the table never holds what a board may not see: a scan that fewer than
 the rubric's ``min_group_size`` respondents answered keeps only its counts and date; a criterion
 that fewer than that many scored keeps no mean and no "weet niet"/"n.v.t." counts (one colleague's
-answer could be read from them), only the team's agreed value. A theme's readiness and phase are
-the team's result over all its criteria, the same numbers the school sees.
+answer could be read from them), only the team's agreed value, and it counts in no readiness,
+phase, flag or ontwikkelkaart cell other than through that agreed value
+(``assessment/board_scoring.py``): a board cannot solve any figure for a hidden answer.
 """
 
 from __future__ import annotations
@@ -20,9 +22,11 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, delete, func, select
 
+from assessment.board_scoring import score_for_board, shown_to_board
 from assessment.development_map import development_map
 from assessment.rubric import Rubric
-from assessment.scoring import AnswerValue, score_scan
+from assessment.scoring import AnswerValue
+from assessment.store import summary_basis
 from assessment.store import tables as T
 from assessment.store._common import decode_value
 from assessment.store.rubrics import rubric_for
@@ -42,7 +46,7 @@ def summary_values(
     minimum = rubric.rules.min_group_size
     if respondents < minimum:
         return {"school_phase": None, "themes": None, "map": None, "criteria": None}
-    result = score_scan(rubric, answers, agreed)
+    result = score_for_board(rubric, answers, agreed)
     themes = {
         "readiness": {theme.id: theme.readiness for theme in result.themes},
         "phase": {theme.id: theme.phase for theme in result.themes},
@@ -55,7 +59,7 @@ def summary_values(
     criteria: dict[str, dict[str, Any]] = {}
     for item in result.items.values():
         entry: dict[str, Any] = {}
-        if item.n >= minimum:
+        if shown_to_board(rubric, item):
             entry = {
                 "n": item.n,
                 "mean": item.mean,
@@ -75,7 +79,9 @@ def summary_values(
 
 
 def refresh(connection: Connection, scan: Row) -> None:
-    """(Re)compute the summary of a closed scan; an open scan has none."""
+    """(Re)compute the summary of a closed scan; an open scan has none. It is computed from the
+    answers the board last saw while today's differ from them by fewer than ``min_group_size``
+    respondents (``summary_basis.py``)."""
     drop(connection, scan.id)
     if scan.status != "closed":
         return
@@ -84,14 +90,15 @@ def refresh(connection: Connection, scan: Row) -> None:
         _log.warning("no rubric %s for the summary of scan %s", scan.rubric_id, scan.id)
         return
     answers: dict[str, list[AnswerValue]] = {}
-    answered: set[int] = set()
+    by_respondent: dict[int, dict[str, AnswerValue]] = {}
     for respondent_id, criterion, kind, score in connection.execute(
         select(
             T.answer.c.respondent_id, T.answer.c.criterion, T.answer.c.kind, T.answer.c.score
         ).where(T.answer.c.scan_id == scan.id)
     ):
-        answers.setdefault(criterion, []).append(decode_value(kind, score))
-        answered.add(respondent_id)
+        value = decode_value(kind, score)
+        answers.setdefault(criterion, []).append(value)
+        by_respondent.setdefault(respondent_id, {})[criterion] = value
     agreed = {
         row.criterion: decode_value(row.kind, row.score)
         for row in connection.execute(
@@ -103,14 +110,22 @@ def refresh(connection: Connection, scan: Row) -> None:
     submitted = connection.execute(
         select(func.count(T.respondent.c.submitted_at)).where(T.respondent.c.scan_id == scan.id)
     ).scalar_one()
+    today = summary_basis.Basis(
+        summary_basis.fingerprints(by_respondent),
+        answers,
+        submitted,
+        scan.closed_at or scan.created_at,
+    )
+    basis = summary_basis.choose(connection, scan.id, today, rubric.rules.min_group_size)
+    respondents = len(basis.respondents)
     connection.execute(
         T.scan_summary.insert().values(
             scan_id=scan.id,
             school_id=scan.school_id,
-            respondents=len(answered),
-            submitted=submitted,
-            closed_at=scan.closed_at or scan.created_at,
-            **summary_values(rubric, answers, agreed, len(answered)),
+            respondents=respondents,
+            submitted=basis.submitted,
+            closed_at=basis.closed_at,
+            **summary_values(rubric, basis.answers, agreed, respondents),
         )
     )
 

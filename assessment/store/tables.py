@@ -251,10 +251,28 @@ scan_summary = Table(
     Column("criteria", JSON(none_as_null=True), nullable=True),
 )
 
+# What the board last saw of a scan with results (migration 0012, ``summary_basis.py``): the
+# answers its summary was computed from, per criterion and without respondents, and per
+# respondent a SHA-256 of their answers. A later summary that would differ from it by fewer than
+# ``min_group_size`` respondents is computed from these answers instead, so that no two
+# summaries a board sees can be subtracted to give one colleague's answers. Kept while the scan
+# is reopened; it holds answers, so it goes wherever the scan's answers go.
+summary_basis = Table(
+    "summary_basis",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("scan_id", Integer, ForeignKey("scan.id"), nullable=False, unique=True),
+    Column("respondents", JSON, nullable=False),  # respondent id -> SHA-256 of their answers
+    Column("answers", JSON, nullable=False),  # criterion id -> every answer, sorted
+    Column("submitted", Integer, nullable=False),
+    Column("closed_at", UTCDateTime, nullable=False),
+)
+
 # Children before parents: the order to empty the tables in.
 ALL_TABLES = (
     session_code,
     session,
+    summary_basis,
     scan_summary,
     action,
     consensus,

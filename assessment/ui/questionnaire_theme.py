@@ -12,6 +12,8 @@ from assessment.rubric import Criterion, Rubric
 from assessment.ui import context, phone, questionnaire
 from assessment.ui.context import tr
 
+_NO_SUCH_THEME = "questionnaire_no_such_theme"
+
 
 def card_key(criterion_id: str) -> str:
     return f"{phone.SCROLL_TARGET}{criterion_id}"
@@ -145,8 +147,15 @@ def navigation(
     key = f"theme_choice-{scan_id}-{position}-{hash(tuple(options))}"
 
     def choose() -> None:
-        if st.session_state[key] != position:
-            go_to(st.session_state[key])
+        chosen = st.session_state[key]
+        # A browser sends the option's text; one that is no option (a tampered message)
+        # arrives as that text, never as a theme: say so and stay here.
+        if not isinstance(chosen, int) or not 0 <= chosen < len(themes):
+            st.session_state[key] = position
+            st.session_state[_NO_SUCH_THEME] = True
+            return
+        if chosen != position:
+            go_to(chosen)
 
     st.selectbox(
         tr("questionnaire.theme_choice"),
@@ -156,3 +165,5 @@ def navigation(
         key=key,
         on_change=choose,
     )
+    if st.session_state.pop(_NO_SUCH_THEME, False):
+        st.error(tr("questionnaire.no_such_theme", count=len(themes)), icon=":material/error:")

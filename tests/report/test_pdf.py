@@ -138,10 +138,10 @@ def test_english_report(tso):
 
 def test_strengths_from_2_5_and_attention_below_next_step_below(mini):
     answers = {
-        "a-v1": [3, 2],  # 2,5: a strength
-        "a-v2": [2, 2],  # 2,0: neither
+        "a-v1": [3, 2, 3, 2],  # 2,5: a strength
+        "a-v2": [2, 2, 2],  # 2,0: neither
         "a-b1": [2, 1, 2, 2, 2],  # 1,8: attention
-        "a-b2": [3, 3],
+        "a-b2": [3, 3, 3],  # at least min_group_size scores: the value is printed
     }
     result = score_scan(mini, answers)
     report = ReportInput(

@@ -85,19 +85,34 @@ def test_the_notes_in_the_pdf_are_sorted_by_text(engine):
     ]
 
 
-def test_the_appendix_gives_no_spread_for_fewer_than_the_minimum(mini):
-    # b-v1: two answers 1 and 2 (mean 1,5 beside spread 1 would give both away); a-v1 has three
+def test_the_appendix_gives_no_mean_n_or_spread_for_fewer_than_the_minimum(mini):
+    # b-v1: two answers 1 and 2 (mean 1,5 beside n 2 gives both away); a-v1 has three
     import datetime as dt
 
     from assessment.report import ReportInput, build_report
     from assessment.scoring import score_scan
     from tests.report.helpers import Pdf
 
-    result = score_scan(mini, {"a-v1": [0, 2, 3], "b-v1": [1, 2]})
+    result = score_scan(mini, {"a-v1": [0, 2, 3], "b-v1": [1, 2]}, {"b-v2": 2})
     report = ReportInput(
         school="School", scan_label="2026", date=dt.date(2026, 12, 2), rubric=mini, result=result
     )
     pdf = Pdf(build_report(report))
     appendix = pdf.flat[pdf.flat.index("Bijlage") :]
     assert "alfa verkennen één 1,7 3 0% 3" in appendix  # mean, n, weet niet, spread
-    assert "beta verkennen één 1,5 2 0% – 1,5" in appendix  # no spread
+    assert "beta verkennen één – < 3 – – –" in appendix  # nothing of the two answers
+    assert "beta verkennen twee – < 3 – – 2 2,0" in appendix  # the team's agreed value stays
+
+
+def test_the_pdf_of_a_two_respondent_scan_prints_no_ones_answer(engine):
+    coordinator, scan_id = scan_with(
+        engine,
+        [{"a-v1": (3, ""), "b-v1": (1, "")}, {"a-v1": (1, "")}],
+    )
+    pdf = Pdf(report_for_scan(engine, coordinator, scan_id))
+    appendix = pdf.flat[pdf.flat.index("Bijlage") :]
+    assert "alfa verkennen één – < 3 – – verdeeld –" in appendix  # not 2,0 and n = 2
+    assert "beta verkennen één – < 3 – – –" in appendix  # not 1,0 and n = 1
+    themes = themes_text(pdf)
+    assert "beta verkennen één (1,0)" not in themes
+    assert "beta verkennen één (minder dan 3 scores)" in themes

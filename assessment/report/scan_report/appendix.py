@@ -31,7 +31,7 @@ def appendix(w: ScanWriter) -> list[Flowable]:
     columns = ["criterion", "mean", "n", "dont_know", "range", "agreed", "value"]
     samples = [
         "0,0",
-        "30",
+        w.t("appendix.few", minimum=rules.min_group_size),
         "100%",
         f"3 {w.t('appendix.contested')}",
         w.t("values.dont_know"),
@@ -62,29 +62,7 @@ def appendix(w: ScanWriter) -> list[Flowable]:
                     ("NOSPLIT", (0, len(rows)), (-1, len(rows) + 1)),
                 ]
                 rows.append([w.p(w.phase(phase), "cell_bold")] + [""] * 6)
-            # With fewer than min_group_size answers the spread beside the mean would give the
-            # answers away (two answers: mean 1,5 and spread 1 are a 1 and a 2).
-            few = item.n < rules.min_group_size
-            spread = w.t("values.none") if item.range is None or few else str(item.range)
-            if item.contested:
-                spread = f"{spread} {w.t('appendix.contested')}"
-            dont_know = (
-                percent(item.dk_share, w.lang) if item.n + item.dont_know else w.t("values.none")
-            )
-            rows.append(
-                [
-                    w.p(w.criterion_label(item.id), "cell"),
-                    w.p(w.num(item.mean), "cell_right"),
-                    w.p(str(item.n), "cell_right"),
-                    w.p(dont_know, "cell_right"),
-                    w.p(spread, "cell_right"),
-                    w.p(
-                        "" if item.agreed is None else w.agreed_text(item.agreed),
-                        "cell_right",
-                    ),
-                    w.p(w.item_value(item), "cell_bold_right"),
-                ]
-            )
+            rows.append(_criterion_row(w, item))
         story.append(CondPageBreak(45 * mm))
         story.append(w.p(w.rubric.text(theme.label, w.lang), "h3_loose"))
         story.append(table(rows, widths, zebra=False, extra=extra))
@@ -94,6 +72,40 @@ def appendix(w: ScanWriter) -> list[Flowable]:
     for note in quality or [w.t("appendix.quality.none")]:
         story.append(w.m(esc(note), "bullet", "•"))
     return story
+
+
+def _criterion_row(w: ScanWriter, item: ItemResult) -> list[Any]:
+    """A criterion's figures. Scored by fewer than ``min_group_size`` colleagues, its mean, n,
+    "weet niet" share, spread and the value taken from the mean are not printed, as the board
+    never sees them (two answers: mean 1,5 and n 2 are a 1 and a 2); an agreed value is the
+    team's and stays."""
+    hidden = w.t("values.none")
+    few = item.n < w.rubric.rules.min_group_size
+    if few:
+        mean, n, dont_know, spread = (
+            hidden,
+            w.t("appendix.few", minimum=w.rubric.rules.min_group_size),
+            hidden,
+            hidden,
+        )
+        value = w.item_value(item) if item.agreed is not None else hidden
+    else:
+        mean, n, value = w.num(item.mean), str(item.n), w.item_value(item)
+        spread = w.t("values.none") if item.range is None else str(item.range)
+        dont_know = (
+            percent(item.dk_share, w.lang) if item.n + item.dont_know else w.t("values.none")
+        )
+    if item.contested:
+        spread = f"{spread} {w.t('appendix.contested')}"
+    return [
+        w.p(w.criterion_label(item.id), "cell"),
+        w.p(mean, "cell_right"),
+        w.p(n, "cell_right"),
+        w.p(dont_know, "cell_right"),
+        w.p(spread, "cell_right"),
+        w.p("" if item.agreed is None else w.agreed_text(item.agreed), "cell_right"),
+        w.p(value, "cell_bold_right"),
+    ]
 
 
 def _notes(w: ScanWriter) -> list[Flowable]:

@@ -99,11 +99,18 @@ def _item_list(
     if not items:
         return [w.p(w.t(none_key, value=value), "small")]
     out = []
+    minimum = w.rubric.rules.min_group_size
     for item in items:
         key = "theme.agreed_item" if item.agreed is not None else "theme.item"
+        # A mean of fewer than min_group_size scores is one or two colleagues' answers.
+        value = (
+            w.item_value(item)
+            if item.agreed is not None or item.n >= minimum
+            else w.t("theme.few_scores", minimum=minimum)
+        )
         out.append(
             w.m(
-                esc(w.t(key, label=w.criterion_label(item.id), value=w.item_value(item))),
+                esc(w.t(key, label=w.criterion_label(item.id), value=value)),
                 "bullet",
                 "•",
             )
