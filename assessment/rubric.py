@@ -57,7 +57,7 @@ class Rules(_Model):
     min_group_size: int = Field(ge=1)
     next_steps_per_theme: int = Field(ge=1)
     next_step_below: float = 2.0
-    critical_min: float = 2.0  # a critical criterion counts toward its phase only at this value or above
+    critical_min: float = 2.0  # a critical criterion counts toward its phase only at or above this
 
 
 class Source(_Model):
@@ -76,7 +76,7 @@ class Criterion(_Model):
     answered_by: tuple[str, ...] = ()  # respondent roles that can judge it; empty = everyone
     sources: tuple[str, ...] = ()
     critical: bool = False  # a safety or core practice: see Rules.critical_min
-    checked_against: tuple[str, ...] = ()  # consortium materials it was checked against; empty = our own wording
+    checked_against: tuple[str, ...] = ()  # consortium materials checked against; () = our wording
     theme: str = ""  # filled in by the loader from the file the criterion lives in
 
     def asked_of(self, role: str | None) -> bool:
