@@ -190,13 +190,10 @@ def _sqlite_engine(url: str) -> Engine:
 
 
 def _writable(file: Path) -> bool:
-    """Whether this process may open ``file`` for writing, the test SQLite itself makes."""
-    try:
-        descriptor = os.open(file, os.O_RDWR)
-    except OSError:
-        return False
-    os.close(descriptor)
-    return True
+    """Whether this process may write ``file``, the test SQLite itself makes, asked without
+    opening it: closing any descriptor of the file would drop every POSIX lock SQLite holds on it
+    in this process, and another process would then delete the WAL under the running app."""
+    return os.access(file, os.W_OK, effective_ids=os.access in os.supports_effective_ids)
 
 
 def _write_lock(engine: Engine):
