@@ -112,7 +112,7 @@ def test_an_action_created_anew_under_a_reused_id_does_not_take_a_stale_save(wor
 def test_a_review_decision_changes_the_version(world):
     engine, coordinator = world.engine, world.access["coordinator"]
     seen = world.previous_action
-    store.review_action(engine, coordinator, seen.id, world.scan.id, "done")
+    store.review_action(engine, coordinator, seen.id, world.scan.id, "done", version=seen.version)
     with pytest.raises(store.Conflict):
         store.update_action(engine, coordinator, seen.id, version=seen.version, status="doing")
 
