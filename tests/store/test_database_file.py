@@ -13,13 +13,17 @@ from __future__ import annotations
 import builtins
 import io
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
+from alembic import command
 
 from assessment import store
 from assessment.cli import main
+from assessment.store.engine import alembic_config, current_revision, writing
 from tests.helpers import MINI_RUBRIC
+from tests.store.test_engine import HEAD
 
 
 @pytest.fixture
@@ -104,4 +108,39 @@ def test_every_command_that_touches_the_database_leaves_the_file_to_sqlite(
     assert run("report", "--scan", str(closed.id), "-o", str(pdf))[0] == 0
     assert run("demo", "--rubric", str(MINI_RUBRIC))[0] == 0
     assert Path(path).is_file() and pdf.is_file()
+    assert opened == []
+
+
+def test_an_older_file_that_the_app_uses_is_not_migrated_until_the_app_stops(
+    database, capsys, mini
+):
+    path, opened = database
+    engine = store.make_engine()
+    config = alembic_config()
+    with writing(engine) as connection:  # the schema of an older version of the app
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0006")
+    engine.dispose()
+    app = sqlite3.connect(path)  # the app, with the file open
+    app.execute("SELECT count(*) FROM scan").fetchone()
+
+    assert main(["db", "upgrade"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "De database is nog in gebruik, bijvoorbeeld door de app. Een database bijwerken naar "
+        "een nieuwe versie kan alleen als niets anders hem gebruikt: stop de app en probeer het "
+        "daarna opnieuw."
+    )
+    assert main(["admin", "list"]) == 2  # every command would upgrade first
+    assert current_revision(engine) == "0006"
+    engine.dispose()  # the test's own look is a user too
+
+    app.close()
+    assert main(["db", "upgrade"]) == 0
+    assert current_revision(engine) == HEAD
+    app = sqlite3.connect(path)  # once up to date, the commands run beside the app
+    app.execute("SELECT count(*) FROM scan").fetchone()
+    assert main(["db", "upgrade"]) == 0
+    assert main(["admin", "create-board", "Stichting Naast De App"]) == 0
+    app.close()
+    engine.dispose()
     assert opened == []
