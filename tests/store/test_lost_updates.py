@@ -131,8 +131,7 @@ def test_reviewing_last_year_s_action_from_a_stale_list_keeps_the_colleague_s_ch
         store.review_action(engine, coordinator, seen.id, scan_id, decision, version=seen.version)
     error = refused.value
     assert t(error.key, "nl", **error.values) == (
-        f"Iemand anders heeft ‘{seen.title}’ intussen gewijzigd; er is niets opgeslagen. "
-        "Bekijk de actie hieronder opnieuw."
+        f"Iemand anders heeft ‘{seen.title}’ intussen gewijzigd; er is niets opgeslagen."
     )
     assert error.current == {seen.id: colleague}
     previous = {a.id: a for a in store.list_actions(engine, coordinator, world.previous_scan.id)}
