@@ -19,11 +19,14 @@ down_revision = "0006"
 branch_labels = None
 depends_on = None
 
+# PL/pgSQL keeps its plans for the session; a SQL function would plan both queries on every save.
 FUNCTION = """
-CREATE OR REPLACE FUNCTION tso_scan_open_for_save(integer) RETURNS boolean
-LANGUAGE sql VOLATILE AS $$
-    SELECT pg_advisory_xact_lock_shared(726182203, $1);
-    SELECT EXISTS (SELECT 1 FROM scan WHERE id = $1 AND status = 'open');
+CREATE OR REPLACE FUNCTION tso_scan_open_for_save(scan_to_save integer) RETURNS boolean
+LANGUAGE plpgsql VOLATILE AS $$
+BEGIN
+    PERFORM pg_advisory_xact_lock_shared(726182203, scan_to_save);
+    RETURN EXISTS (SELECT 1 FROM scan AS s WHERE s.id = scan_to_save AND s.status = 'open');
+END
 $$
 """
 
