@@ -3,7 +3,8 @@
     python bench/run_all.py [--quick]
 
 Saves (SQLite, and PostgreSQL when ``TSO_TEST_POSTGRES_URL`` is set): 30 writers through
-``store.save_answer`` beside the raw upsert in a transaction through the driver (``save_floor``),
+``store.save_answer`` beside the raw upsert in a transaction through the driver (``save_floor``;
+on PostgreSQL also beside the upsert in autocommit, as the app's one-statement save runs),
 both at once (burst) and at random moments (steady), one after the other on the same tables.
 Resultaten: a rerun in AppTest and the data it reads (``bench_results_page``). PDF: a fresh
 process making the report from the example CSV files, and the whole ``python -m assessment report``
@@ -80,6 +81,16 @@ def bench_saves(engine, name: str, writers: int, rounds: int, budget: str) -> No
             ratio(p95(app), p95(floor)),
             budget,
         )
+        if engine.dialect.name == "postgresql":  # a save is one statement: its own floor too
+            single = run_floor(engine, accesses, criteria, rounds, load, autocommit=True)
+            add(
+                f"save one answer, {writers} writers, {name}, {load}, p95 (p50), "
+                "beside the upsert in autocommit",
+                f"{ms(p95(app))} ({ms(statistics.median(app))})",
+                f"{ms(p95(single))} ({ms(statistics.median(single))})",
+                ratio(p95(app), p95(single)),
+                "for comparison",
+            )
 
 
 def saves(quick: bool) -> None:

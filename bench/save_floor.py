@@ -26,8 +26,9 @@ _UPSERT = (
 )
 
 
-def _connect(engine: Engine):
-    """A plain driver connection to the engine's database, and the upsert in its paramstyle."""
+def _connect(engine: Engine, autocommit: bool = False):
+    """A plain driver connection to the engine's database, and the upsert in its paramstyle;
+    ``autocommit`` (PostgreSQL): each upsert its own transaction, without BEGIN and COMMIT."""
     url = engine.url
     if url.get_backend_name() == "sqlite":
         connection = sqlite3.connect(
@@ -46,17 +47,25 @@ def _connect(engine: Engine):
         password=url.password,
         dbname=url.database,
         options=options or "",
+        autocommit=autocommit,
     )
     return connection, _UPSERT.format(p="%s"), None
 
 
 def run_floor(
-    engine: Engine, accesses: list[store.Access], criteria: list[str], rounds: int, load: str
+    engine: Engine,
+    accesses: list[store.Access],
+    criteria: list[str],
+    rounds: int,
+    load: str,
+    *,
+    autocommit: bool = False,
 ) -> list[float]:
     """Latencies (s) of raw upserts: ``load`` "burst" (all at once, ``rounds`` times) or
-    "steady" (a random pause of 0-200 ms between saves)."""
+    "steady" (a random pause of 0-200 ms between saves); ``autocommit`` on PostgreSQL: one
+    statement per upsert, the floor of a save that is one statement."""
     writers = len(accesses)
-    connections = [_connect(engine) for _ in range(writers)]
+    connections = [_connect(engine, autocommit) for _ in range(writers)]
     barrier = threading.Barrier(writers)
     latencies: list[float] = []
     lock = threading.Lock()
@@ -82,9 +91,10 @@ def run_floor(
                     connection.execute(begin)
                     connection.execute(upsert, row)
                     connection.execute("COMMIT")
-            else:  # psycopg opens the transaction itself
+            else:  # psycopg opens the transaction itself, unless in autocommit
                 connection.execute(upsert, row)
-                connection.commit()
+                if not autocommit:
+                    connection.commit()
             mine.append(time.perf_counter() - started)
         with lock:
             latencies.extend(mine)

@@ -133,12 +133,12 @@ with st.container(horizontal=True):
 can_add = can_edit and not unsaved
 
 
-def review(action_id: int, decision: str) -> None:
+def review(action_id: int, version: int, decision: str) -> None:
     if plan_edit.holds_edits(scan.id):  # edits and this click can arrive in one run
         st.session_state["plan_error"] = tr("actions.save_first")
         return
     try:
-        store.review_action(engine, access, action_id, scan.id, decision)
+        store.review_action(engine, access, action_id, scan.id, decision, version=version)
     except store.StoreError as error:
         st.session_state["plan_error"] = tr_md(error.key, **error.values)
         return
@@ -164,7 +164,7 @@ if to_review:
                             tr(f"actions.decision.{decision}"),
                             key=f"{decision}-{action.id}",
                             on_click=review,
-                            args=(action.id, decision),
+                            args=(action.id, action.version, decision),
                             icon=icon,
                             disabled=not can_add,
                         )

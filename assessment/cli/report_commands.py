@@ -95,8 +95,8 @@ def _from_database(args: argparse.Namespace) -> bytes | int:
     except ImportError:
         return fail([t("report.cli.scan_unavailable", lang)])
     engine = store.make_engine(args.database_url)
-    store.upgrade(engine)
     try:
+        store.upgrade(engine)
         return report_for_scan(
             engine, store.admin_access(), args.scan, lang, include_notes=args.notes
         )

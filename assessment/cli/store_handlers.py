@@ -6,11 +6,12 @@ database start without SQLAlchemy.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -45,6 +46,20 @@ def _refused(error: store.StoreError, lang: str) -> int:
     return fail([t(error.key, lang, **error.values)])
 
 
+def _refusing(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """``handler`` with a StoreError (a database in use or unreachable) told in Dutch, exit 2."""
+
+    @functools.wraps(handler)
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except store.StoreError as error:
+            return _refused(error, args.lang)
+
+    return run
+
+
+@_refusing
 def run_upgrade(args: argparse.Namespace) -> int:
     with _database() as engine:
         print(t("store.cli.upgraded", args.lang, revision=current_revision(engine)))
@@ -112,6 +127,7 @@ def run_revoke_code(args: argparse.Namespace) -> int:
     return 0
 
 
+@_refusing
 def run_list(args: argparse.Namespace) -> int:
     admin, lang = store.admin_access(), args.lang
     with _database() as engine:
@@ -136,6 +152,7 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
+@_refusing
 def run_demo(args: argparse.Namespace) -> int:
     lang = args.lang
     try:

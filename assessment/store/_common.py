@@ -203,14 +203,10 @@ def get_school_row(connection: Connection, school_id: Any) -> Row:
     return row
 
 
-def get_scan_row(
-    connection: Connection, scan_id: Any, *, share_lock: bool = False, update_lock: bool = False
-) -> Row:
+def get_scan_row(connection: Connection, scan_id: Any, *, update_lock: bool = False) -> Row:
     query = select(T.scan).where(T.scan.c.id == _id(scan_id))
     if update_lock:
         query = query.with_for_update()
-    elif share_lock:
-        query = query.with_for_update(read=True)
     row = connection.execute(query).one_or_none()
     if row is None:
         raise NotFound("store.errors.scan_not_found", id=scan_id)

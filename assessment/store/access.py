@@ -25,6 +25,7 @@ from assessment.store._common import (
 from assessment.store.engine import reading, writing
 from assessment.store.errors import AccessDenied, CodeRefused, InvalidInput, NotFound, ScanClosed
 from assessment.store.info import CODE_ROLES, Access, CodeInfo, IssuedCode
+from assessment.store.scan_lock import hold_scan
 from assessment.store.session_codes import end_sessions_left_without_codes
 
 CODE_BYTES = 24  # 192 bits
@@ -307,7 +308,9 @@ def check_issue(
         return school_id
     if scan_id is None or board_id is not None:
         raise InvalidInput("store.errors.code_scope", role=role)
-    scan = get_scan_row(connection, scan_id, share_lock=True)
+    if isinstance(scan_id, int) and not isinstance(scan_id, bool):
+        hold_scan(connection, scan_id)  # no new code while the scan closes
+    scan = get_scan_row(connection, scan_id)
     if school_id is not None and school_id != scan.school_id:
         raise InvalidInput("store.errors.code_scope", role=role)
     if access.role == "coordinator":

@@ -275,11 +275,12 @@ def actions_to_review(engine: Engine, access, scan_id: int) -> list[ActionInfo]:
 
 
 def review_action(
-    engine: Engine, access, action_id: int, scan_id: int, decision: str
+    engine: Engine, access, action_id: int, scan_id: int, decision: str, *, version: int
 ) -> ActionInfo | None:
     """Decide on an earlier scan's action: "continue" copies it into ``scan_id`` (status kept,
     ``carried_from`` set) and returns the copy; "done" or "dropped" set the old action's status
-    and return it."""
+    and return it. ``version`` is the version of the action the caller saw; when a colleague
+    changed it meanwhile nothing is saved: ``Conflict`` says what it is now."""
     if decision not in REVIEW_DECISIONS:
         raise InvalidInput("store.errors.bad_decision", decision=str(decision))
     with writing(engine) as connection:
@@ -291,6 +292,10 @@ def review_action(
         earlier = (old_scan.created_at, old_scan.id) < (scan.created_at, scan.id)
         if old_scan.school_id != scan.school_id or not earlier:
             raise InvalidInput("store.errors.not_earlier_action")
+        if old.version != version:
+            raise Conflict(
+                "store.errors.review_changed", current={old.id: action_info(old)}, title=old.title
+            )
         if decision != "continue":
             connection.execute(
                 update(T.action)

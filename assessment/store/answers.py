@@ -31,6 +31,7 @@ from assessment.store.engine import reading, writing
 from assessment.store.errors import Conflict, InvalidInput, ScanClosed
 from assessment.store.info import AgreedInfo, AnswerInfo, RespondentInfo, ScanData
 from assessment.store.respondent_row import own_row
+from assessment.store.scan_lock import hold_scan
 from assessment.store.summaries import refresh as refresh_summary
 
 
@@ -189,8 +190,7 @@ def set_agreed(
     note = clean_text(note, T.NOTE_LENGTH)
     with writing(engine) as connection:
         verify(connection, access)
-        scan = get_scan_row(connection, scan_id)
-        school_write(access, scan.school_id)
+        scan = _held_scan(connection, access, scan_id)
         value = check_value(scan_rubric(scan), criterion, value)
         kind, score = encode_value(value)
         now = utcnow()
@@ -219,8 +219,7 @@ def clear_agreed(engine: Engine, access, scan_id: int, criterion: str, *, versio
     ``Conflict`` says what it is. One that is gone already is no conflict."""
     with writing(engine) as connection:
         verify(connection, access)
-        scan = get_scan_row(connection, scan_id)
-        school_write(access, scan.school_id)
+        scan = _held_scan(connection, access, scan_id)
         deleted = connection.execute(
             delete(T.consensus)
             .where(*_agreed_row(scan_id, criterion), T.consensus.c.version == version)
@@ -232,6 +231,15 @@ def clear_agreed(engine: Engine, access, scan_id: int, criterion: str, *, versio
                 raise conflict
         else:
             _agreed_changed(connection, scan)
+
+
+def _held_scan(connection, access, scan_id: int) -> Row:
+    """The scan row, read after its lock is held exclusively: a close waits for the change of an
+    agreed value, a change that waited for a close sees it closed, and two changes to a closed
+    scan refresh its summary one after the other, so the summary holds what is stored."""
+    school_write(access, get_scan_row(connection, scan_id).school_id)
+    hold_scan(connection, scan_id, exclusive=True)
+    return get_scan_row(connection, scan_id)
 
 
 def _agreed_changed(connection, scan: Row) -> None:

@@ -34,7 +34,7 @@ from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import DBAPIError, DisconnectionError, IntegrityError, OperationalError
 from sqlalchemy.pool import StaticPool
 
-from assessment.store.errors import DatabaseFault
+from assessment.store.errors import DatabaseFault, DatabaseInUse
 
 DEFAULT_SQLITE_FILE = Path("data") / "tso.sqlite"
 DEFAULT_DEMO_FILE = Path("data") / "demo.sqlite"
@@ -190,13 +190,10 @@ def _sqlite_engine(url: str) -> Engine:
 
 
 def _writable(file: Path) -> bool:
-    """Whether this process may open ``file`` for writing, the test SQLite itself makes."""
-    try:
-        descriptor = os.open(file, os.O_RDWR)
-    except OSError:
-        return False
-    os.close(descriptor)
-    return True
+    """Whether this process may write ``file``, the test SQLite itself makes, asked without
+    opening it: closing any descriptor of the file would drop every POSIX lock SQLite holds on it
+    in this process, and another process would then delete the WAL under the running app."""
+    return os.access(file, os.W_OK, effective_ids=os.access in os.supports_effective_ids)
 
 
 def _write_lock(engine: Engine):
@@ -261,16 +258,33 @@ def alembic_config() -> Config:
 
 def upgrade(engine: Engine) -> None:
     """Bring the database to the newest schema (``alembic upgrade head``) and give every closed
-    scan its board summary; safe to repeat and to run from several processes at once."""
+    scan its board summary; safe to repeat and to run from several processes at once. An older
+    SQLite file that another process uses is left alone: ``DatabaseInUse``."""
     from assessment.store.summaries import fill_missing
 
     config = alembic_config()
+    _refuse_to_migrate_in_use(engine, config)
     with writing(engine) as connection:
         lock_for_setup(connection)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
         # Scans closed before migration 0005 get the summary closing would have given them.
         fill_missing(connection)
+
+
+def _refuse_to_migrate_in_use(engine: Engine, config: Config) -> None:
+    from alembic.script import ScriptDirectory
+
+    from assessment.store.sqlite_file import sqlite_file, used_by_others
+
+    file = sqlite_file(engine)
+    if file is None or not file.exists():
+        return
+    if current_revision(engine) == ScriptDirectory.from_config(config).get_current_head():
+        return
+    engine.dispose()  # this process's own connections would look like another user
+    if used_by_others(file):
+        raise DatabaseInUse()
 
 
 def current_revision(engine: Engine) -> str | None:

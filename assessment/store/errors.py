@@ -79,3 +79,9 @@ class ImportRefused(StoreError):
         self.problems = problems
         key, values = problems[0] if problems else (self.default_key, {})
         super().__init__(key, **values)
+
+
+class DatabaseInUse(StoreError):
+    """An older SQLite file that another process (the app) uses cannot be migrated now."""
+
+    default_key = "store.errors.in_use"

@@ -8,6 +8,7 @@ from assessment.store import tables as T
 from assessment.store._common import get_scan_row, insert_for
 from assessment.store.access import school_write
 from assessment.store.errors import AccessDenied, InvalidInput
+from assessment.store.scan_lock import hold_scan
 
 
 def own_row(
@@ -20,11 +21,13 @@ def own_row(
 ) -> tuple[Row | None, Row]:
     """(respondent row or None, scan row) of the caller in this scan. A respondent code answers in
     its own scan; a coordinator fills in his school's scan as a respondent keyed by his code.
-    ``lock`` holds the scan row shared (PostgreSQL) so it cannot close halfway a save."""
+    ``lock`` holds the scan's lock shared (``scan_lock``) so it cannot close halfway a write."""
     if access.role == "respondent":
         if scan_id is not None and scan_id != access.scan_id:
             raise AccessDenied()
-        scan = get_scan_row(connection, access.scan_id, share_lock=lock)
+        if lock:
+            hold_scan(connection, access.scan_id)
+        scan = get_scan_row(connection, access.scan_id)
         row = connection.execute(
             select(T.respondent).where(
                 T.respondent.c.id == access.respondent_id,
@@ -39,7 +42,9 @@ def own_row(
         raise AccessDenied()
     if scan_id is None:
         raise InvalidInput("store.errors.scan_required")
-    scan = get_scan_row(connection, scan_id, share_lock=lock)
+    if lock and isinstance(scan_id, int) and not isinstance(scan_id, bool):
+        hold_scan(connection, scan_id)
+    scan = get_scan_row(connection, scan_id)
     school_write(access, scan.school_id)
     query = select(T.respondent).where(
         T.respondent.c.scan_id == scan.id, T.respondent.c.code_id == access.code_id

@@ -37,6 +37,7 @@ from assessment.store.engine import writing
 from assessment.store.errors import InvalidInput, ScanClosed, StoreError
 from assessment.store.info import Access, AnswerInfo
 from assessment.store.respondent_row import own_row
+from assessment.store.scan_lock import hold_scan
 
 _BATCHED = {"sqlite"}
 
@@ -65,7 +66,8 @@ _CALLER = (
         )
     )
     .where(T.access_code.c.id == bindparam("code_id"))
-    .with_for_update(read=True, of=T.scan)  # PostgreSQL: the scan cannot close halfway
+    # PostgreSQL: a revocation waits for the save; the scan is held by its lock (scan_lock)
+    .with_for_update(read=True, of=T.access_code)
 )
 
 
@@ -252,6 +254,7 @@ def _check(connection: Connection, job: _Save) -> tuple[int, bool]:
         scan_id = access.scan_id
     row = None
     if isinstance(access, Access) and isinstance(scan_id, int) and access.code_id is not None:
+        hold_scan(connection, scan_id)  # the scan cannot close halfway the save
         row = connection.execute(
             _CALLER, {"scan_id": scan_id, "code_id": access.code_id}
         ).one_or_none()

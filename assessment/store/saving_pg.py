@@ -5,8 +5,10 @@ its respondent row and the scan (open, of the rubric the value was checked again
 the answer only when all hold. It runs outside an explicit transaction (one statement is atomic
 on PostgreSQL), so a save is one round trip: no BEGIN, no COMMIT, no ping (see ``engine.py``).
 
-The code and scan rows are share-locked for the statement: a revocation or a closing scan waits
-for a save in flight, and a save that meets a revocation committed first is refused. Whatever
+The code row is share-locked for the statement: a revocation waits for a save in flight, and a
+save that meets a revocation committed first is refused. The scan is held by its lock
+(``scan_lock``): ``tso_scan_open_for_save`` takes it shared and reads the status after it, so a
+closing scan waits for the save, and a save that waited for a close reads it closed. Whatever
 the statement does not write (a refused code, a closed scan, a coordinator's first answer, a scan
 this process has not yet seen) goes the general way of ``saving.py``, which says why.
 
@@ -45,14 +47,14 @@ WITH ok AS (
       AND (c.expires_at IS NULL OR c.expires_at > %(now)s)
       AND c.school_id = %(school_id)s
       AND s.school_id = c.school_id
-      AND s.status = 'open'
       AND s.rubric_id = %(rubric_id)s AND s.rubric_hash = %(rubric_hash)s
       AND (
         (c.role = 'respondent' AND c.scan_id = s.id AND r.id = %(respondent_id)s)
         OR (c.role = 'coordinator' AND c.scan_id IS NULL)
       )
       AND (CASE WHEN r.role IS NULL THEN %(roleless)s ELSE r.role = ANY(%(roles)s) END)
-    FOR SHARE OF c, s
+      AND tso_scan_open_for_save(s.id)
+    FOR SHARE OF c
 ), saved AS (
     INSERT INTO {T.answer.name} (respondent_id, scan_id, criterion, kind, score, note, updated_at)
     SELECT respondent_id, %(scan_id)s, %(criterion)s, %(kind)s, %(score)s,

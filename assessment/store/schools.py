@@ -21,6 +21,7 @@ from assessment.store.engine import reading, writing
 from assessment.store.errors import AccessDenied, InvalidInput, NotFound
 from assessment.store.info import Access, BoardInfo, ScanInfo, SchoolInfo
 from assessment.store.rubrics import register_rubric
+from assessment.store.scan_lock import hold_scan
 from assessment.store.summaries import refresh as refresh_summary
 
 
@@ -194,7 +195,9 @@ def _set_status(engine: Engine, access: Access, scan_id: int, status: str) -> Sc
         verify(connection, access)
         scan = get_scan_row(connection, scan_id)
         school_write(access, scan.school_id)
-        # Lock first, then read the clock: saves that hold the scan (FOR SHARE) finish before.
+        # Lock first, then read the clock: writes that hold the scan shared finish before, and
+        # the summary holds every one of them (scan_lock).
+        hold_scan(connection, scan.id, exclusive=True)
         scan = get_scan_row(connection, scan_id, update_lock=True)
         if scan.status != status:
             connection.execute(

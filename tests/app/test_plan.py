@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from assessment import store
+from assessment.rubric import load_rubric
 from tests.app.conftest import open_app
 
 
@@ -83,3 +84,24 @@ def test_the_plan_comes_before_the_review_and_the_suggestions(school):
     [editor] = at.dataframe
     assert editor.proto.editing_mode != 0  # the editable table, not a read-only view
     assert editor.proto.placeholder == "–"  # empty cells never read "None"
+
+
+def test_a_review_from_a_stale_list_keeps_the_colleague_s_change_and_says_so(school):
+    engine = school.engine
+    coordinator = store.resolve_code(engine, school.coordinator)
+    old = store.add_action(
+        engine, coordinator, school.scan.id, "draagvlak", "Ouderavond", status="doing"
+    )
+    store.open_scan(engine, coordinator, school.school.id, "2027-2028", load_rubric())
+    at = open_app(school.coordinator, "actieplan")
+    assert [b.label for b in at.button if b.key == f"done-{old.id}"] == ["Klaar"]
+
+    store.update_action(engine, coordinator, old.id, version=old.version, status="dropped")
+    next(b for b in at.button if b.key == f"done-{old.id}").click().run()
+    assert not at.exception
+    assert (
+        "Iemand anders heeft ‘Ouderavond’ intussen gewijzigd; er is niets opgeslagen."
+    ) in texts(at.error)
+    assert [a.status for a in store.list_actions(engine, coordinator, school.scan.id)] == [
+        "dropped"
+    ]

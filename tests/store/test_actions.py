@@ -94,15 +94,23 @@ def test_open_actions_of_the_previous_scan_come_back_for_review(world):
     assert [a.title for a in to_review] == ["Werkgroep samenstellen", "Ouders informeren"]
     assert store.actions_to_review(engine, coordinator, previous) == []
 
-    copy = store.review_action(engine, coordinator, doing.id, current, "continue")
+    copy = store.review_action(
+        engine, coordinator, doing.id, current, "continue", version=doing.version
+    )
     assert (copy.scan_id, copy.carried_from, copy.status, copy.title) == (
         current,
         doing.id,
         "doing",
         "Ouders informeren",
     )
-    assert store.review_action(engine, coordinator, doing.id, current, "continue") == copy
-    done = store.review_action(engine, coordinator, world.previous_action.id, current, "done")
+    again = store.review_action(
+        engine, coordinator, doing.id, current, "continue", version=doing.version
+    )
+    assert again == copy
+    previous = world.previous_action
+    done = store.review_action(
+        engine, coordinator, previous.id, current, "done", version=previous.version
+    )
     assert (done.id, done.status) == (world.previous_action.id, "done")
     assert store.actions_to_review(engine, coordinator, current) == []
     assert copy in store.list_actions(engine, coordinator, current)
@@ -112,12 +120,17 @@ def test_only_earlier_actions_of_the_same_school_can_be_reviewed(world):
     coordinator = world.access["coordinator"]
     with pytest.raises(store.InvalidInput) as refused:
         store.review_action(
-            world.engine, coordinator, world.action.id, world.previous_scan.id, "continue"
+            world.engine,
+            coordinator,
+            world.action.id,
+            world.previous_scan.id,
+            "continue",
+            version=1,
         )
     assert refused.value.key == "store.errors.not_earlier_action"
     with pytest.raises(store.InvalidInput) as refused:
         store.review_action(
-            world.engine, coordinator, world.previous_action.id, world.scan.id, "later"
+            world.engine, coordinator, world.previous_action.id, world.scan.id, "later", version=1
         )
     assert refused.value.key == "store.errors.bad_decision"
 
@@ -133,10 +146,10 @@ def test_actions_stay_editable_after_the_scan_closed(world):
 
 def test_deleting_an_action_that_was_carried_over_keeps_the_copy(world):
     coordinator = world.access["coordinator"]
-    copy = store.review_action(
-        world.engine, coordinator, world.previous_action.id, world.scan.id, "continue"
-    )
     previous = world.previous_action
+    copy = store.review_action(
+        world.engine, coordinator, previous.id, world.scan.id, "continue", version=previous.version
+    )
     store.delete_action(world.engine, coordinator, previous.id, version=previous.version)
     kept = {a.id: a for a in store.list_actions(world.engine, coordinator, world.scan.id)}
     assert kept[copy.id].carried_from is None

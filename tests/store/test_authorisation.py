@@ -133,7 +133,14 @@ OPERATIONS = {
     ),
     "carry last year's action of A over": (
         "coordinator",
-        lambda w, a: store.review_action(w.engine, a, w.previous_action.id, w.scan.id, "continue"),
+        lambda w, a: store.review_action(
+            w.engine,
+            a,
+            w.previous_action.id,
+            w.scan.id,
+            "continue",
+            version=w.previous_action.version,
+        ),
     ),
     "open a new scan for A": (
         "coordinator",

@@ -142,7 +142,12 @@ def test_carrying_one_action_over_twice_at_once_makes_one_copy(engine, mini, adm
     old = store.add_action(engine, coordinator, first.id, "alfa", "Studiedag", status="doing")
     second = store.open_scan(engine, coordinator, school.id, "2025-2026", mini)
     copies = run_at_once(
-        10, lambda _: store.review_action(engine, coordinator, old.id, second.id, "continue").id
+        10,
+        lambda _: (
+            store.review_action(
+                engine, coordinator, old.id, second.id, "continue", version=old.version
+            ).id
+        ),
     )
     assert len(set(copies)) == 1
     assert count(engine, action, action.c.scan_id == second.id) == 1

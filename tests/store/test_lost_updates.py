@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assessment import store
+from assessment.i18n import t
 from assessment.store import group_commit, saving, saving_pg
 from tests.store.test_concurrency import open_scan_with_respondents, run_at_once
 
@@ -112,9 +113,37 @@ def test_an_action_created_anew_under_a_reused_id_does_not_take_a_stale_save(wor
 def test_a_review_decision_changes_the_version(world):
     engine, coordinator = world.engine, world.access["coordinator"]
     seen = world.previous_action
-    store.review_action(engine, coordinator, seen.id, world.scan.id, "done")
+    store.review_action(engine, coordinator, seen.id, world.scan.id, "done", version=seen.version)
     with pytest.raises(store.Conflict):
         store.update_action(engine, coordinator, seen.id, version=seen.version, status="doing")
+
+
+@pytest.mark.parametrize("decision", ["done", "dropped", "continue"])
+def test_reviewing_last_year_s_action_from_a_stale_list_keeps_the_colleague_s_change(
+    world, decision
+):
+    engine, coordinator, scan_id = world.engine, world.access["coordinator"], world.scan.id
+    seen = store.actions_to_review(engine, coordinator, scan_id)[0]  # the list on my screen
+    colleague = store.update_action(
+        engine, coordinator, seen.id, version=seen.version, status="dropped", owner="Ans"
+    )
+    with pytest.raises(store.Conflict) as refused:
+        store.review_action(engine, coordinator, seen.id, scan_id, decision, version=seen.version)
+    error = refused.value
+    assert t(error.key, "nl", **error.values) == (
+        f"Iemand anders heeft ‘{seen.title}’ intussen gewijzigd; er is niets opgeslagen."
+    )
+    assert error.current == {seen.id: colleague}
+    previous = {a.id: a for a in store.list_actions(engine, coordinator, world.previous_scan.id)}
+    assert previous[seen.id] == colleague
+    assert all(a.carried_from != seen.id for a in store.list_actions(engine, coordinator, scan_id))
+
+
+def test_reviewing_the_action_as_the_list_shows_it_is_saved(world):
+    engine, coordinator, scan_id = world.engine, world.access["coordinator"], world.scan.id
+    seen = store.actions_to_review(engine, coordinator, scan_id)[0]
+    done = store.review_action(engine, coordinator, seen.id, scan_id, "done", version=seen.version)
+    assert (done.status, done.version) == ("done", seen.version + 1)
 
 
 # --- agreed values ----------------------------------------------------------------------------

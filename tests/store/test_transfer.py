@@ -27,7 +27,10 @@ def empty(engine) -> None:
 @pytest.fixture
 def exported(world) -> dict:
     coordinator, engine = world.access["coordinator"], world.engine
-    store.review_action(engine, coordinator, world.previous_action.id, world.scan.id, "continue")
+    previous = world.previous_action
+    store.review_action(
+        engine, coordinator, previous.id, world.scan.id, "continue", version=previous.version
+    )
     store.set_agreed(
         engine, coordinator, world.previous_scan.id, "b-v2", "na", "n.v.t. hier", version=0
     )

@@ -4,7 +4,7 @@ from it by fewer than ``min_group_size`` respondents (``summary_basis.py``).
 The table starts empty: the next summary of each scan becomes its basis.
 
 Revision ID: 0012
-Revises: 0006
+Revises: 0011
 Create Date: 2026-12-06
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0006"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
