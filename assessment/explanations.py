@@ -57,6 +57,20 @@ def explain_phase(rubric: Rubric, phase: PhaseResult, lang: str) -> str:
                 minimum=number(rules.item_blocks_below, lang),
             )
         )
+    for item_id, value in phase.critical_open:
+        item_label = rubric.text(rubric.criterion(item_id).label, lang)
+        if value is None:
+            reasons.append(t("scoring.explain.critical_unknown", lang, label=item_label))
+        else:
+            reasons.append(
+                t(
+                    "scoring.explain.critical_low",
+                    lang,
+                    label=item_label,
+                    value=_under_bar(value, rules.critical_min, lang),
+                    minimum=number(rules.critical_min, lang),
+                )
+            )
     if phase.unknown:
         key = (
             "unknown_too_many" if phase.unknown_share > rules.max_dont_know_share else "unknown_ok"
@@ -71,10 +85,26 @@ def explain_phase(rubric: Rubric, phase: PhaseResult, lang: str) -> str:
                 limit=percent(rules.max_dont_know_share, lang),
             )
         )
-    verdict = t(
-        "scoring.explain.complete" if phase.complete else "scoring.explain.incomplete", lang
+    verdict = "provisional" if phase.provisional else "complete" if phase.complete else "incomplete"
+    return f"{label}: {t(f'scoring.explain.{verdict}', lang)} – " + "; ".join(reasons)
+
+
+def explain_provisional(rubric: Rubric, phase: PhaseResult, lang: str) -> str:
+    """The sentence "Voorbereiden is voorlopig afgerond: 2 van 6 criteria zijn nog onbekend."."""
+    return t(
+        "scoring.explain.provisional_one"
+        if phase.unknown == 1
+        else "scoring.explain.provisional_many",
+        lang,
+        phase=phase_label(rubric, phase.phase, lang),
+        unknown=phase.unknown,
+        items=phase.items,
     )
-    return f"{label}: {verdict} – " + "; ".join(reasons)
+
+
+def provisional_word(phase: PhaseResult, lang: str) -> str:
+    """How a provisional phase shows where phases show as done: "voorlopig afgerond (2 onbekend)"."""
+    return t("scoring.provisional_short", lang, unknown=phase.unknown)
 
 
 def phase_mean_text(rubric: Rubric, mean: float, lang: str) -> str:
@@ -111,6 +141,7 @@ def explain_theme(rubric: Rubric, theme: ThemeResult, lang: str) -> str:
     else:
         lines = [t("scoring.explain.works_on", lang, phase=phase_label(rubric, theme.phase, lang))]
     lines += shown
+    lines += [explain_provisional(rubric, p, lang) for p in theme.phases if p.provisional]
     if "foundation_gap" in theme.flags:
         working = [p.phase for p in theme.phases].index(theme.phase)
         ahead = [
