@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated
@@ -21,6 +22,7 @@ from assessment.rubric_files import Document, read_yaml
 SHIPPED_RUBRIC_DIR = Path(__file__).resolve().parent.parent / "rubrics" / "tso"
 
 LocalizedText = dict[str, str]
+Roles = str | Sequence[str] | None  # a respondent's role, or their roles in the order chosen
 # A theme id names its file themes/<id>.yaml: a plain name, never a path such as "../x".
 ThemeId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_-]+$")]
 
@@ -78,10 +80,18 @@ class Criterion(_Model):
     checked_against: tuple[str, ...] = ()  # consortium materials checked against; () = our wording
     theme: str = ""  # filled in by the loader from the file the criterion lives in
 
-    def asked_of(self, role: str | None) -> bool:
-        """Whether a respondent with ``role`` gets this criterion; without a role (or "anders")
-        a respondent gets every criterion."""
-        return not self.answered_by or role in (None, "anders") or role in self.answered_by
+    def asked_of(self, roles: Roles) -> bool:
+        """Whether a respondent with ``roles`` (one role or several) gets this criterion: when
+        any of them may judge it. Without a role (or with "anders") a respondent gets every
+        criterion."""
+        chosen = (roles,) if roles is None or isinstance(roles, str) else tuple(roles)
+        chosen = tuple(role for role in chosen if role is not None)
+        return (
+            not self.answered_by
+            or not chosen
+            or "anders" in chosen
+            or any(role in self.answered_by for role in chosen)
+        )
 
 
 class Theme(_Model):
@@ -122,8 +132,9 @@ class Rubric(RubricFrame):
     def criteria(self) -> tuple[Criterion, ...]:
         return tuple(c for theme in self.theme_list for c in theme.criteria)
 
-    def criteria_for_role(self, role: str | None) -> tuple[Criterion, ...]:
-        return tuple(c for c in self.criteria if c.asked_of(role))
+    def criteria_for_role(self, roles: Roles) -> tuple[Criterion, ...]:
+        """The criteria asked of one role, or of several: the union of what they may judge."""
+        return tuple(c for c in self.criteria if c.asked_of(roles))
 
     @property
     def phase_ids(self) -> tuple[str, ...]:

@@ -5,6 +5,7 @@ import streamlit as st
 
 from assessment import store
 from assessment.briefing import Briefing, ContestedItem, build_briefing
+from assessment.development_map import state_words
 from assessment.explanations import phase_label, phase_mean_text
 from assessment.i18n import day, number, signed
 from assessment.report.screen_map import development_map_html
@@ -166,7 +167,7 @@ with map_column:
             caption=tr("map.intro"),
             theme_label=lambda theme_id: rubric.text(rubric.theme(theme_id).label, lang),
             phase_label=lambda phase_id: phase_label(rubric, phase_id, lang),
-            state_word=lambda state: tr(f"map.state.{state}"),
+            state_word=state_words(lang),
             mean_text=lambda mean: phase_mean_text(rubric, mean, lang),
         )
     )

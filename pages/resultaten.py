@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from assessment import store
-from assessment.development_map import development_map
+from assessment.development_map import development_map, state_words
 from assessment.explanations import explain_item, explain_theme, phase_label, phase_mean_text
 from assessment.i18n import number, percent, signed
 from assessment.report.screen_map import development_map_html
@@ -74,7 +74,7 @@ with map_column:
             caption=tr("map.intro"),
             theme_label=lambda theme_id: rubric.text(rubric.theme(theme_id).label, lang),
             phase_label=lambda phase_id: phase_label(rubric, phase_id, lang),
-            state_word=lambda state: tr(f"map.state.{state}"),
+            state_word=state_words(lang),
             mean_text=lambda mean: phase_mean_text(rubric, mean, lang),
             lang=lang,
         )

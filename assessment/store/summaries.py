@@ -18,7 +18,7 @@ import logging
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Row, delete, func, select
+from sqlalchemy import Connection, Row, delete, func, or_, select
 
 from assessment.development_map import development_map
 from assessment.rubric import Rubric
@@ -28,6 +28,11 @@ from assessment.store._common import decode_value
 from assessment.store.rubrics import rubric_for
 
 _log = logging.getLogger(__name__)
+
+# The version of the scoring rules a summary is computed with; a summary with an older one (or
+# none: made before migration 0010) is computed again by ``fill_missing``. 3: critical criteria
+# and provisional phases.
+SCORING = 3
 
 
 def summary_values(
@@ -49,7 +54,7 @@ def summary_values(
         "flags": {theme.id: list(theme.flags) for theme in result.themes if theme.flags},
     }
     cells = {
-        row.theme: [[cell.phase, cell.state, cell.mean] for cell in row.cells]
+        row.theme: [[cell.phase, cell.state, cell.mean, cell.unknown] for cell in row.cells]
         for row in development_map(rubric, result)
     }
     criteria: dict[str, dict[str, Any]] = {}
@@ -83,6 +88,10 @@ def refresh(connection: Connection, scan: Row) -> None:
     if rubric is None:  # a rubric this process does not know: the board cannot show the scan
         _log.warning("no rubric %s for the summary of scan %s", scan.rubric_id, scan.id)
         return
+    _write(connection, scan, rubric)
+
+
+def _write(connection: Connection, scan: Row, rubric: Rubric) -> None:
     answers: dict[str, list[AnswerValue]] = {}
     answered: set[int] = set()
     for respondent_id, criterion, kind, score in connection.execute(
@@ -110,6 +119,7 @@ def refresh(connection: Connection, scan: Row) -> None:
             respondents=len(answered),
             submitted=submitted,
             closed_at=scan.closed_at or scan.created_at,
+            scoring=SCORING,
             **summary_values(rubric, answers, agreed, len(answered)),
         )
     )
@@ -120,14 +130,28 @@ def drop(connection: Connection, scan_id: int) -> None:
 
 
 def fill_missing(connection: Connection) -> int:
-    """Summaries for closed scans that have none (scans closed before migration 0005); run by
-    ``store.upgrade``. Returns how many were written."""
-    missing = connection.execute(
-        select(T.scan)
-        .outerjoin(T.scan_summary, T.scan_summary.c.scan_id == T.scan.c.id)
-        .where(T.scan.c.status == "closed", T.scan_summary.c.id.is_(None))
+    """Summaries for closed scans that have none (scans closed before migration 0005), and again
+    for those computed with older scoring rules; run by ``store.upgrade``. An outdated summary
+    whose rubric this process does not know is kept as it is. Returns how many were written."""
+    summary = T.scan_summary.c
+    rows = connection.execute(
+        select(T.scan, summary.id.label("summary_id"))
+        .outerjoin(T.scan_summary, summary.scan_id == T.scan.c.id)
+        .where(
+            T.scan.c.status == "closed",
+            or_(summary.id.is_(None), summary.scoring.is_(None), summary.scoring < SCORING),
+        )
         .order_by(T.scan.c.id)
     ).all()
-    for scan in missing:
-        refresh(connection, scan)
-    return len(missing)
+    written = 0
+    for scan in rows:
+        if scan.summary_id is None:
+            refresh(connection, scan)
+            written += 1
+            continue
+        rubric = rubric_for(scan.rubric_id, scan.rubric_hash)
+        if rubric is not None:
+            drop(connection, scan.id)
+            _write(connection, scan, rubric)
+            written += 1
+    return written

@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer, Table
 from reportlab.platypus.flowables import Flowable
 
-from assessment.development_map import development_map
+from assessment.development_map import development_map, state_words
 from assessment.explanations import phase_mean_text
 from assessment.i18n import signed, t
 from assessment.report.chart import Series, readiness_chart
@@ -114,7 +114,7 @@ def _development_map(w: ScanWriter) -> Flowable:
         development_map(w.rubric, w.result),
         theme_label=lambda theme_id: clean(w.theme_label(theme_id)),
         phase_label=lambda phase_id: clean(w.phase(phase_id)),
-        state_word=lambda state: t(f"map.state.{state}", w.lang),
+        state_word=state_words(w.lang),
         mean_text=lambda mean: phase_mean_text(w.rubric, mean, w.lang),
         width=CONTENT_WIDTH,
     )
