@@ -8,6 +8,7 @@ from assessment import store
 from assessment.development_map import development_map, state_words
 from assessment.explanations import explain_item, explain_theme, phase_label, phase_mean_text
 from assessment.i18n import number, percent, signed
+from assessment.provenance import checked_against_text
 from assessment.report.screen_map import development_map_html
 from assessment.report.screen_radar import radar_figure, trend_figure
 from assessment.report.trend import trend_of
@@ -109,6 +110,7 @@ def number_or_dash(value: float | None) -> str:
     return number(value, lang) if value is not None else "–"
 
 
+any_provisional = any(theme.provisional_phases for theme in result.themes)
 rows = []
 for index, theme in enumerate(result.themes):
     row = {
@@ -117,6 +119,19 @@ for index, theme in enumerate(result.themes):
         tr("results.col.phase"): phase_label(rubric, theme.phase, lang),
         tr("results.col.flags"): ", ".join(tr(f"scoring.flags.{f}") for f in theme.flags) or "–",
     }
+    if any_provisional:  # a complete phase that still has unknown items: "Verkennen (2 onbekend)"
+        row[tr("results.col.provisional")] = (
+            "; ".join(
+                tr(
+                    "results.provisional_phase",
+                    phase=phase_label(rubric, p.phase, lang),
+                    unknown=p.unknown,
+                )
+                for p in theme.phases
+                if p.provisional
+            )
+            or "–"
+        )
     if previous_result is not None:
         before = previous_result.themes[index].readiness
         change = (
@@ -177,3 +192,13 @@ with st.expander(tr("results.sources_heading", version=rubric.version)):
             for source in rubric.sources.values()
         )
     )
+    st.subheader(tr("provenance.heading"))
+    st.caption(tr("provenance.intro"))
+    for theme in rubric.theme_list:
+        st.markdown(
+            f"**{md(rubric.text(theme.label, lang))}**\n\n"
+            + "\n".join(
+                f"- {md(rubric.text(c.label, lang))}: {md(checked_against_text(rubric, c, lang))}"
+                for c in theme.criteria
+            )
+        )

@@ -1,4 +1,5 @@
-"""4. Appendix: all values per theme, the notes, and notes on the quality of the data."""
+"""4. Appendix: all values per theme with where each criterion's wording comes from, the notes,
+and notes on the quality of the data."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from reportlab.platypus import CondPageBreak
 from reportlab.platypus.flowables import Flowable
 
 from assessment.i18n import percent
+from assessment.provenance import checked_against_text
 from assessment.report.fonts import BOLD
 from assessment.report.scan_report.writer import ScanWriter
 from assessment.report.styles import PHASE_BAND, esc, fit
@@ -73,7 +75,10 @@ def appendix(w: ScanWriter) -> list[Flowable]:
             )
             rows.append(
                 [
-                    w.p(w.criterion_label(item.id), "cell"),
+                    [
+                        w.p(w.criterion_label(item.id), "cell"),
+                        w.p(checked_against_text(w.rubric, criterion, w.lang), "cell_small"),
+                    ],
                     w.p(w.num(item.mean), "cell_right"),
                     w.p(str(item.n), "cell_right"),
                     w.p(dont_know, "cell_right"),
