@@ -14,6 +14,7 @@ from assessment.scoring import (
     ItemResult,
     NextStep,
     PhaseResult,
+    ScanResult,
     ThemeResult,
     round_half_up,
     split_at_bar,
@@ -57,20 +58,9 @@ def explain_phase(rubric: Rubric, phase: PhaseResult, lang: str) -> str:
                 minimum=number(rules.item_blocks_below, lang),
             )
         )
-    for item_id, value in phase.critical_open:
-        item_label = rubric.text(rubric.criterion(item_id).label, lang)
-        if value is None:
-            reasons.append(t("scoring.explain.critical_unknown", lang, label=item_label))
-        else:
-            reasons.append(
-                t(
-                    "scoring.explain.critical_low",
-                    lang,
-                    label=item_label,
-                    value=_under_bar(value, rules.critical_min, lang),
-                    minimum=number(rules.critical_min, lang),
-                )
-            )
+    reasons += [
+        _critical_reason(rubric, item_id, value, lang) for item_id, value in phase.critical_open
+    ]
     if phase.unknown:
         key = (
             "unknown_too_many" if phase.unknown_share > rules.max_dont_know_share else "unknown_ok"
@@ -102,9 +92,36 @@ def explain_provisional(rubric: Rubric, phase: PhaseResult, lang: str) -> str:
     )
 
 
-def provisional_word(phase: PhaseResult, lang: str) -> str:
-    """How a provisional phase shows where phases show as done: "voorlopig afgerond (2 onbekend)"."""
-    return t("scoring.provisional_short", lang, unknown=phase.unknown)
+def critical_holds(rubric: Rubric, result: ScanResult, lang: str) -> list[str]:
+    """The critical items that keep the phase a theme works on open, one line each: "Thema ·
+    Verkennen: ‘Afspraken over fysiek ingrijpen’ is een kernpraktijk en scoort 1,0 (nodig 2,0)"."""
+    lines = []
+    for theme in result.themes:
+        for phase in theme.phases:
+            if phase.phase != theme.phase:
+                continue
+            where = (
+                f"{rubric.text(rubric.theme(theme.id).label, lang)} · "
+                f"{phase_label(rubric, phase.phase, lang)}"
+            )
+            lines += [
+                f"{where}: {_critical_reason(rubric, item_id, value, lang)}"
+                for item_id, value in phase.critical_open
+            ]
+    return lines
+
+
+def _critical_reason(rubric: Rubric, item_id: str, value: float | None, lang: str) -> str:
+    label = rubric.text(rubric.criterion(item_id).label, lang)
+    if value is None:
+        return t("scoring.explain.critical_unknown", lang, label=label)
+    return t(
+        "scoring.explain.critical_low",
+        lang,
+        label=label,
+        value=_under_bar(value, rubric.rules.critical_min, lang),
+        minimum=number(rubric.rules.critical_min, lang),
+    )
 
 
 def phase_mean_text(rubric: Rubric, mean: float, lang: str) -> str:

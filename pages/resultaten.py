@@ -6,7 +6,13 @@ import streamlit as st
 
 from assessment import store
 from assessment.development_map import development_map, state_words
-from assessment.explanations import explain_item, explain_theme, phase_label, phase_mean_text
+from assessment.explanations import (
+    critical_holds,
+    explain_item,
+    explain_theme,
+    phase_label,
+    phase_mean_text,
+)
 from assessment.i18n import number, percent, signed
 from assessment.provenance import checked_against_text
 from assessment.report.screen_map import development_map_html
@@ -80,6 +86,10 @@ with map_column:
             lang=lang,
         )
     )
+    if holds := critical_holds(rubric, result, lang):
+        st.markdown(
+            f"**{md(tr('map.critical_title'))}**\n\n" + "\n".join(f"- {md(line)}" for line in holds)
+        )
 with radar_column:
     series = {}
     if previous_result is not None:

@@ -136,3 +136,11 @@ def test_a_provisional_phase_and_a_critical_item_holding_a_phase_open_show_on_re
     assert "‘alfa verkennen vier’ is een kernpraktijk en scoort 1,0 (nodig 2,0)" in shown
     table = at.dataframe[0].value
     assert list(table["Voorlopig afgerond"]) == ["–", "Verkennen (1 onbekend)"]
+    holding = " ".join(m.value for m in at.markdown)
+    assert "Kernpraktijken die een fase openhouden" in holding
+    assert (
+        "- Thema alfa · Verkennen\\: ‘alfa verkennen vier’ is een kernpraktijk en scoort 1,0"
+        in (
+            holding  # markdown-escaped, as shown
+        )
+    )
