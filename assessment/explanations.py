@@ -92,6 +92,17 @@ def explain_provisional(rubric: Rubric, phase: PhaseResult, lang: str) -> str:
     )
 
 
+def provisional_notes(rubric: Rubric, result: ScanResult, lang: str) -> list[str]:
+    """Every provisional phase in a sentence with its theme: "Thema · Verkennen is voorlopig
+    afgerond: 1 van 2 criteria is nog onbekend." (a phone shows the ontwikkelkaart in symbols)."""
+    return [
+        f"{rubric.text(rubric.theme(theme.id).label, lang)} · {explain_provisional(rubric, p, lang)}"
+        for theme in result.themes
+        for p in theme.phases
+        if p.provisional
+    ]
+
+
 def critical_holds(rubric: Rubric, result: ScanResult, lang: str) -> list[str]:
     """The critical items that keep the phase a theme works on open, one line each: "Thema ·
     Verkennen: ‘Afspraken over fysiek ingrijpen’ is een kernpraktijk en scoort 1,0 (nodig 2,0)"."""

@@ -9,7 +9,7 @@ from assessment.development_map import state_words
 from assessment.explanations import phase_label, phase_mean_text
 from assessment.i18n import day, number, signed
 from assessment.report.screen_map import development_map_html
-from assessment.ui import context, trainer_schools
+from assessment.ui import context, map_notes, trainer_schools
 from assessment.ui.briefing_pdf import briefing_download_button
 from assessment.ui.context import tr, tr_md
 from assessment.ui.pages import choose_scan, require_role
@@ -171,6 +171,7 @@ with map_column:
             mean_text=lambda mean: phase_mean_text(rubric, mean, lang),
         )
     )
+    map_notes.show(rubric, briefing.result, lang)
 with topics_column:
     show_topics(briefing)
 

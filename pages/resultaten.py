@@ -7,7 +7,6 @@ import streamlit as st
 from assessment import store
 from assessment.development_map import development_map, state_words
 from assessment.explanations import (
-    critical_holds,
     explain_item,
     explain_theme,
     phase_label,
@@ -20,7 +19,7 @@ from assessment.report.screen_radar import radar_figure, trend_figure
 from assessment.report.trend import trend_of
 from assessment.respondents import visible_role_counts
 from assessment.scoring import score_scan_remembered
-from assessment.ui import context
+from assessment.ui import context, map_notes
 from assessment.ui.context import tr, tr_md
 from assessment.ui.pages import choose_scan, chosen_scan_id, few_respondents_warning, require_role
 from assessment.ui.pdf import pdf_download_button
@@ -86,10 +85,7 @@ with map_column:
             lang=lang,
         )
     )
-    if holds := critical_holds(rubric, result, lang):
-        st.markdown(
-            f"**{md(tr('map.critical_title'))}**\n\n" + "\n".join(f"- {md(line)}" for line in holds)
-        )
+    map_notes.show(rubric, result, lang)
 with radar_column:
     series = {}
     if previous_result is not None:

@@ -31,6 +31,7 @@ from assessment.i18n import day, signed, t
 from assessment.report.fonts import BOLD, clean
 from assessment.report.furniture import render
 from assessment.report.map_chart import development_map_drawing
+from assessment.report.map_notes import map_notes
 from assessment.report.styles import CONTENT_WIDTH, esc, fit
 from assessment.report.tables import table
 from assessment.report.writer import Writer
@@ -137,6 +138,7 @@ def heading(w: BriefingWriter) -> list[Flowable]:
             [w.p(t("map.title", w.lang), "h3"), drawing, w.p(t("map.intro", w.lang), "small")]
         )
     )
+    story += map_notes(w, b.rubric, b.result)
     return story
 
 

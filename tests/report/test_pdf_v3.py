@@ -25,6 +25,10 @@ def test_page_one_shows_the_provisional_phase_and_the_critical_item(tmp_path, ca
     first = flat(report(tmp_path).pages[0])
     assert "Thema beta ◐ 3,0 voorlopig afgerond (1 onbekend)" in first
     assert (
+        "Voorlopig afgerond • Thema beta · Verkennen is voorlopig afgerond: 1 van 2 criteria is "
+        "nog onbekend."
+    ) in first
+    assert (
         "Kernpraktijken die een fase openhouden • Thema alfa · Verkennen: ‘alfa verkennen vier’ "
         "is een kernpraktijk en scoort 1,0 (nodig 2,0) • Thema beta · Voorbereiden: ‘beta "
         "voorbereiden twee’ is een kernpraktijk en nog onbekend: zoek dit eerst uit"

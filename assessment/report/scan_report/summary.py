@@ -10,13 +10,14 @@ from reportlab.platypus import KeepTogether, Spacer, Table
 from reportlab.platypus.flowables import Flowable
 
 from assessment.development_map import development_map, state_words
-from assessment.explanations import critical_holds, phase_mean_text
+from assessment.explanations import phase_mean_text
 from assessment.i18n import signed, t
 from assessment.report.chart import Series, readiness_chart
 from assessment.report.fonts import BOLD, FAMILY, clean, shorten
 from assessment.report.map_chart import development_map_drawing
+from assessment.report.map_notes import map_notes
 from assessment.report.scan_report.writer import ScanWriter
-from assessment.report.styles import CONTENT_WIDTH, esc, fit
+from assessment.report.styles import CONTENT_WIDTH, fit
 from assessment.report.tables import table
 from assessment.report.trend_chart import trend_drawing
 from assessment.respondents import visible_role_counts
@@ -83,14 +84,7 @@ def summary(w: ScanWriter) -> list[Flowable]:
             ]
         )
     )
-    holds = critical_holds(w.rubric, w.result, w.lang)
-    if holds:
-        story.append(
-            KeepTogether(
-                [w.p(t("map.critical_title", w.lang), "lead")]
-                + [w.m(esc(line), "bullet", "•") for line in holds]
-            )
-        )
+    story += map_notes(w, w.rubric, w.result)
     story.append(KeepTogether([w.p(w.t("summary.chart_title"), "h3"), _chart(w)]))
     story += [Spacer(1, 2 * mm), _theme_table(w), Spacer(1, 1.5 * mm)]
     notes = [w.t("summary.school_phase_note"), w.t("summary.readiness_note")]
