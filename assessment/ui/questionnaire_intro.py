@@ -37,10 +37,17 @@ def show(access: store.Access, scan: store.ScanInfo, rubric: Rubric) -> None:
     roles = st.multiselect(
         tr("questionnaire.role_label"),
         list(RESPONDENT_ROLES),
-        format_func=lambda role: role_option(rubric, role),
+        format_func=lambda role: tr(f"app.roles_of_respondents.{role}"),
         placeholder=tr("questionnaire.role_placeholder"),
         help=tr("questionnaire.role_help", size=rubric.rules.min_group_size),
+        select_all=False,  # choosing every role at once means nothing
         key=ROLE,
+    )
+    # Under the choice, not in it: an option this long does not fit a phone's dropdown.
+    st.caption(
+        tr("questionnaire.role_counts")
+        + "\n"
+        + "\n".join(f"- {role_count(rubric, role)}" for role in RESPONDENT_ROLES)
     )
     count = len(rubric.criteria_for_role(roles))
     st.markdown(
@@ -55,12 +62,12 @@ def show(access: store.Access, scan: store.ScanInfo, rubric: Rubric) -> None:
     )
 
 
-def role_option(rubric: Rubric, role: str) -> str:
-    """A role with its questions and time, counted from the rubric: "Leerkracht · 25 vragen,
-    ongeveer 10 min."."""
+def role_count(rubric: Rubric, role: str) -> str:
+    """A role with its questions and time, counted from the rubric: "Leerkracht: 25 vragen,
+    ongeveer 10 minuten"."""
     count = len(rubric.criteria_for_role(role))
     return tr_count(
-        "questionnaire.role_option",
+        "questionnaire.role_count",
         count,
         role=tr(f"app.roles_of_respondents.{role}"),
         minutes=estimated_minutes(count),
