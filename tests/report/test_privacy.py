@@ -99,5 +99,6 @@ def test_the_appendix_gives_no_spread_for_fewer_than_the_minimum(mini):
     )
     pdf = Pdf(build_report(report))
     appendix = pdf.flat[pdf.flat.index("Bijlage") :]
-    assert "alfa verkennen één 1,7 3 0% 3" in appendix  # mean, n, weet niet, spread
-    assert "beta verkennen één 1,5 2 0% – 1,5" in appendix  # no spread
+    # label, its origin, mean, n, weet niet, spread
+    assert "alfa verkennen één Eigen formulering 1,7 3 0% 3" in appendix
+    assert "beta verkennen één Eigen formulering 1,5 2 0% – 1,5" in appendix  # no spread

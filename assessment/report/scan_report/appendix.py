@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak
 from reportlab.platypus.flowables import Flowable
 
-from assessment.i18n import percent
+from assessment.i18n import percent, t
 from assessment.provenance import checked_against_text
 from assessment.report.fonts import BOLD
 from assessment.report.scan_report.writer import ScanWriter
@@ -29,6 +29,7 @@ def appendix(w: ScanWriter) -> list[Flowable]:
             w.t("appendix.legend", range=rules.disagreement_range, minimum=rules.min_group_size),
             "small",
         ),
+        w.p(t("provenance.legend", w.lang), "small"),
     ]
     columns = ["criterion", "mean", "n", "dont_know", "range", "agreed", "value"]
     samples = [
