@@ -162,6 +162,8 @@ def explain_theme(rubric: Rubric, theme: ThemeResult, lang: str) -> str:
     shown = []
     for phase in theme.phases:
         shown.append(explain_phase(rubric, phase, lang))
+        if phase.provisional:
+            shown.append(explain_provisional(rubric, phase, lang))
         if phase.phase == theme.phase:
             break
     if theme.phase == SECURED:
@@ -169,7 +171,6 @@ def explain_theme(rubric: Rubric, theme: ThemeResult, lang: str) -> str:
     else:
         lines = [t("scoring.explain.works_on", lang, phase=phase_label(rubric, theme.phase, lang))]
     lines += shown
-    lines += [explain_provisional(rubric, p, lang) for p in theme.phases if p.provisional]
     if "foundation_gap" in theme.flags:
         working = [p.phase for p in theme.phases].index(theme.phase)
         ahead = [
