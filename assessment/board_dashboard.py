@@ -175,13 +175,12 @@ def build_dashboard(schools: Sequence[BoardSchool], rubric: Rubric) -> Dashboard
     )
 
 
-def scan_map(
-    cells: Mapping[str, Sequence[tuple[str, str, float | None]]], themes: Sequence[str]
-) -> tuple[MapRow, ...]:
-    """The ontwikkelkaart of a scan, rebuilt from its summary (``store.board_maps``), a row per
+def scan_map(cells: Mapping[str, Sequence[Sequence]], themes: Sequence[str]) -> tuple[MapRow, ...]:
+    """The ontwikkelkaart of a scan, rebuilt from its summary (``store.board_maps``: phase,
+    state, mean and the unknown items, which summaries made before scoring v3 lack), a row per
     theme in ``themes`` order."""
     return tuple(
-        MapRow(theme, tuple(MapCell(phase, state, mean) for phase, state, mean in cells[theme]))
+        MapRow(theme, tuple(MapCell(*cell) for cell in cells[theme]))
         for theme in themes
         if theme in cells
     )

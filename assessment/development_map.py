@@ -1,20 +1,23 @@
-"""The ontwikkelkaart (DESIGN §7a): the TSO model as one picture, a row per theme and a column per
+"""The ontwikkelkaart: the TSO model as one picture, a row per theme and a column per
 phase, each cell saying where the team stands in words and a symbol, so it reads without colour.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from assessment.i18n import t
 from assessment.rubric import Rubric
 from assessment.scoring import PhaseResult, ScanResult, ThemeResult
 
-CellState = Literal["done", "working", "not_yet", "insufficient"]
-CELL_STATES: tuple[CellState, ...] = ("done", "working", "not_yet", "insufficient")
-# One symbol per state, the same on screen and in print (DejaVu Sans has all four).
+CellState = Literal["done", "provisional", "working", "not_yet", "insufficient"]
+CELL_STATES: tuple[CellState, ...] = ("done", "provisional", "working", "not_yet", "insufficient")
+# One symbol per state, the same on screen and in print (DejaVu Sans has all five).
 CELL_SYMBOLS: dict[CellState, str] = {
     "done": "✓",
+    "provisional": "◐",
     "working": "●",
     "not_yet": "○",
     "insufficient": "?",
@@ -26,6 +29,19 @@ class MapCell:
     phase: str
     state: CellState
     mean: float | None  # the mean item value of the phase, None when no item has a value
+    unknown: int = 0  # items nobody could judge; said in a provisional cell
+
+
+def state_words(lang: str) -> Callable[[CellState, int], str]:
+    """A cell's state in words: "afgerond", and for a provisional phase with its count,
+    "voorlopig afgerond (2 onbekend)"; with a count of 0 the word alone (for the legend)."""
+
+    def word(state: CellState, unknown: int = 0) -> str:
+        if state == "provisional" and unknown:
+            return t("scoring.provisional_short", lang, unknown=unknown)
+        return t(f"map.state.{state}", lang)
+
+    return word
 
 
 @dataclass(frozen=True)
@@ -35,10 +51,11 @@ class MapRow:
 
 
 def cell_state(rubric: Rubric, theme: ThemeResult, phase: PhaseResult) -> CellState:
-    """Afgerond when the phase is complete; otherwise te weinig informatie when too much of it is
-    unknown; otherwise the phase the theme works on, or one it has not reached yet."""
+    """Afgerond when the phase is complete (voorlopig while some of its items are unknown);
+    otherwise te weinig informatie when too much of it is unknown; otherwise the phase the theme
+    works on, or one it has not reached yet."""
     if phase.complete:
-        return "done"
+        return "provisional" if phase.provisional else "done"
     if phase.mean is None or phase.unknown_share > rubric.rules.max_dont_know_share:
         return "insufficient"
     return "working" if phase.phase == theme.phase else "not_yet"
@@ -48,7 +65,10 @@ def development_map(rubric: Rubric, result: ScanResult) -> tuple[MapRow, ...]:
     return tuple(
         MapRow(
             theme.id,
-            tuple(MapCell(p.phase, cell_state(rubric, theme, p), p.mean) for p in theme.phases),
+            tuple(
+                MapCell(p.phase, cell_state(rubric, theme, p), p.mean, p.unknown)
+                for p in theme.phases
+            ),
         )
         for theme in result.themes
     )

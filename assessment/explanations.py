@@ -14,6 +14,7 @@ from assessment.scoring import (
     ItemResult,
     NextStep,
     PhaseResult,
+    ScanResult,
     ThemeResult,
     round_half_up,
     split_at_bar,
@@ -57,6 +58,9 @@ def explain_phase(rubric: Rubric, phase: PhaseResult, lang: str) -> str:
                 minimum=number(rules.item_blocks_below, lang),
             )
         )
+    reasons += [
+        _critical_reason(rubric, item_id, value, lang) for item_id, value in phase.critical_open
+    ]
     if phase.unknown:
         key = (
             "unknown_too_many" if phase.unknown_share > rules.max_dont_know_share else "unknown_ok"
@@ -71,10 +75,64 @@ def explain_phase(rubric: Rubric, phase: PhaseResult, lang: str) -> str:
                 limit=percent(rules.max_dont_know_share, lang),
             )
         )
-    verdict = t(
-        "scoring.explain.complete" if phase.complete else "scoring.explain.incomplete", lang
+    verdict = "provisional" if phase.provisional else "complete" if phase.complete else "incomplete"
+    return f"{label}: {t(f'scoring.explain.{verdict}', lang)} – " + "; ".join(reasons)
+
+
+def explain_provisional(rubric: Rubric, phase: PhaseResult, lang: str) -> str:
+    """The sentence "Voorbereiden is voorlopig afgerond: 2 van 6 criteria zijn nog onbekend."."""
+    return t(
+        "scoring.explain.provisional_one"
+        if phase.unknown == 1
+        else "scoring.explain.provisional_many",
+        lang,
+        phase=phase_label(rubric, phase.phase, lang),
+        unknown=phase.unknown,
+        items=phase.items,
     )
-    return f"{label}: {verdict} – " + "; ".join(reasons)
+
+
+def provisional_notes(rubric: Rubric, result: ScanResult, lang: str) -> list[str]:
+    """Every provisional phase in a sentence with its theme: "Thema · Verkennen is voorlopig
+    afgerond: 1 van 2 criteria is nog onbekend." (a phone shows the ontwikkelkaart in symbols)."""
+    return [
+        f"{rubric.text(rubric.theme(theme.id).label, lang)} · {explain_provisional(rubric, p, lang)}"
+        for theme in result.themes
+        for p in theme.phases
+        if p.provisional
+    ]
+
+
+def critical_holds(rubric: Rubric, result: ScanResult, lang: str) -> list[str]:
+    """The critical items that keep the phase a theme works on open, one line each: "Thema ·
+    Verkennen: ‘Afspraken over fysiek ingrijpen’ is een kernpraktijk en scoort 1,0 (nodig 2,0)"."""
+    lines = []
+    for theme in result.themes:
+        for phase in theme.phases:
+            if phase.phase != theme.phase:
+                continue
+            where = (
+                f"{rubric.text(rubric.theme(theme.id).label, lang)} · "
+                f"{phase_label(rubric, phase.phase, lang)}"
+            )
+            lines += [
+                f"{where}: {_critical_reason(rubric, item_id, value, lang)}"
+                for item_id, value in phase.critical_open
+            ]
+    return lines
+
+
+def _critical_reason(rubric: Rubric, item_id: str, value: float | None, lang: str) -> str:
+    label = rubric.text(rubric.criterion(item_id).label, lang)
+    if value is None:
+        return t("scoring.explain.critical_unknown", lang, label=label)
+    return t(
+        "scoring.explain.critical_low",
+        lang,
+        label=label,
+        value=_under_bar(value, rubric.rules.critical_min, lang),
+        minimum=number(rubric.rules.critical_min, lang),
+    )
 
 
 def phase_mean_text(rubric: Rubric, mean: float, lang: str) -> str:
@@ -104,6 +162,8 @@ def explain_theme(rubric: Rubric, theme: ThemeResult, lang: str) -> str:
     shown = []
     for phase in theme.phases:
         shown.append(explain_phase(rubric, phase, lang))
+        if phase.provisional:
+            shown.append(explain_provisional(rubric, phase, lang))
         if phase.phase == theme.phase:
             break
     if theme.phase == SECURED:

@@ -1,11 +1,11 @@
-"""The questions one respondent gets: the rubric's criteria that their role can judge, by theme."""
+"""The questions one respondent gets: the rubric's criteria that their roles can judge, by theme."""
 
 from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from assessment.rubric import Criterion, Rubric, Theme
+from assessment.rubric import Criterion, Roles, Rubric, Theme
 
 SECONDS_PER_QUESTION = 20  # reading, choosing and now and then a note, measured on a phone
 MINUTES_STEP = 5
@@ -29,16 +29,16 @@ class QuestionTheme:
 
 @dataclass(frozen=True)
 class Questions:
-    """The themes (in rubric order) with the criteria asked of one role; themes without any such
-    criterion are left out."""
+    """The themes (in rubric order) with the criteria asked of one role or of several (the union);
+    themes without any such criterion are left out."""
 
     themes: tuple[QuestionTheme, ...]
 
     @classmethod
-    def for_role(cls, rubric: Rubric, role: str | None) -> Questions:
+    def for_role(cls, rubric: Rubric, roles: Roles) -> Questions:
         themes = []
         for theme in rubric.theme_list:
-            asked = tuple(c for c in theme.criteria if c.asked_of(role))
+            asked = tuple(c for c in theme.criteria if c.asked_of(roles))
             if asked:
                 themes.append(QuestionTheme(theme, asked))
         return cls(tuple(themes))

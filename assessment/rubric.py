@@ -9,19 +9,20 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from assessment.respondents import RESPONDENT_ROLES
-from assessment.rubric_files import Document, PathInFile, read_yaml
+from assessment.rubric_checks import check_frame, check_themes
+from assessment.rubric_files import Document, read_yaml
 
 SHIPPED_RUBRIC_DIR = Path(__file__).resolve().parent.parent / "rubrics" / "tso"
 
 LocalizedText = dict[str, str]
+Roles = str | Sequence[str] | None  # a respondent's role, or their roles in the order chosen
 # A theme id names its file themes/<id>.yaml: a plain name, never a path such as "../x".
 ThemeId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_-]+$")]
 
@@ -79,10 +80,18 @@ class Criterion(_Model):
     checked_against: tuple[str, ...] = ()  # consortium materials checked against; () = our wording
     theme: str = ""  # filled in by the loader from the file the criterion lives in
 
-    def asked_of(self, role: str | None) -> bool:
-        """Whether a respondent with ``role`` gets this criterion; without a role (or "anders")
-        a respondent gets every criterion."""
-        return not self.answered_by or role in (None, "anders") or role in self.answered_by
+    def asked_of(self, roles: Roles) -> bool:
+        """Whether a respondent with ``roles`` (one role or several) gets this criterion: when
+        any of them may judge it. Without a role (or with "anders") a respondent gets every
+        criterion."""
+        chosen = (roles,) if roles is None or isinstance(roles, str) else tuple(roles)
+        chosen = tuple(role for role in chosen if role is not None)
+        return (
+            not self.answered_by
+            or not chosen
+            or "anders" in chosen
+            or any(role in self.answered_by for role in chosen)
+        )
 
 
 class Theme(_Model):
@@ -123,8 +132,9 @@ class Rubric(RubricFrame):
     def criteria(self) -> tuple[Criterion, ...]:
         return tuple(c for theme in self.theme_list for c in theme.criteria)
 
-    def criteria_for_role(self, role: str | None) -> tuple[Criterion, ...]:
-        return tuple(c for c in self.criteria if c.asked_of(role))
+    def criteria_for_role(self, roles: Roles) -> tuple[Criterion, ...]:
+        """The criteria asked of one role, or of several: the union of what they may judge."""
+        return tuple(c for c in self.criteria if c.asked_of(roles))
 
     @property
     def phase_ids(self) -> tuple[str, ...]:
@@ -227,7 +237,7 @@ def _read_rubric(root: Path) -> Rubric:
         problems.extend(_pydantic_problems(error, frame_doc))
         raise RubricError(problems) from None
 
-    _check_frame(frame, frame_doc, problems)
+    check_frame(frame, frame_doc, problems)
     themes: list[Theme] = []
     theme_docs: dict[str, Document] = {}
     for index, theme_id in enumerate(frame.themes):
@@ -264,7 +274,7 @@ def _read_rubric(root: Path) -> Rubric:
                 f"{_shown(extra)}:1: theme file is not listed under themes: in rubric.yaml"
             )
 
-    _check_themes(frame, frame_doc, themes, theme_docs, problems)
+    check_themes(frame, frame_doc, themes, theme_docs, problems)
     if problems:
         raise RubricError(problems)
     return Rubric(
@@ -288,149 +298,3 @@ def _content_hash(root: Path, frame: RubricFrame) -> str:
     for path in [root / "rubric.yaml", *(root / "themes" / f"{t}.yaml" for t in frame.themes)]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
-
-
-def _localized_fields_of_frame(frame: RubricFrame) -> Iterator[tuple[PathInFile, LocalizedText]]:
-    yield ("title",), frame.title
-    yield ("description",), frame.description
-    for i, option in enumerate(frame.scale):
-        yield ("scale", i, "label"), option.label
-        yield ("scale", i, "description"), option.description
-    for key in ("dont_know", "not_applicable"):
-        special = getattr(frame, key)
-        yield (key, "label"), special.label
-        yield (key, "description"), special.description
-    for i, phase in enumerate(frame.phases):
-        for field in ("label", "duration", "description"):
-            yield ("phases", i, field), getattr(phase, field)
-
-
-def _localized_fields_of_theme(theme: Theme) -> Iterator[tuple[PathInFile, LocalizedText]]:
-    yield ("label",), theme.label
-    yield ("description",), theme.description
-    for i, criterion in enumerate(theme.criteria):
-        yield ("criteria", i, "label"), criterion.label
-        yield ("criteria", i, "guidance"), criterion.guidance
-        for j, action in enumerate(criterion.actions):
-            yield ("criteria", i, "actions", j), action
-
-
-def _check_languages(
-    fields: Iterator[tuple[PathInFile, LocalizedText]],
-    languages: tuple[str, ...],
-    document: Document,
-    problems: list[str],
-) -> None:
-    for path, text in fields:
-        field = ".".join(str(part) for part in path)
-        for lang in languages:
-            if not (text.get(lang) or "").strip():
-                problems.append(f"{document.where(path)}: {field}: language '{lang}' is missing")
-        for lang in text:
-            if lang not in languages:
-                problems.append(
-                    f"{document.where((*path, lang))}: {field}: language '{lang}' is not "
-                    f"listed under languages:"
-                )
-
-
-def _check_frame(frame: RubricFrame, document: Document, problems: list[str]) -> None:
-    _check_languages(_localized_fields_of_frame(frame), frame.languages, document, problems)
-    values = [option.value for option in frame.scale]
-    if values != sorted(set(values)):
-        problems.append(f"{document.where(('scale',))}: scale values must be unique and ascending")
-    low, high = min(values), max(values)
-    rules = frame.rules
-    for name in ("phase_complete_mean", "item_blocks_below", "next_step_below"):
-        value = getattr(rules, name)
-        if not low <= value <= high:
-            problems.append(
-                f"{document.where(('rules', name))}: rules.{name} = {value} is outside "
-                f"the scale {low}–{high}"
-            )
-    if rules.disagreement_range > high - low:
-        problems.append(
-            f"{document.where(('rules', 'disagreement_range'))}: rules.disagreement_range = "
-            f"{rules.disagreement_range} is larger than the scale allows ({high - low})"
-        )
-    _report_duplicates(
-        [(p.id, ("phases", i, "id")) for i, p in enumerate(frame.phases)],
-        "phase",
-        document,
-        problems,
-    )
-    _report_duplicates(
-        [(t, ("themes", i)) for i, t in enumerate(frame.themes)], "theme", document, problems
-    )
-    for old_id in frame.crosswalk:
-        if old_id in frame.crosswalk.values():
-            problems.append(
-                f"{document.where(('crosswalk', old_id))}: crosswalk maps '{old_id}' "
-                f"but it is also a target"
-            )
-
-
-def _report_duplicates(
-    entries: list[tuple[str, PathInFile]], kind: str, document: Document, problems: list[str]
-) -> None:
-    first: dict[str, PathInFile] = {}
-    for value, path in entries:
-        if value in first:
-            problems.append(
-                f"{document.where(path)}: duplicate {kind} id '{value}' "
-                f"(first at line {document.line(first[value])})"
-            )
-        else:
-            first[value] = path
-
-
-def _check_themes(
-    frame: RubricFrame,
-    frame_doc: Document,
-    themes: list[Theme],
-    docs: dict[str, Document],
-    problems: list[str],
-) -> None:
-    phase_ids = [p.id for p in frame.phases]
-    first_seen: dict[str, str] = {}
-    for theme in themes:
-        document = docs[theme.id]
-        _check_languages(_localized_fields_of_theme(theme), frame.languages, document, problems)
-        for i, criterion in enumerate(theme.criteria):
-            where = document.where(("criteria", i, "id"))
-            if criterion.id in first_seen:
-                problems.append(
-                    f"{where}: duplicate criterion id '{criterion.id}' "
-                    f"(first at {first_seen[criterion.id]})"
-                )
-            else:
-                first_seen[criterion.id] = where
-            if criterion.phase not in phase_ids:
-                problems.append(
-                    f"{document.where(('criteria', i, 'phase'))}: unknown phase "
-                    f"'{criterion.phase}' (known: {', '.join(phase_ids)})"
-                )
-            for j, role in enumerate(criterion.answered_by):
-                if role not in RESPONDENT_ROLES:
-                    problems.append(
-                        f"{document.where(('criteria', i, 'answered_by', j))}: unknown role "
-                        f"'{role}' (known: {', '.join(RESPONDENT_ROLES)})"
-                    )
-            for j, key in enumerate(criterion.sources):
-                if key not in frame.sources:
-                    problems.append(
-                        f"{document.where(('criteria', i, 'sources', j))}: unknown source key '{key}'"
-                    )
-        phases_with_criteria = {c.phase for c in theme.criteria}
-        for phase_id in phase_ids:
-            if phase_id not in phases_with_criteria:
-                problems.append(
-                    f"{document.where(('criteria',))}: theme '{theme.id}' has no criterion "
-                    f"in phase '{phase_id}'"
-                )
-    for old_id, new_id in frame.crosswalk.items():
-        if themes and new_id not in first_seen:
-            problems.append(
-                f"{frame_doc.where(('crosswalk', old_id))}: crosswalk target '{new_id}' "
-                f"(from '{old_id}') is not a criterion"
-            )

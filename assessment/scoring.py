@@ -1,4 +1,4 @@
-"""Scoring of one scan (DESIGN §4): item values, disagreement, readiness, phases, next steps.
+"""Scoring of one scan: item values, disagreement, readiness, phases, next steps.
 
 Pure functions over plain data. Answers are ``0``–``3`` (the rubric's scale), ``"dk"`` (don't know)
 or ``"na"`` (not applicable). Every threshold comes from ``rubric.rules``.
@@ -56,10 +56,18 @@ class PhaseResult:
     unknown: int
     blocking: tuple[tuple[str, float], ...]  # (item id, value) below rules.item_blocks_below
     complete: bool
+    # critical items that hold the phase open: (item id, value) below rules.critical_min, or
+    # (item id, None) when unknown ("zoek eerst uit")
+    critical_open: tuple[tuple[str, float | None], ...] = ()
 
     @property
     def unknown_share(self) -> float:
         return self.unknown / self.items if self.items else 0.0
+
+    @property
+    def provisional(self) -> bool:
+        """Complete, but with items nobody could judge yet: "voorlopig afgerond"."""
+        return self.complete and self.unknown > 0
 
 
 @dataclass(frozen=True)
@@ -73,6 +81,10 @@ class ThemeResult:
     @property
     def complete_phases(self) -> list[str]:
         return [p.phase for p in self.phases if p.complete]
+
+    @property
+    def provisional_phases(self) -> list[str]:
+        return [p.phase for p in self.phases if p.provisional]
 
 
 @dataclass(frozen=True)
@@ -181,6 +193,9 @@ def score_items(
 
 
 def score_phase(rubric: Rubric, phase_id: str, items: Sequence[ItemResult]) -> PhaseResult:
+    """A phase is complete when its mean reaches the bar, no item blocks it, not too much of it
+    is unknown, and every critical item is known and reaches ``rules.critical_min``: "gestart" is
+    not enough for a safety practice."""
     counted = [item for item in items if item.phase == phase_id and not item.left_out]
     values = [item.value for item in counted if item.value is not None]
     mean = fmean(values) if values else None
@@ -191,6 +206,12 @@ def score_phase(rubric: Rubric, phase_id: str, items: Sequence[ItemResult]) -> P
         for item in counted
         if item.value is not None and item.value < rules.item_blocks_below
     )
+    critical_open = tuple(
+        (item.id, item.value)
+        for item in counted
+        if rubric.criterion(item.id).critical
+        and (item.value is None or item.value < rules.critical_min)
+    )
     unknown_share = unknown / len(counted) if counted else 0.0
     # A phase whose items are all n.v.t. asks nothing of this school, so it does not hold it back.
     complete = not counted or (
@@ -198,8 +219,9 @@ def score_phase(rubric: Rubric, phase_id: str, items: Sequence[ItemResult]) -> P
         and mean >= rules.phase_complete_mean
         and not blocking
         and unknown_share <= rules.max_dont_know_share
+        and not critical_open
     )
-    return PhaseResult(phase_id, mean, len(counted), unknown, blocking, complete)
+    return PhaseResult(phase_id, mean, len(counted), unknown, blocking, complete, critical_open)
 
 
 def readiness(rubric: Rubric, items: Sequence[ItemResult]) -> float | None:
@@ -249,13 +271,20 @@ def next_steps(
         for item in items.values()
         if item.theme == theme.id and item.phase == theme.phase and not item.left_out
     ]
+    rules = rubric.rules
+    holding = {item_id for p in theme.phases for item_id, _value in p.critical_open}
     below = [
-        i for i in candidates if i.value is not None and i.value < rubric.rules.next_step_below
+        i
+        for i in candidates
+        if i.value is not None
+        and (i.value < rules.next_step_below or (i.id in holding and i.value < rules.critical_min))
     ]
     below.sort(key=lambda item: item.value)  # stable: rubric order among equal values
     steps = [NextStep(theme.id, i.id, "improve", i.value) for i in below]
     steps += [NextStep(theme.id, i.id, "find_out", None) for i in candidates if i.unknown]
-    return steps[: rubric.rules.next_steps_per_theme]
+    # A critical item holding the phase open comes first, lowest or unknown, then the rest.
+    steps.sort(key=lambda step: step.criterion not in holding)
+    return steps[: rules.next_steps_per_theme]
 
 
 def through_crosswalk(rubric: Rubric, answers: Answers, agreed: Agreed) -> tuple[Answers, Agreed]:

@@ -5,10 +5,11 @@ import streamlit as st
 
 from assessment import store
 from assessment.briefing import Briefing, ContestedItem, build_briefing
+from assessment.development_map import state_words
 from assessment.explanations import phase_label, phase_mean_text
 from assessment.i18n import day, number, signed
 from assessment.report.screen_map import development_map_html
-from assessment.ui import context, trainer_schools
+from assessment.ui import context, map_notes, trainer_schools
 from assessment.ui.briefing_pdf import briefing_download_button
 from assessment.ui.context import tr, tr_md
 from assessment.ui.pages import choose_scan, require_role
@@ -166,10 +167,11 @@ with map_column:
             caption=tr("map.intro"),
             theme_label=lambda theme_id: rubric.text(rubric.theme(theme_id).label, lang),
             phase_label=lambda phase_id: phase_label(rubric, phase_id, lang),
-            state_word=lambda state: tr(f"map.state.{state}"),
+            state_word=state_words(lang),
             mean_text=lambda mean: phase_mean_text(rubric, mean, lang),
         )
     )
+    map_notes.show(rubric, briefing.result, lang)
 with topics_column:
     show_topics(briefing)
 

@@ -5,15 +5,21 @@ import pandas as pd
 import streamlit as st
 
 from assessment import store
-from assessment.development_map import development_map
-from assessment.explanations import explain_item, explain_theme, phase_label, phase_mean_text
+from assessment.development_map import development_map, state_words
+from assessment.explanations import (
+    explain_item,
+    explain_theme,
+    phase_label,
+    phase_mean_text,
+)
 from assessment.i18n import number, percent, signed
+from assessment.provenance import checked_against_text
 from assessment.report.screen_map import development_map_html
 from assessment.report.screen_radar import radar_figure, trend_figure
 from assessment.report.trend import trend_of
 from assessment.respondents import visible_role_counts
 from assessment.scoring import score_scan_remembered
-from assessment.ui import context
+from assessment.ui import context, map_notes
 from assessment.ui.context import tr, tr_md
 from assessment.ui.pages import choose_scan, chosen_scan_id, few_respondents_warning, require_role
 from assessment.ui.pdf import pdf_download_button
@@ -74,11 +80,12 @@ with map_column:
             caption=tr("map.intro"),
             theme_label=lambda theme_id: rubric.text(rubric.theme(theme_id).label, lang),
             phase_label=lambda phase_id: phase_label(rubric, phase_id, lang),
-            state_word=lambda state: tr(f"map.state.{state}"),
+            state_word=state_words(lang),
             mean_text=lambda mean: phase_mean_text(rubric, mean, lang),
             lang=lang,
         )
     )
+    map_notes.show(rubric, result, lang)
 with radar_column:
     series = {}
     if previous_result is not None:
@@ -109,6 +116,7 @@ def number_or_dash(value: float | None) -> str:
     return number(value, lang) if value is not None else "–"
 
 
+any_provisional = any(theme.provisional_phases for theme in result.themes)
 rows = []
 for index, theme in enumerate(result.themes):
     row = {
@@ -117,6 +125,19 @@ for index, theme in enumerate(result.themes):
         tr("results.col.phase"): phase_label(rubric, theme.phase, lang),
         tr("results.col.flags"): ", ".join(tr(f"scoring.flags.{f}") for f in theme.flags) or "–",
     }
+    if any_provisional:  # a complete phase that still has unknown items: "Verkennen (2 onbekend)"
+        row[tr("results.col.provisional")] = (
+            "; ".join(
+                tr(
+                    "results.provisional_phase",
+                    phase=phase_label(rubric, p.phase, lang),
+                    unknown=p.unknown,
+                )
+                for p in theme.phases
+                if p.provisional
+            )
+            or "–"
+        )
     if previous_result is not None:
         before = previous_result.themes[index].readiness
         change = (
@@ -177,3 +198,13 @@ with st.expander(tr("results.sources_heading", version=rubric.version)):
             for source in rubric.sources.values()
         )
     )
+    st.subheader(tr("provenance.heading"))
+    st.caption(tr("provenance.intro"))
+    for theme in rubric.theme_list:
+        st.markdown(
+            f"**{md(rubric.text(theme.label, lang))}**\n\n"
+            + "\n".join(
+                f"- {md(rubric.text(c.label, lang))}: {md(checked_against_text(rubric, c, lang))}"
+                for c in theme.criteria
+            )
+        )

@@ -44,7 +44,7 @@ answers = {  # only criteria of today's rubric: an older scan may hold retired o
     if rubric.has_criterion(criterion_id)
 }
 questionnaire.seed_widgets(scan.id, answers)
-questions = Questions.for_role(rubric, me.role)
+questions = Questions.for_role(rubric, me.roles)
 themes = questions.themes
 
 # The theme lives outside any widget, per scan: it survives other pages; a new session (a reload,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assessment.development_map import development_map
+from assessment.development_map import development_map, state_words
 from assessment.rubric import load_rubric
 from assessment.scoring import score_scan
 from tests.helpers import MINI_RUBRIC
@@ -45,3 +45,14 @@ def test_a_later_phase_already_complete_shows_as_done_beside_the_gap():
 
 def test_no_answers_at_all_gives_too_little_information_everywhere():
     assert {s for row in states({}).values() for _, s, _ in row} == {"insufficient"}
+
+
+def test_a_complete_phase_with_unknown_items_is_provisional_and_says_how_many():
+    # beta verkennen: b-v1 3, b-v2 nobody knows -> 1 of 2 unknown (50 %, the limit): complete
+    rows = development_map(RUBRIC, score_scan(RUBRIC, {"b-v1": [3], "b-v2": ["dk"]}))
+    cell = rows[1].cells[0]
+    assert (cell.state, cell.mean, cell.unknown) == ("provisional", 3.0, 1)
+    assert state_words("nl")(cell.state, cell.unknown) == "voorlopig afgerond (1 onbekend)"
+    assert state_words("en")(cell.state, cell.unknown) == "provisionally complete (1 unknown)"
+    assert state_words("nl")("provisional", 0) == "voorlopig afgerond"  # the legend
+    assert state_words("nl")("done", 0) == "afgerond"

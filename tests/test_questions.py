@@ -56,3 +56,17 @@ def test_a_theme_without_a_question_for_the_role_is_left_out():
     )
     assert [t.theme.id for t in Questions.for_role(rubric, "leerkracht").themes] == ["alfa"]
     assert [t.theme.id for t in Questions.for_role(rubric, "directie").themes] == ["alfa", "beta"]
+
+
+def test_several_roles_get_the_union_of_what_each_may_judge():
+    # the v3 test rubric: a-b5 is for the IB'er only, a-b6 for the schoolleiding and werkgroep
+    rubric = load_rubric(Path(__file__).parent / "data" / "rubrics" / "v3")
+    teacher = {c.id for c in rubric.criteria_for_role("leerkracht")}
+    ib = {c.id for c in rubric.criteria_for_role("ib_zorg")}
+    both = Questions.for_role(rubric, ["leerkracht", "ib_zorg"])
+    assert {c.id for c in both.criteria} == teacher | ib == teacher | {"a-b5"}
+    assert "a-b6" not in {c.id for c in both.criteria}
+    assert [c.id for c in both.criteria] == [
+        c.id for c in rubric.criteria if c.id in teacher | ib
+    ]  # in rubric order, each once
+    assert len(rubric.criteria_for_role(["leerkracht", "anders"])) == len(rubric.criteria)

@@ -81,6 +81,7 @@ def result_as_json(rubric: Rubric, result: ScanResult, lang: str) -> dict[str, A
                 "readiness": theme.readiness,
                 "phase": theme.phase,
                 "complete_phases": theme.complete_phases,
+                "provisional_phases": theme.provisional_phases,
                 "flags": list(theme.flags),
                 "explanation": explain_theme(rubric, theme, lang),
             }

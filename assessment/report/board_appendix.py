@@ -12,8 +12,9 @@ from reportlab.platypus import KeepTogether, Spacer
 from reportlab.platypus.flowables import Flowable
 
 from assessment.board_dashboard import Dashboard, closed_on, scan_map
+from assessment.development_map import state_words
 from assessment.explanations import phase_mean_text
-from assessment.i18n import day, signed, t
+from assessment.i18n import day, signed
 from assessment.report.board_report import (
     BoardWriter,
     Cells,
@@ -89,7 +90,7 @@ def schools(w: BoardWriter, maps: Cells) -> list[Flowable]:
                     scan_map(cells, w.d.themes),
                     theme_label=lambda theme_id: clean(w.theme(theme_id)),
                     phase_label=lambda phase_id: clean(w.phase_text(phase_id)),
-                    state_word=lambda state: t(f"map.state.{state}", w.lang),
+                    state_word=state_words(w.lang),
                     mean_text=lambda mean: phase_mean_text(w.rubric, mean, w.lang),
                     width=CONTENT_WIDTH,
                 )

@@ -25,11 +25,13 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
 from reportlab.platypus.flowables import Flowable
 
 from assessment.briefing import Briefing, ContestedItem, build_briefing
+from assessment.development_map import state_words
 from assessment.explanations import phase_label, phase_mean_text
 from assessment.i18n import day, signed, t
 from assessment.report.fonts import BOLD, clean
 from assessment.report.furniture import render
 from assessment.report.map_chart import development_map_drawing
+from assessment.report.map_notes import map_notes
 from assessment.report.styles import CONTENT_WIDTH, esc, fit
 from assessment.report.tables import table
 from assessment.report.writer import Writer
@@ -127,7 +129,7 @@ def heading(w: BriefingWriter) -> list[Flowable]:
         b.map_rows,
         theme_label=lambda theme_id: clean(w.theme_label(theme_id)),
         phase_label=lambda phase_id: clean(phase_label(w.rubric, phase_id, w.lang)),
-        state_word=lambda state: t(f"map.state.{state}", w.lang),
+        state_word=state_words(w.lang),
         mean_text=lambda mean: phase_mean_text(w.rubric, mean, w.lang),
         width=CONTENT_WIDTH,
     )
@@ -136,6 +138,7 @@ def heading(w: BriefingWriter) -> list[Flowable]:
             [w.p(t("map.title", w.lang), "h3"), drawing, w.p(t("map.intro", w.lang), "small")]
         )
     )
+    story += map_notes(w, b.rubric, b.result)
     return story
 
 

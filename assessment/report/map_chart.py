@@ -18,6 +18,7 @@ from assessment.report.styles import TEXT
 # Light fills from a colour-blind-safe blue–orange pair; the words and symbols carry the meaning.
 CELL_FILLS: dict[CellState, colors.Color | None] = {
     "done": colors.HexColor("#c6dbef"),
+    "provisional": colors.HexColor("#deebf7"),
     "working": colors.HexColor("#fdd49e"),
     "not_yet": colors.HexColor("#f0f0f0"),
     "insufficient": None,
@@ -30,7 +31,7 @@ def development_map_drawing(
     rows: Sequence[MapRow],
     theme_label: Callable[[str], str],
     phase_label: Callable[[str], str],
-    state_word: Callable[[CellState], str],
+    state_word: Callable[[CellState, int], str],
     mean_text: Callable[[float | None], str],
     width: float,
 ) -> Drawing:
@@ -86,7 +87,7 @@ def development_map_drawing(
                     )
                 )
             room = column - 13 - 2 * PADDING - mean_width - 4
-            words = simpleSplit(state_word(cell.state), FAMILY, 6.8, room)[:2]
+            words = simpleSplit(state_word(cell.state, cell.unknown), FAMILY, 6.8, room)[:2]
             _lines(drawing, words, x + PADDING + 13, top, FAMILY, 6.8, ROW_HEIGHT)
     return drawing
 

@@ -11,6 +11,7 @@ from assessment.development_map import CELL_STATES, CELL_SYMBOLS, CellState, Map
 
 SCREEN_FILLS: dict[CellState, str] = {
     "done": "#c6dbef",
+    "provisional": "#deebf7",
     "working": "#fdd49e",
     "not_yet": "#f0f0f0",
     "insufficient": "#ffffff",
@@ -50,7 +51,7 @@ def development_map_html(
     caption: str,
     theme_label: Callable[[str], str],
     phase_label: Callable[[str], str],
-    state_word: Callable[[CellState], str],
+    state_word: Callable[[CellState, int], str],
     mean_text: Callable[[float], str],
     lang: str = "nl",
 ) -> str:
@@ -71,13 +72,14 @@ def development_map_html(
             cells.append(
                 f'<td role="cell" class="{cell.state}" style="background:{SCREEN_FILLS[cell.state]}">'
                 f'{mean}<span class="symbol" aria-hidden="true">{CELL_SYMBOLS[cell.state]}</span>'
-                f'<span class="word">{escape(state_word(cell.state))}</span></td>'
+                f'<span class="word">{escape(state_word(cell.state, cell.unknown))}</span></td>'
             )
         body.append(
             f'<tr role="row"><th scope="row" role="rowheader">{escape(theme_label(row.theme))}</th>{"".join(cells)}</tr>'
         )
     legend = "".join(
-        f"<span>{CELL_SYMBOLS[state]} {escape(state_word(state))}</span> " for state in CELL_STATES
+        f"<span>{CELL_SYMBOLS[state]} {escape(state_word(state, 0))}</span> "
+        for state in CELL_STATES
     )
     return (
         f'{STYLE}<div class="tso-map-box"><table class="tso-map" lang="{lang}" role="table"><caption>{escape(caption)}</caption>'

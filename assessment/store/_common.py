@@ -8,7 +8,8 @@ from typing import Any
 from sqlalchemy import Connection, Row, select
 from sqlalchemy.dialects import postgresql, sqlite
 
-from assessment.rubric import Criterion, Rubric
+from assessment.respondents import RESPONDENT_ROLES
+from assessment.rubric import Criterion, Roles, Rubric
 from assessment.scoring import DONT_KNOW, NOT_APPLICABLE, AnswerValue
 from assessment.store import tables as T
 from assessment.store.errors import InvalidInput, NotFound
@@ -81,7 +82,37 @@ def respondent_info(row: Row) -> RespondentInfo:
         role=row.role,
         started_at=row.started_at,
         submitted_at=row.submitted_at,
+        other_roles=split_roles(row.other_roles),
     )
+
+
+def split_roles(other_roles: str | None) -> tuple[str, ...]:
+    """The ``respondent.other_roles`` column as a tuple."""
+    return tuple(other_roles.split(",")) if other_roles else ()
+
+
+def check_roles(roles: Any) -> list[str]:
+    """One role, several (in the order chosen) or none, as a list without repeats; an unknown
+    role is refused."""
+    given = [roles] if roles is None or isinstance(roles, str) else list(roles)
+    checked: list[str] = []
+    for role in given:
+        if role is None or role == "":
+            continue
+        if not isinstance(role, str) or role not in RESPONDENT_ROLES:
+            raise InvalidInput("store.errors.bad_respondent_role", role=str(role))
+        if role not in checked:
+            checked.append(role)
+    return checked
+
+
+def role_columns(roles: Any) -> dict[str, str | None]:
+    """The ``role`` (the first, counted in breakdowns) and ``other_roles`` columns."""
+    checked = check_roles(roles)
+    return {
+        "role": checked[0] if checked else None,
+        "other_roles": ",".join(checked[1:]) or None,
+    }
 
 
 def answer_info(row: Row) -> AnswerInfo:
@@ -158,15 +189,15 @@ def check_value(rubric: Rubric, criterion: str, value: Any) -> AnswerValue:
     raise InvalidInput("store.errors.bad_value", value=str(value), criterion=criterion)
 
 
-def may_answer(criterion: Criterion, role: str | None) -> bool:
-    """Whether a respondent in ``role`` may store an answer to ``criterion``: exactly the
-    criteria the questionnaire asks that role (``answered_by`` in the rubric)."""
-    return criterion.asked_of(role)
+def may_answer(criterion: Criterion, roles: Roles) -> bool:
+    """Whether a respondent with ``roles`` (one or several) may store an answer to
+    ``criterion``: exactly the criteria the questionnaire asks them (``answered_by``)."""
+    return criterion.asked_of(roles)
 
 
-def check_may_answer(rubric: Rubric, criterion: str, role: str | None) -> None:
-    """InvalidInput when the respondent's ``role`` may not judge ``criterion`` (a known one)."""
-    if not may_answer(rubric.criterion(criterion), role):
+def check_may_answer(rubric: Rubric, criterion: str, roles: Roles) -> None:
+    """InvalidInput when none of the respondent's ``roles`` may judge ``criterion``."""
+    if not may_answer(rubric.criterion(criterion), roles):
         raise InvalidInput("store.errors.not_for_role", criterion=criterion)
 
 

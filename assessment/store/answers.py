@@ -7,10 +7,10 @@ from typing import Any
 from sqlalchemy import Engine, Row, delete, select, update
 
 from assessment.respondents import (
-    RESPONDENT_ROLES,
     answers_in_anonymous_order,
     notes_in_anonymous_order,
 )
+from assessment.rubric import Roles
 from assessment.scoring import AnswerValue
 from assessment.store import tables as T
 from assessment.store._common import (
@@ -22,6 +22,7 @@ from assessment.store._common import (
     get_scan_row,
     insert_for,
     respondent_info,
+    role_columns,
     scan_info,
     scan_rubric,
     utcnow,
@@ -40,24 +41,17 @@ def _open(scan: Row) -> None:
         raise ScanClosed()
 
 
-def _check_role(role: Any) -> str | None:
-    if role is None or role == "":
-        return None
-    if role not in RESPONDENT_ROLES:
-        raise InvalidInput("store.errors.bad_respondent_role", role=str(role))
-    return role
-
-
 def start_respondent(
-    engine: Engine, access, role: str | None, scan_id: int | None = None
+    engine: Engine, access, roles: Roles, scan_id: int | None = None
 ) -> RespondentInfo:
-    """Begin (or resume) filling in: records the optional role and the start time."""
-    role = _check_role(role)
+    """Begin (or resume) filling in: records the optional roles (one or several, the first
+    counts in every breakdown by role) and the start time."""
+    columns = role_columns(roles)
     with writing(engine) as connection:
         verify(connection, access)
         row, scan = own_row(connection, access, scan_id, create=True, lock=True)
         _open(scan)
-        values: dict[str, Any] = {"role": role}
+        values: dict[str, Any] = dict(columns)
         if row.started_at is None:
             values["started_at"] = utcnow()
         connection.execute(update(T.respondent).where(T.respondent.c.id == row.id).values(**values))

@@ -79,8 +79,8 @@ def board_overview(engine: Engine, access: Access) -> list[BoardSchool]:
 
 def board_maps(
     engine: Engine, access: Access, scan_ids: list[int]
-) -> dict[int, dict[str, list[tuple[str, str, float | None]]]]:
-    """The ontwikkelkaart cells (phase, state, mean) per theme of the given closed scans of the
+) -> dict[int, dict[str, list[tuple]]]:
+    """The ontwikkelkaart cells (phase, state, mean, unknown items) per theme of the given closed scans of the
     board's sharing schools; other scans are left out."""
     with reading(engine) as connection:
         _board_only(connection, access)

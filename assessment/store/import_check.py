@@ -257,6 +257,11 @@ def _check_scan(
         role = check.get(respondent, "role", r_path, "text", optional=True)
         if role not in (None, _MISSING) and role not in RESPONDENT_ROLES:
             check.add("bad_role", path=f"{r_path}.role", value=_shown(role))
+        # further roles (an export from before they existed has none)
+        other_roles = check.get(respondent, "other_roles", r_path, "list", optional=True) or []
+        for o_index, other in enumerate([] if other_roles is _MISSING else other_roles):
+            if other not in RESPONDENT_ROLES:
+                check.add("bad_role", path=f"{r_path}.other_roles[{o_index}]", value=_shown(other))
         answers = check.get(respondent, "answers", r_path, "list")
         checked_answers = _check_values(
             check,
@@ -268,6 +273,7 @@ def _check_scan(
         result["respondents"].append(
             {
                 "role": role,
+                "other_roles": [] if other_roles is _MISSING else other_roles,
                 "started_at": check.get(
                     respondent, "started_at", r_path, "datetime", optional=True
                 ),

@@ -63,9 +63,15 @@ class ScanInfo:
 class RespondentInfo:
     id: int
     scan_id: int
-    role: str | None
+    role: str | None  # the first role chosen: the one every breakdown by role counts
     started_at: dt.datetime | None
     submitted_at: dt.datetime | None
+    other_roles: tuple[str, ...] = ()
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        """Every role chosen, first role first (empty without a role)."""
+        return ((self.role,) if self.role else ()) + self.other_roles
 
 
 @dataclass(frozen=True)

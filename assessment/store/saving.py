@@ -30,6 +30,7 @@ from assessment.store._common import (
     insert_for,
     is_answer_value,
     scan_rubric,
+    split_roles,
     utcnow,
 )
 from assessment.store.access import verify
@@ -57,6 +58,7 @@ _CALLER = (
         T.respondent.c.id.label("respondent_id"),
         T.respondent.c.started_at,
         T.respondent.c.role.label("respondent_role"),
+        T.respondent.c.other_roles.label("respondent_other_roles"),
     )
     .select_from(
         T.access_code.join(T.scan, T.scan.c.id == bindparam("scan_id")).outerjoin(
@@ -266,7 +268,8 @@ def _check(connection: Connection, job: _Save) -> tuple[int, bool]:
     if answering:
         rubric = scan_rubric(row)
         job.value = check_value(rubric, job.criterion, job.value)
-        check_may_answer(rubric, job.criterion, row.respondent_role)
+        roles = (row.respondent_role, *split_roles(row.respondent_other_roles))
+        check_may_answer(rubric, job.criterion, roles)
     job.scan_id = row.scan_id
     job.scan_rubric = (row.rubric_id, row.rubric_hash)
     respondent_id = row.respondent_id
@@ -321,7 +324,7 @@ def _slow_check(connection: Connection, job: _Save) -> tuple[int, bool]:
         return row.id, False
     rubric = scan_rubric(scan)
     job.value = check_value(rubric, job.criterion, job.value)
-    check_may_answer(rubric, job.criterion, row.role)
+    check_may_answer(rubric, job.criterion, (row.role, *split_roles(row.other_roles)))
     job.scan_id = scan.id
     job.scan_rubric = (scan.rubric_id, scan.rubric_hash)
     return row.id, row.started_at is None

@@ -20,7 +20,7 @@ import logging
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Row, delete, func, select
+from sqlalchemy import Connection, Row, delete, func, or_, select
 
 from assessment.board_scoring import score_for_board, shown_to_board
 from assessment.development_map import development_map
@@ -32,6 +32,11 @@ from assessment.store._common import decode_value
 from assessment.store.rubrics import rubric_for
 
 _log = logging.getLogger(__name__)
+
+# The version of the scoring rules a summary is computed with; a summary with an older one (or
+# none: made before migration 0010) is computed again by ``fill_missing``. 3: critical criteria
+# and provisional phases.
+SCORING = 3
 
 
 def summary_values(
@@ -53,7 +58,7 @@ def summary_values(
         "flags": {theme.id: list(theme.flags) for theme in result.themes if theme.flags},
     }
     cells = {
-        row.theme: [[cell.phase, cell.state, cell.mean] for cell in row.cells]
+        row.theme: [[cell.phase, cell.state, cell.mean, cell.unknown] for cell in row.cells]
         for row in development_map(rubric, result)
     }
     criteria: dict[str, dict[str, Any]] = {}
@@ -89,6 +94,10 @@ def refresh(connection: Connection, scan: Row) -> None:
     if rubric is None:  # a rubric this process does not know: the board cannot show the scan
         _log.warning("no rubric %s for the summary of scan %s", scan.rubric_id, scan.id)
         return
+    _write(connection, scan, rubric)
+
+
+def _write(connection: Connection, scan: Row, rubric: Rubric) -> None:
     answers: dict[str, list[AnswerValue]] = {}
     by_respondent: dict[int, dict[str, AnswerValue]] = {}
     for respondent_id, criterion, kind, score in connection.execute(
@@ -125,6 +134,7 @@ def refresh(connection: Connection, scan: Row) -> None:
             respondents=respondents,
             submitted=basis.submitted,
             closed_at=basis.closed_at,
+            scoring=SCORING,
             **summary_values(rubric, basis.answers, agreed, respondents),
         )
     )
@@ -135,14 +145,28 @@ def drop(connection: Connection, scan_id: int) -> None:
 
 
 def fill_missing(connection: Connection) -> int:
-    """Summaries for closed scans that have none (scans closed before migration 0005); run by
-    ``store.upgrade``. Returns how many were written."""
-    missing = connection.execute(
-        select(T.scan)
-        .outerjoin(T.scan_summary, T.scan_summary.c.scan_id == T.scan.c.id)
-        .where(T.scan.c.status == "closed", T.scan_summary.c.id.is_(None))
+    """Summaries for closed scans that have none (scans closed before migration 0005), and again
+    for those computed with older scoring rules; run by ``store.upgrade``. An outdated summary
+    whose rubric this process does not know is kept as it is. Returns how many were written."""
+    summary = T.scan_summary.c
+    rows = connection.execute(
+        select(T.scan, summary.id.label("summary_id"))
+        .outerjoin(T.scan_summary, summary.scan_id == T.scan.c.id)
+        .where(
+            T.scan.c.status == "closed",
+            or_(summary.id.is_(None), summary.scoring.is_(None), summary.scoring < SCORING),
+        )
         .order_by(T.scan.c.id)
     ).all()
-    for scan in missing:
-        refresh(connection, scan)
-    return len(missing)
+    written = 0
+    for scan in rows:
+        if scan.summary_id is None:
+            refresh(connection, scan)
+            written += 1
+            continue
+        rubric = rubric_for(scan.rubric_id, scan.rubric_hash)
+        if rubric is not None:
+            drop(connection, scan.id)
+            _write(connection, scan, rubric)
+            written += 1
+    return written

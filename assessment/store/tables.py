@@ -142,7 +142,11 @@ respondent = Table(
     # The code this respondent answers with: its own respondent code, or the code of a
     # coordinator who fills in the scan himself. NULL after an import (codes are not exported).
     Column("code_id", Integer, ForeignKey("access_code.id"), nullable=True),
+    # The first role chosen: every breakdown by role counts the respondent here, once.
     Column("role", String(20), nullable=True),
+    # Further roles (migration 0010), comma-separated in the order chosen; they widen the
+    # questions (the union of what the roles may judge) and count in no breakdown.
+    Column("other_roles", String(100), nullable=True),
     Column("started_at", UTCDateTime, nullable=True),
     Column("submitted_at", UTCDateTime, nullable=True),
     UniqueConstraint("scan_id", "code_id"),
@@ -249,6 +253,8 @@ scan_summary = Table(
     Column("themes", JSON(none_as_null=True), nullable=True),
     Column("map", JSON(none_as_null=True), nullable=True),
     Column("criteria", JSON(none_as_null=True), nullable=True),
+    # The scoring version the summary was computed with (migration 0010; summaries.SCORING).
+    Column("scoring", SmallInteger, nullable=True),
 )
 
 # What the board last saw of a scan with results (migration 0012, ``summary_basis.py``): the

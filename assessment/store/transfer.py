@@ -19,7 +19,9 @@ from assessment.store._common import (
     encode_value,
     get_scan_row,
     get_school_row,
+    role_columns,
     school_info,
+    split_roles,
     utcnow,
 )
 from assessment.store.access import verify
@@ -67,6 +69,7 @@ def export_school(engine: Engine, access: Access, school_id: int) -> dict[str, A
                 respondents.append(
                     {
                         "role": respondent.role,
+                        "other_roles": list(split_roles(respondent.other_roles)),
                         "started_at": _time(respondent.started_at),
                         "submitted_at": _time(respondent.submitted_at),
                         "answers": [
@@ -225,7 +228,7 @@ def insert_school(
                 .values(
                     scan_id=scan_id,
                     code_id=None,
-                    role=respondent["role"],
+                    **role_columns([respondent["role"], *respondent["other_roles"]]),
                     started_at=respondent["started_at"],
                     submitted_at=respondent["submitted_at"],
                 )

@@ -12,6 +12,7 @@ import streamlit as st
 from assessment import store
 from assessment.board_dashboard import NAME, Dashboard, closed_on, phase_name, scan_map, theme_label
 from assessment.board_export import board_xlsx, overview_table, scans_table
+from assessment.development_map import state_words
 from assessment.explanations import phase_mean_text
 from assessment.i18n import number
 from assessment.report.screen_board import (
@@ -162,7 +163,7 @@ def school_map(
             ),
             theme_label=lambda theme_id: theme_label(rubric, theme_id, lang),
             phase_label=lambda phase_id: phase_name(rubric, phase_id, lang),
-            state_word=lambda state: tr(f"map.state.{state}"),
+            state_word=state_words(lang),
             mean_text=lambda mean: phase_mean_text(rubric, mean, lang),
         )
     )

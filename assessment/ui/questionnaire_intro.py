@@ -1,11 +1,12 @@
-"""The questionnaire's first screen: what the answers mean, the role, how many questions, Beginnen."""
+"""The questionnaire's first screen: what the answers mean, the roles (each with how many questions
+and how long), how many questions the chosen roles give, Beginnen."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from assessment import store
-from assessment.questions import Questions, estimated_minutes
+from assessment.questions import estimated_minutes
 from assessment.respondents import RESPONDENT_ROLES
 from assessment.rubric import Rubric
 from assessment.ui import context, phone
@@ -32,16 +33,23 @@ def show(access: store.Access, scan: store.ScanInfo, rubric: Rubric) -> None:
     if scan.status == "closed":
         st.info(tr("questionnaire.closed"))
         return
-    role = st.selectbox(
+    # A multiselect keeps the roles in the order they were picked: the first counts in breakdowns.
+    roles = st.multiselect(
         tr("questionnaire.role_label"),
         list(RESPONDENT_ROLES),
-        index=None,
-        format_func=lambda r: tr(f"app.roles_of_respondents.{r}"),
+        format_func=lambda role: tr(f"app.roles_of_respondents.{role}"),
         placeholder=tr("questionnaire.role_placeholder"),
         help=tr("questionnaire.role_help", size=rubric.rules.min_group_size),
+        select_all=False,  # choosing every role at once means nothing
         key=ROLE,
     )
-    count = len(Questions.for_role(rubric, role).criteria)
+    # Under the choice, not in it: an option this long does not fit a phone's dropdown.
+    st.caption(
+        tr("questionnaire.role_counts")
+        + "\n"
+        + "\n".join(f"- {role_count(rubric, role)}" for role in RESPONDENT_ROLES)
+    )
+    count = len(rubric.criteria_for_role(roles))
     st.markdown(
         f"**{tr_count('questionnaire.intro.count', count, minutes=estimated_minutes(count))}**"
     )
@@ -54,10 +62,22 @@ def show(access: store.Access, scan: store.ScanInfo, rubric: Rubric) -> None:
     )
 
 
+def role_count(rubric: Rubric, role: str) -> str:
+    """A role with its questions and time, counted from the rubric: "Leerkracht: 25 vragen,
+    ongeveer 10 minuten"."""
+    count = len(rubric.criteria_for_role(role))
+    return tr_count(
+        "questionnaire.role_count",
+        count,
+        role=tr(f"app.roles_of_respondents.{role}"),
+        minutes=estimated_minutes(count),
+    )
+
+
 def _start(access: store.Access, scan_id: int) -> None:
     try:
         store.start_respondent(
-            context.engine(), access, st.session_state.get(ROLE), scan_id=scan_id
+            context.engine(), access, st.session_state.get(ROLE) or [], scan_id=scan_id
         )
         phone.ask_scroll_to_top()
     except store.StoreError as error:

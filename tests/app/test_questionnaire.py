@@ -52,12 +52,12 @@ def test_a_teacher_gets_fewer_questions_than_the_directie(scan):
     opened, new_code = scan
     at = open_app(new_code(), "vragenlijst")
     assert "Je krijgt 8 vragen. Dat duurt ongeveer 5 minuten." in markdown(at)
-    at.selectbox(key=ROLE).set_value("leerkracht").run()
+    at.multiselect(key=ROLE).set_value(["leerkracht"]).run()
     assert "Je krijgt 5 vragen." in markdown(at)
-    at.selectbox(key=ROLE).set_value("directie").run()
+    at.multiselect(key=ROLE).set_value(["directie"]).run()
     assert "Je krijgt 8 vragen." in markdown(at)
 
-    at.selectbox(key=ROLE).set_value("leerkracht").run()
+    at.multiselect(key=ROLE).set_value(["leerkracht"]).run()
     button(at, "Beginnen").click().run()
     assert not at.exception
     assert radios(at, opened.id) == ["a-v2", "a-b2"]
@@ -69,9 +69,33 @@ def test_a_teacher_gets_fewer_questions_than_the_directie(scan):
     assert [e.label for e in at.expander] == ["Thema alfa · 2 open", "Thema beta · 3 open"]
 
     directie = open_app(new_code(), "vragenlijst")
-    directie.selectbox(key=ROLE).set_value("directie").run()
+    directie.multiselect(key=ROLE).set_value(["directie"]).run()
     button(directie, "Beginnen").click().run()
     assert radios(directie, opened.id) == DIRECTIE[:4]
+
+
+def test_each_role_says_how_many_questions_and_how_long_and_several_get_the_union(scan, database):
+    opened, new_code = scan
+    code = new_code()
+    at = open_app(code, "vragenlijst")
+    roles = at.multiselect(key=ROLE)
+    counts = next(c.value for c in at.caption if c.value.startswith("Zoveel vragen"))
+    assert counts.splitlines()[1:] == [
+        "- Directie: 8 vragen, ongeveer 5 minuten",
+        "- TSO-werkgroep: 6 vragen, ongeveer 5 minuten",
+        "- Leerkracht: 5 vragen, ongeveer 5 minuten",
+        "- Intern begeleider / zorg: 5 vragen, ongeveer 5 minuten",
+        "- Onderwijsondersteunend personeel: 5 vragen, ongeveer 5 minuten",
+        "- Anders: 8 vragen, ongeveer 5 minuten",
+    ]
+    # leerkracht 5 + werkgroep's a-b1: 6 questions; the teacher role was chosen first
+    roles.set_value(["leerkracht", "werkgroep"]).run()
+    assert "Je krijgt 6 vragen. Dat duurt ongeveer 5 minuten." in markdown(at)
+    button(at, "Beginnen").click().run()
+    assert not at.exception
+    assert radios(at, opened.id) == ["a-v2", "a-b1", "a-b2"]
+    me = store.my_respondent(database, store.resolve_code(database, code))
+    assert me.roles == ("leerkracht", "werkgroep") and me.role == "leerkracht"
 
 
 def test_a_new_session_resumes_at_the_first_theme_with_an_open_question(scan, database):

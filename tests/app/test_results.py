@@ -7,6 +7,7 @@ from assessment import store
 from assessment.rubric import load_rubric
 from assessment.scoring import score_scan
 from tests.app.conftest import open_app
+from tests.helpers import DATA
 
 
 def answer_everything(school, values):
@@ -85,3 +86,61 @@ def test_the_rubric_sources_are_listed_with_the_unread_ones_marked(school):
     text = " ".join(m.value for m in sources.markdown)
     unread = [s for s in load_rubric().sources.values() if not s.checked]
     assert unread and text.count("nog niet ingezien") == len(unread)
+
+
+def test_the_sources_say_per_criterion_whether_its_wording_is_our_own(school):
+    answer_everything(school, [2, 2, 2])
+    at = open_app(school.coordinator, "resultaten")
+    sources = next(e for e in at.expander if e.label.startswith("Bronnen van de vragenlijst"))
+    text = " ".join(m.value for m in sources.markdown)
+    rubric = load_rubric()
+    own = [c for c in rubric.criteria if not c.checked_against]
+    assert text.count("Eigen formulering") == len(own)
+    assert [h.value for h in sources.subheader] == ["Herkomst per criterium"]
+
+
+V3_ANSWERS = {  # alfa: 3, 3, 1, 1 with the critical a-v4 at 1; beta: b-v2 nobody knows
+    "a-v1": 3,
+    "a-v2": 3,
+    "a-v3": 1,
+    "a-v4": 1,
+    "b-v1": 3,
+    "b-v2": "dk",
+    "b-b1": 1,
+    "b-b2": 1,
+}
+
+
+def test_a_provisional_phase_and_a_critical_item_holding_a_phase_open_show_on_resultaten(
+    database, monkeypatch
+):
+    monkeypatch.setenv("TSO_RUBRIC_DIR", str(DATA / "rubrics" / "v3"))
+    admin = store.admin_access()
+    board = store.create_board(database, admin, "Stichting Proef")
+    school = store.create_school(database, admin, board.id, "OBS De Kern")
+    code = store.issue_code(database, admin, "coordinator", school_id=school.id).code
+    coordinator = store.resolve_code(database, code)
+    scan = store.open_scan(database, coordinator, school.id, "2026-2027", load_rubric())
+    for _ in range(3):
+        respondent = store.resolve_code(
+            database, store.issue_code(database, coordinator, "respondent", scan_id=scan.id).code
+        )
+        store.start_respondent(database, respondent, None)
+        for criterion, value in V3_ANSWERS.items():
+            store.save_answer(database, respondent, criterion, value)
+    at = open_app(code, "resultaten")
+    assert not at.exception
+    assert "voorlopig afgerond (1 onbekend)" in html_text(at)
+    shown = " ".join(line.value for line in at.text)
+    assert "Verkennen is voorlopig afgerond: 1 van 2 criteria is nog onbekend." in shown
+    assert "‘alfa verkennen vier’ is een kernpraktijk en scoort 1,0 (nodig 2,0)" in shown
+    table = at.dataframe[0].value
+    assert list(table["Voorlopig afgerond"]) == ["–", "Verkennen (1 onbekend)"]
+    holding = " ".join(m.value for m in at.markdown)
+    assert "Kernpraktijken die een fase openhouden" in holding
+    assert (
+        "- Thema alfa · Verkennen\\: ‘alfa verkennen vier’ is een kernpraktijk en scoort 1,0"
+        in (
+            holding  # markdown-escaped, as shown
+        )
+    )

@@ -51,7 +51,16 @@ def test_the_example_csv_scores_to_the_documented_json_shape():
         "draagvlak",
     ]
     for theme in result["themes"]:
-        assert set(theme) == {"id", "readiness", "phase", "complete_phases", "flags", "explanation"}
+        assert set(theme) == {
+            "id",
+            "readiness",
+            "phase",
+            "complete_phases",
+            "provisional_phases",
+            "flags",
+            "explanation",
+        }
+        assert set(theme["provisional_phases"]) <= set(theme["complete_phases"])
         assert theme["readiness"] is None or round(theme["readiness"], 1) == theme["readiness"]
     for item in result["items"]:
         assert set(item) == {"id", "value", "n", "dk_share", "range", "contested"}
@@ -83,6 +92,12 @@ def test_mini_answers_give_hand_computed_numbers(tmp_path, capsys):
     # items: a-v1 2,0; a-v2 2,0; a-b1 agreed 3 -> (2 + 2 + 3) / 3 / 3 = 77,8
     # voorbereiden: mean 3,0 with a-b2 unknown = 1 of 2 (50%, the limit) -> complete -> geborgd
     assert code == 0 and alfa["readiness"] == 77.8 and alfa["phase"] == "geborgd"
+    # every theme carries provisional_phases: alfa's voorbereiden is complete with a-b2 unknown
+    assert [t["provisional_phases"] for t in result["themes"]] == [["voorbereiden"], []]
+    assert (
+        "Voorbereiden is voorlopig afgerond: 1 van 2 criteria is nog onbekend."
+        in (alfa["explanation"])
+    )
     assert result["items"][0] == {
         "id": "a-v1",
         "value": 2.0,

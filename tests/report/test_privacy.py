@@ -99,9 +99,10 @@ def test_the_appendix_gives_no_mean_n_or_spread_for_fewer_than_the_minimum(mini)
     )
     pdf = Pdf(build_report(report))
     appendix = pdf.flat[pdf.flat.index("Bijlage") :]
-    assert "alfa verkennen één 1,7 3 0% 3" in appendix  # mean, n, weet niet, spread
-    assert "beta verkennen één – < 3 – – –" in appendix  # nothing of the two answers
-    assert "beta verkennen twee – < 3 – – 2 2,0" in appendix  # the team's agreed value stays
+    # label, its origin, mean, n, weet niet, spread; of the two answers nothing; the agreed value
+    assert "alfa verkennen één Eigen formulering 1,7 3 0% 3" in appendix
+    assert "beta verkennen één Eigen formulering – < 3 – – –" in appendix
+    assert "beta verkennen twee Eigen formulering – < 3 – – 2 2,0" in appendix
 
 
 def test_the_pdf_of_a_two_respondent_scan_prints_no_ones_answer(engine):
@@ -111,8 +112,9 @@ def test_the_pdf_of_a_two_respondent_scan_prints_no_ones_answer(engine):
     )
     pdf = Pdf(report_for_scan(engine, coordinator, scan_id))
     appendix = pdf.flat[pdf.flat.index("Bijlage") :]
-    assert "alfa verkennen één – < 3 – – verdeeld –" in appendix  # not 2,0 and n = 2
-    assert "beta verkennen één – < 3 – – –" in appendix  # not 1,0 and n = 1
+    # not 2,0 and n = 2
+    assert "alfa verkennen één Eigen formulering – < 3 – – verdeeld –" in appendix
+    assert "beta verkennen één Eigen formulering – < 3 – – –" in appendix  # not 1,0 and n = 1
     themes = themes_text(pdf)
     assert "beta verkennen één (1,0)" not in themes
     assert "beta verkennen één (minder dan 3 scores)" in themes

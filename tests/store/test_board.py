@@ -222,3 +222,28 @@ def test_an_imported_closed_scan_and_the_demo_reach_the_board(engine, mini):
         ("SBO De Wissel", "2024-2025"),
     }
     assert all(scan.shown for school in overview for scan in school.scans)
+
+
+def test_a_provisional_phase_reaches_the_board_map_with_its_unknown_count(world):
+    # b-v1: the world's 1 and "weet niet" plus 3, 3, 3 -> 2,5; b-v2 nobody knows: 1 of 2 unknown
+    fill(world, [{"b-v1": 3, "b-v2": "dk"}] * 3)
+    close(world)
+    latest = board_scans(world)["2025-2026"]
+    maps = store.board_maps(world.engine, world.access["board"], [latest.scan_id])
+    [beta] = scan_map(maps[latest.scan_id], ["beta"])
+    assert beta.cells[0].state == "provisional" and beta.cells[0].unknown == 1
+    assert beta.cells[0].mean == pytest.approx(2.5)
+
+
+def test_an_upgrade_computes_summaries_of_older_scoring_again(world):
+    fill(world, [{"b-v1": 3, "b-v2": "dk"}] * 3)
+    close(world)
+    with world.engine.begin() as connection:  # as a summary made before scoring v3 looked
+        old_map = connection.execute(select(T.scan_summary.c.map)).scalars().all()[-1]
+        three_fields = {theme: [cell[:3] for cell in cells] for theme, cells in old_map.items()}
+        connection.execute(T.scan_summary.update().values(scoring=None, map=three_fields))
+    store.upgrade(world.engine)
+    with world.engine.connect() as connection:
+        rows = connection.execute(select(T.scan_summary.c.scoring, T.scan_summary.c.map)).all()
+    assert {row.scoring for row in rows} == {3}
+    assert all(len(cell) == 4 for row in rows if row.map for c in row.map.values() for cell in c)

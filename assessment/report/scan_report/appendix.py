@@ -1,4 +1,5 @@
-"""4. Appendix: all values per theme, the notes, and notes on the quality of the data."""
+"""4. Appendix: all values per theme with where each criterion's wording comes from, the notes,
+and notes on the quality of the data."""
 
 from __future__ import annotations
 
@@ -9,12 +10,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak
 from reportlab.platypus.flowables import Flowable
 
-from assessment.i18n import percent
+from assessment.i18n import percent, t
+from assessment.provenance import checked_against_text
 from assessment.report.fonts import BOLD
 from assessment.report.scan_report.writer import ScanWriter
 from assessment.report.styles import PHASE_BAND, esc, fit
 from assessment.report.tables import table
 from assessment.respondents import notes_in_anonymous_order
+from assessment.rubric import Criterion
 from assessment.scoring import ItemResult
 
 
@@ -27,6 +30,7 @@ def appendix(w: ScanWriter) -> list[Flowable]:
             w.t("appendix.legend", range=rules.disagreement_range, minimum=rules.min_group_size),
             "small",
         ),
+        w.p(t("provenance.legend", w.lang), "small"),
     ]
     columns = ["criterion", "mean", "n", "dont_know", "range", "agreed", "value"]
     samples = [
@@ -62,7 +66,7 @@ def appendix(w: ScanWriter) -> list[Flowable]:
                     ("NOSPLIT", (0, len(rows)), (-1, len(rows) + 1)),
                 ]
                 rows.append([w.p(w.phase(phase), "cell_bold")] + [""] * 6)
-            rows.append(_criterion_row(w, item))
+            rows.append(_criterion_row(w, item, criterion))
         story.append(CondPageBreak(45 * mm))
         story.append(w.p(w.rubric.text(theme.label, w.lang), "h3_loose"))
         story.append(table(rows, widths, zebra=False, extra=extra))
@@ -74,11 +78,11 @@ def appendix(w: ScanWriter) -> list[Flowable]:
     return story
 
 
-def _criterion_row(w: ScanWriter, item: ItemResult) -> list[Any]:
+def _criterion_row(w: ScanWriter, item: ItemResult, criterion: Criterion) -> list[Any]:
     """A criterion's figures. Scored by fewer than ``min_group_size`` colleagues, its mean, n,
     "weet niet" share, spread and the value taken from the mean are not printed, as the board
     never sees them (two answers: mean 1,5 and n 2 are a 1 and a 2); an agreed value is the
-    team's and stays."""
+    team's and stays. Under its label: where its wording comes from."""
     hidden = w.t("values.none")
     few = item.n < w.rubric.rules.min_group_size
     if few:
@@ -98,7 +102,10 @@ def _criterion_row(w: ScanWriter, item: ItemResult) -> list[Any]:
     if item.contested:
         spread = f"{spread} {w.t('appendix.contested')}"
     return [
-        w.p(w.criterion_label(item.id), "cell"),
+        [
+            w.p(w.criterion_label(item.id), "cell"),
+            w.p(checked_against_text(w.rubric, criterion, w.lang), "cell_small"),
+        ],
         w.p(mean, "cell_right"),
         w.p(n, "cell_right"),
         w.p(dont_know, "cell_right"),

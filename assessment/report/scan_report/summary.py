@@ -9,12 +9,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer, Table
 from reportlab.platypus.flowables import Flowable
 
-from assessment.development_map import development_map
+from assessment.development_map import development_map, state_words
 from assessment.explanations import phase_mean_text
 from assessment.i18n import signed, t
 from assessment.report.chart import Series, readiness_chart
 from assessment.report.fonts import BOLD, FAMILY, clean, shorten
 from assessment.report.map_chart import development_map_drawing
+from assessment.report.map_notes import map_notes
 from assessment.report.scan_report.writer import ScanWriter
 from assessment.report.styles import CONTENT_WIDTH, fit
 from assessment.report.tables import table
@@ -83,6 +84,7 @@ def summary(w: ScanWriter) -> list[Flowable]:
             ]
         )
     )
+    story += map_notes(w, w.rubric, w.result)
     story.append(KeepTogether([w.p(w.t("summary.chart_title"), "h3"), _chart(w)]))
     story += [Spacer(1, 2 * mm), _theme_table(w), Spacer(1, 1.5 * mm)]
     notes = [w.t("summary.school_phase_note"), w.t("summary.readiness_note")]
@@ -114,7 +116,7 @@ def _development_map(w: ScanWriter) -> Flowable:
         development_map(w.rubric, w.result),
         theme_label=lambda theme_id: clean(w.theme_label(theme_id)),
         phase_label=lambda phase_id: clean(w.phase(phase_id)),
-        state_word=lambda state: t(f"map.state.{state}", w.lang),
+        state_word=state_words(w.lang),
         mean_text=lambda mean: phase_mean_text(w.rubric, mean, w.lang),
         width=CONTENT_WIDTH,
     )

@@ -6,7 +6,7 @@ taken after the lock, so a save that waited for a closing scan sees it closed; t
 calls it holds the lock until it commits. SQLite needs nothing.
 
 Revision ID: 0011
-Revises: 0006
+Revises: 0010
 Create Date: 2026-12-06
 """
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0011"
-down_revision = "0006"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
