@@ -15,6 +15,7 @@ import pytest
 from assessment import store
 from assessment.board_dashboard import build_dashboard
 from assessment.board_export import board_xlsx, overview_table, phase_table, scans_table
+from assessment.report.board_appendix import board_appendix_pdf
 from assessment.report.board_report import board_pdf
 from assessment.rubric import load_rubric
 from assessment.scoring import score_scan
@@ -97,7 +98,8 @@ def everything_the_board_sees(engine, access, rubric) -> dict:
             [[cell.value for cell in row] for row in sheet.iter_rows()]
             for sheet in workbook.worksheets
         ],
-        "pdf": Pdf(board_pdf(dashboard, maps, rubric, BOARD, "nl", made=MADE)).flat,
+        "pdf": Pdf(board_pdf(dashboard, rubric, BOARD, "nl", made=MADE)).flat,
+        "appendix": Pdf(board_appendix_pdf(dashboard, maps, rubric, BOARD, "nl", made=MADE)).flat,
     }
 
 
