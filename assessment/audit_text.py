@@ -29,6 +29,7 @@ def what(event: AuditEvent, lang: str) -> str:
     values: dict[str, object] = dict(detail)
     role = detail.get("role")
     values["role_name"] = t(f"manage.code_roles.{role}", lang) if role else ""
+    values["named"] = f" ‘{detail['label']}’" if detail.get("label") else ""
     values["what_name"] = _known(f"audit.what.{detail.get('what')}", lang, detail.get("what"))
     values["share_word"] = t(f"audit.share_words.{'on' if detail.get('share') else 'off'}", lang)
     values["summary"] = ", ".join(
@@ -36,7 +37,7 @@ def what(event: AuditEvent, lang: str) -> str:
         for name, count in detail.items()
         if isinstance(count, int) and event.action == "purge"
     )
-    for name in ("count", "label", "criterion", "added", "changed", "deleted", "school"):
+    for name in ("count", "code", "criterion", "added", "changed", "deleted", "school"):
         values.setdefault(name, "")
     text = t(f"audit.actions.{event.action}", lang, **values)
     if scan := detail.get("scan"):

@@ -19,7 +19,7 @@ def test_export_is_logged_and_admin_log_shows_it_newest_first(cli, engine, tmp_p
     assert code == 0 and len(lines) == 2
     assert "school 1" in lines[0] and "Beheerder (opdrachtregel)" in lines[0]
     assert lines[0].endswith("Geëxporteerd: schoolexport (JSON)")
-    assert lines[1].endswith("1 code(s) gemaakt voor Coördinator")
+    assert lines[1].endswith("Codes aangemaakt: 1 × Coördinator ‘Ans’")
     _, everything, _ = cli("admin", "log")
     assert len(everything.splitlines()) == 3
     events = store.audit_log(engine, store.admin_access())
