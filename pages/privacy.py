@@ -39,7 +39,7 @@ except SettingRefused as refused:
 st.title(md(notice.title))
 st.write(md(notice.intro))
 with st.container(border=True):
-    st.subheader(md(notice.not_monitor.heading))
+    st.header(md(notice.not_monitor.heading))
     st.write(md(notice.not_monitor.paragraphs[0]))
 current = context.access()
 if current is not None and current.role == "coordinator":

@@ -28,7 +28,7 @@ def test_the_privacy_page_opens_without_signing_in_and_is_in_the_navigation(data
     assert not at.exception
     assert [t.value for t in at.title] == ["Privacy"]
     text = page_text(at)
-    assert "Geen veiligheidsmonitor" in [s.value for s in at.subheader]
+    assert "Geen veiligheidsmonitor" in [h.value for h in at.header]
     assert "geen monitor sociale veiligheid" in text
     assert "Wie ziet wat" in [h.value for h in at.header]
     assert "5 jaar nadat een scan is gesloten" in text and "al na 2 jaar" in text
@@ -67,7 +67,7 @@ def test_the_page_is_complete_in_english(database):
     at = open_app()
     at.segmented_control(key="language_choice").set_value("en").run()
     at.switch_page("pages/privacy.py").run()
-    assert "Not a safety monitor" in [s.value for s in at.subheader]
+    assert "Not a safety monitor" in [h.value for h in at.header]
     assert "Who sees what" in [h.value for h in at.header]
 
 
