@@ -11,6 +11,7 @@ from assessment.ui.context import tr
 from assessment.ui.safe import md
 
 PAGE = "audit_page"
+NB_HYPHEN = "\u2011"
 
 
 def show(access: store.Access, school_id: int) -> None:
@@ -28,8 +29,9 @@ def show(access: store.Access, school_id: int) -> None:
         )
     shown = first if page == 1 else store.school_log(engine, access, school_id, page=page)
     columns = (tr("audit.col.when"), tr("audit.col.who"), tr("audit.col.what"))
+    # Non-breaking hyphens: on a phone the date stays on one line and the time wraps below it.
     rows = [
-        f"| {when(event)} | {md(who(event, lang))} | {md(what(event, lang))} |"
+        f"| {when(event).replace('-', NB_HYPHEN)} | {md(who(event, lang))} | {md(what(event, lang))} |"
         for event in shown.events
     ]
     st.markdown("\n".join(["| " + " | ".join(columns) + " |", "|---|---|---|", *rows]))
