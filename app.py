@@ -15,12 +15,20 @@ PAGES = Path(__file__).parent / "pages"
 # Which pages each role sees, in navigation order. Pages check access again and the service
 # layer checks every call; this list only decides what is offered.
 PAGES_BY_ROLE = {
-    None: ["start"],
-    "respondent": ["start", "vragenlijst"],
-    "coordinator": ["start", "vragenlijst", "resultaten", "bespreken", "actieplan", "beheer"],
-    "trainer": ["start", "briefing", "resultaten", "bespreken", "actieplan"],
-    "board": ["start", "vergelijken"],
-    "admin": ["start"],
+    None: ["start", "privacy"],
+    "respondent": ["start", "vragenlijst", "privacy"],
+    "coordinator": [
+        "start",
+        "vragenlijst",
+        "resultaten",
+        "bespreken",
+        "actieplan",
+        "beheer",
+        "privacy",
+    ],
+    "trainer": ["start", "briefing", "resultaten", "bespreken", "actieplan", "privacy"],
+    "board": ["start", "vergelijken", "privacy"],
+    "admin": ["start", "privacy"],
 }
 ICONS = {
     "start": ":material/home:",
@@ -31,6 +39,7 @@ ICONS = {
     "briefing": ":material/assignment:",
     "vergelijken": ":material/compare:",
     "beheer": ":material/settings:",
+    "privacy": ":material/privacy_tip:",
 }
 
 # An emoji, not ":material/school:": a Material page icon makes the browser fetch the favicon

@@ -11,6 +11,7 @@ from assessment.plan_export import plan_csv, plan_xlsx
 from assessment.scoring import score_scan
 from assessment.ui import context, plan, plan_edit
 from assessment.ui.context import tr, tr_md
+from assessment.ui.logged_download import logged
 from assessment.ui.pages import choose_scan, require_role
 from assessment.ui.pdf import pdf_download_button
 from assessment.ui.safe import md
@@ -110,7 +111,9 @@ with st.container(horizontal=True):
     if actions:
         st.download_button(
             tr("actions.download_xlsx"),
-            data=partial(plan_xlsx, actions, rubric, lang),
+            data=logged(
+                partial(plan_xlsx, actions, rubric, lang), engine, access, "plan_xlsx", scan.id
+            ),
             file_name=f"{file_stem}.xlsx",
             mime=XLSX_MIME,
             on_click="ignore",
@@ -119,7 +122,9 @@ with st.container(horizontal=True):
         )
         st.download_button(
             tr("actions.download_csv"),
-            data=partial(plan_csv, actions, rubric, lang),
+            data=logged(
+                partial(plan_csv, actions, rubric, lang), engine, access, "plan_csv", scan.id
+            ),
             file_name=f"{file_stem}.csv",
             mime="text/csv",
             on_click="ignore",

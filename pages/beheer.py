@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from assessment import store
-from assessment.ui import context, team_codes
+from assessment.ui import audit_log, context, mr_informed, team_codes
 from assessment.ui.context import tr, tr_md
 from assessment.ui.pages import require_role, scan_title
 from assessment.ui.safe import md
@@ -91,6 +91,9 @@ with st.form("new_scan"):
         else:
             st.session_state["manage_error"] = tr("manage.label_required")
         st.rerun()
+
+# --- the MR informed before the codes go out -----------------------------------------------------
+mr_informed.show(access, scans)
 
 # --- respondent codes ----------------------------------------------------------------------------
 st.header(tr("manage.codes_heading"))
@@ -188,3 +191,6 @@ st.toggle(
         success=tr("manage.sharing_saved"),
     ),
 )
+
+# --- who did what ----------------------------------------------------------------------------------
+audit_log.show(access, school.id)

@@ -97,8 +97,12 @@ def _from_database(args: argparse.Namespace) -> bytes | int:
     engine = store.make_engine(args.database_url)
     try:
         store.upgrade(engine)
-        return report_for_scan(
+        pdf = report_for_scan(
             engine, store.admin_access(), args.scan, lang, include_notes=args.notes
         )
+        store.log_event(
+            engine, store.admin_access(), "export", None, {"what": "plan_pdf"}, scan_id=args.scan
+        )
+        return pdf
     except store.StoreError as error:
         return fail([t(error.key, lang, **error.values)])

@@ -39,6 +39,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     revoke = _leaf(admin_commands, "revoke-code", "run_revoke_code", "revoke an access code")
     revoke.add_argument("code_id", type=int, metavar="ID", help="code id")
     _leaf(admin_commands, "list", "run_list", "list boards and schools")
+    log = _leaf(admin_commands, "log", "run_log", "who did what, newest first (the audit log)")
+    log.add_argument("--school", type=int, metavar="ID", help="only this school's rows")
+    log.add_argument("--limit", type=int, default=500, metavar="N", help="at most N rows")
 
     demo = _leaf(commands, "demo", "run_demo", "fill the database with the demo board and schools")
     demo.add_argument("--rubric", type=Path, help="rubric directory (default: the shipped one)")

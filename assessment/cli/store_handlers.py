@@ -153,6 +153,21 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 @_refusing
+def run_log(args: argparse.Namespace) -> int:
+    from assessment.audit_text import line
+
+    with _database() as engine:
+        events = store.audit_log(
+            engine, store.admin_access(), school_id=args.school, limit=max(1, args.limit)
+        )
+    if not events:
+        print(t("audit.cli.empty", args.lang))
+    for event in events:
+        print(line(event, args.lang))
+    return 0
+
+
+@_refusing
 def run_demo(args: argparse.Namespace) -> int:
     lang = args.lang
     try:
@@ -188,6 +203,9 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         with _database() as engine:
             document = store.export_school(engine, store.admin_access(), args.school)
+            store.log_event(
+                engine, store.admin_access(), "export", args.school, {"what": "export_json"}
+            )
     except store.StoreError as error:
         return _refused(error, args.lang)
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -32,6 +32,19 @@ from assessment.store.answers import (
     start_respondent,
     submit,
 )
+from assessment.store.audit import (
+    AuditEvent,
+    AuditPage,
+    audit_log,
+    delete_events_before,
+    forget_school,
+    log_event,
+    purge_audit_log,
+    record_download,
+    record_sign_in,
+    school_log,
+)
+from assessment.store.audit_record import AUDIT_ACTIONS, DOWNLOADS, record
 from assessment.store.board import board_criteria, board_maps, board_overview
 from assessment.store.demo import DEMO_BOARD, seed_demo
 from assessment.store.engine import database_url, demo_database_url, make_engine, upgrade
@@ -69,6 +82,7 @@ from assessment.store.info import (
     SchoolInfo,
     TeamCode,
 )
+from assessment.store.mr_informed import mr_informed_on, set_mr_informed
 from assessment.store.progress import scan_progress
 from assessment.store.results import ResultsView, ScanValues, results_view
 from assessment.store.rubrics import register_rubric
@@ -108,6 +122,21 @@ from assessment.store.transfer import (
 )
 
 __all__ = [
+    "AUDIT_ACTIONS",
+    "AuditEvent",
+    "AuditPage",
+    "DOWNLOADS",
+    "audit_log",
+    "delete_events_before",
+    "forget_school",
+    "log_event",
+    "mr_informed_on",
+    "purge_audit_log",
+    "record",
+    "record_download",
+    "record_sign_in",
+    "school_log",
+    "set_mr_informed",
     "ACTION_STATUSES",
     "IDLE_EXPIRY",
     "SESSION_ROLES",

@@ -22,6 +22,7 @@ from assessment.store._common import (
     get_school_row,
     utcnow,
 )
+from assessment.store.audit_record import record
 from assessment.store.engine import reading, writing
 from assessment.store.errors import AccessDenied, CodeRefused, InvalidInput, NotFound, ScanClosed
 from assessment.store.info import CODE_ROLES, Access, CodeInfo, IssuedCode
@@ -271,6 +272,15 @@ def issue_code(
             expires_at=expires_at,
             now=now,
         )
+        record(
+            connection,
+            access,
+            "code_issued",
+            school_id=school_id,
+            scan_id=scan_id,
+            board_id=board_id,
+            detail={"role": role, "count": 1, "label": label},
+        )
         return issued(connection, code, code_id)
 
 
@@ -381,5 +391,14 @@ def revoke_code(engine: Engine, access: Access, code_id: int) -> CodeInfo:
             )
             # Its browsers are signed out at once (DESIGN §7a), unless they hold another code.
             end_sessions_left_without_codes(connection, code_id, now)
+            record(
+                connection,
+                access,
+                "code_revoked",
+                school_id=row.school_id,
+                scan_id=row.scan_id,
+                board_id=row.board_id,
+                detail={"role": row.role, "label": row.label, "code": row.id},
+            )
         row = connection.execute(_code_query().where(T.access_code.c.id == code_id)).one()
         return code_info(row)

@@ -18,6 +18,7 @@ from assessment.store._common import (
     scan_rubric,
 )
 from assessment.store.access import school_content, school_write, verify
+from assessment.store.audit_record import record
 from assessment.store.engine import reading, writing
 from assessment.store.errors import Conflict, InvalidInput, NotFound
 from assessment.store.info import (
@@ -121,7 +122,9 @@ def add_action(
         verify(connection, access)
         scan = get_scan_row(connection, scan_id)
         school_write(access, scan.school_id)
-        return action_info(_action_row(connection, _insert(connection, scan, fields)))
+        action_id = _insert(connection, scan, fields)
+        _record_plan(connection, access, scan, added=1)
+        return action_info(_action_row(connection, action_id))
 
 
 def update_action(
@@ -138,6 +141,7 @@ def update_action(
         if row.version != version:
             raise _conflict({row.id: action_info(row)})
         _update(connection, row, scan, fields)
+        _record_plan(connection, access, scan, changed=1)
         return action_info(_action_row(connection, action_id))
 
 
@@ -146,10 +150,12 @@ def delete_action(engine: Engine, access, action_id: int, *, version: int) -> No
     with writing(engine) as connection:
         verify(connection, access)
         row = _action_row(connection, action_id, lock=True)
-        school_write(access, get_scan_row(connection, row.scan_id).school_id)
+        scan = get_scan_row(connection, row.scan_id)
+        school_write(access, scan.school_id)
         if row.version != version:
             raise _conflict({row.id: action_info(row)})
         connection.execute(delete(T.action).where(T.action.c.id == action_id))
+        _record_plan(connection, access, scan, deleted=1)
 
 
 def save_plan(
@@ -190,10 +196,23 @@ def save_plan(
             _update(connection, rows[action_id], scan, fields)
         for fields in added:
             _insert(connection, scan, fields)
+        _record_plan(
+            connection, access, scan, added=len(added), changed=len(updated), deleted=len(deleted)
+        )
         plan = connection.execute(
             select(T.action).where(T.action.c.scan_id == scan_id).order_by(T.action.c.id)
         ).all()
         return [action_info(row) for row in plan]
+
+
+def _record_plan(
+    connection: Connection, access, scan: Row, *, added: int = 0, changed: int = 0, deleted: int = 0
+) -> None:
+    """How many actions an edit added, changed and deleted; never their titles or owners."""
+    detail = {"added": added, "changed": changed, "deleted": deleted}
+    record(
+        connection, access, "plan_saved", school_id=scan.school_id, scan_id=scan.id, detail=detail
+    )
 
 
 def _plan_rows(connection: Connection, action_ids: list[Any]) -> dict[int, Row]:
@@ -302,6 +321,7 @@ def review_action(
                 .where(T.action.c.id == action_id)
                 .values(status=decision, version=T.action.c.version + 1)
             )
+            _record_plan(connection, access, old_scan, changed=1)
             return action_info(_action_row(connection, action_id))
         status = old.status if old.status in OPEN_ACTION_STATUSES else "planned"
         connection.execute(
@@ -321,4 +341,5 @@ def review_action(
         copy = connection.execute(
             select(T.action).where(T.action.c.scan_id == scan_id, T.action.c.carried_from == old.id)
         ).one()
+        _record_plan(connection, access, scan, added=1)
         return action_info(copy)

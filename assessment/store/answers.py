@@ -28,6 +28,7 @@ from assessment.store._common import (
     utcnow,
 )
 from assessment.store.access import school_content, school_write, verify
+from assessment.store.audit_record import record
 from assessment.store.engine import reading, writing
 from assessment.store.errors import Conflict, InvalidInput, ScanClosed
 from assessment.store.info import AgreedInfo, AnswerInfo, RespondentInfo, ScanData
@@ -204,6 +205,7 @@ def set_agreed(
         if connection.execute(statement.returning(T.consensus.c.id)).first() is None:
             raise _agreed_conflict(connection, scan_id, criterion)
         _agreed_changed(connection, scan)
+        _record_agreed(connection, access, scan, criterion, "agreed_set")
         row = connection.execute(select(T.consensus).where(*_agreed_row(scan_id, criterion))).one()
         return _agreed_info(row)
 
@@ -225,6 +227,7 @@ def clear_agreed(engine: Engine, access, scan_id: int, criterion: str, *, versio
                 raise conflict
         else:
             _agreed_changed(connection, scan)
+            _record_agreed(connection, access, scan, criterion, "agreed_cleared")
 
 
 def _held_scan(connection, access, scan_id: int) -> Row:
@@ -240,6 +243,18 @@ def _agreed_changed(connection, scan: Row) -> None:
     """An agreed value decides an item's value, so a closed scan's summary follows it."""
     if scan.status == "closed":
         refresh_summary(connection, scan)
+
+
+def _record_agreed(connection, access, scan: Row, criterion: str, action: str) -> None:
+    """Which criterion, never the value or the note."""
+    record(
+        connection,
+        access,
+        action,
+        school_id=scan.school_id,
+        scan_id=scan.id,
+        detail={"criterion": criterion},
+    )
 
 
 def _agreed_row(scan_id: int, criterion: str) -> tuple:

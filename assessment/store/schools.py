@@ -17,6 +17,7 @@ from assessment.store._common import (
     utcnow,
 )
 from assessment.store.access import school_read, school_write, verify
+from assessment.store.audit_record import record
 from assessment.store.engine import reading, writing
 from assessment.store.errors import AccessDenied, InvalidInput, NotFound
 from assessment.store.info import Access, BoardInfo, ScanInfo, SchoolInfo
@@ -146,6 +147,7 @@ def set_board_sharing(engine: Engine, access: Access, school_id: int, share: boo
         connection.execute(
             update(T.school).where(T.school.c.id == school_id).values(share_with_board=bool(share))
         )
+        record(connection, access, "sharing_changed", school_id=school_id, detail={"share": share})
         return school_info(get_school_row(connection, school_id))
 
 
@@ -163,6 +165,7 @@ def open_scan(
         get_school_row(connection, school_id)
         school_write(access, school_id)
         scan_id = insert_scan(connection, school_id, label, rubric, utcnow())
+        record(connection, access, "scan_opened", school_id=school_id, scan_id=scan_id)
         return scan_info(get_scan_row(connection, scan_id))
 
 
@@ -208,6 +211,8 @@ def _set_status(engine: Engine, access: Access, scan_id: int, status: str) -> Sc
             scan = get_scan_row(connection, scan_id)
             # Closing computes what the board sees, reopening takes it away: in this transaction.
             refresh_summary(connection, scan)
+            action = "scan_closed" if status == "closed" else "scan_reopened"
+            record(connection, access, action, school_id=scan.school_id, scan_id=scan_id)
         return scan_info(scan)
 
 

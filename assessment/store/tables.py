@@ -109,6 +109,8 @@ scan = Table(
     Column("status", String(10), nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
     Column("closed_at", UTCDateTime, nullable=True),
+    # The day the coordinator ticked "MR geïnformeerd" for this scan (migration 0009).
+    Column("mr_informed_on", Date, nullable=True),
     UniqueConstraint("school_id", "label"),
     CheckConstraint("status IN ('open', 'closed')", name="status"),
 )
@@ -274,8 +276,30 @@ summary_basis = Table(
     Column("closed_at", UTCDateTime, nullable=False),
 )
 
+# Who did what (migration 0009, ``audit.py``): one row per sign-in, code issued or revoked, scan
+# opened, closed or reopened, agreed value or plan saved, export or download, purge or deletion.
+# The time is kept to the minute. It holds ids, a role, the label of the code that acted and a few
+# words of ``detail`` (a scan label, a count, a file kind), never an answer, a note or a code.
+# No foreign keys: the record of a deleted school or code stays readable to the operator.
+audit_event = Table(
+    "audit_event",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("occurred_at", UTCDateTime, nullable=False, index=True),
+    Column("role", String(20), nullable=False),
+    Column("code_id", Integer, nullable=True),
+    Column("code_label", String(NAME_LENGTH), nullable=False, default=""),
+    Column("action", String(40), nullable=False),
+    Column("board_id", Integer, nullable=True),
+    Column("school_id", Integer, nullable=True),
+    Column("scan_id", Integer, nullable=True),
+    Column("detail", JSON(none_as_null=True), nullable=True),
+    Index("ix_audit_event_school_id_id", "school_id", "id"),
+)
+
 # Children before parents: the order to empty the tables in.
 ALL_TABLES = (
+    audit_event,
     session_code,
     session,
     summary_basis,

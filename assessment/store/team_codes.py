@@ -18,6 +18,7 @@ from assessment.store.access import (
     school_write,
     verify,
 )
+from assessment.store.audit_record import record
 from assessment.store.engine import reading, writing
 from assessment.store.errors import InvalidInput
 from assessment.store.info import Access, IssuedCode, TeamCode
@@ -36,6 +37,14 @@ def issue_team_codes(engine: Engine, access: Access, scan_id: int, count: int) -
             insert_code(connection, "respondent", school_id=school_id, scan_id=scan_id)
             for _ in range(count)
         ]
+        record(
+            connection,
+            access,
+            "code_issued",
+            school_id=school_id,
+            scan_id=scan_id,
+            detail={"role": "respondent", "count": count},
+        )
         return [issued(connection, code, code_id) for code, code_id in made]
 
 

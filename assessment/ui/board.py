@@ -25,6 +25,7 @@ from assessment.report.screen_map import development_map_html
 from assessment.rubric import Rubric
 from assessment.ui import context
 from assessment.ui.context import tr
+from assessment.ui.logged_download import logged
 
 CHOSEN_SCHOOL = "board_school"
 HEATMAP_PAGE = 25  # schools per page of the heatmap
@@ -187,7 +188,12 @@ def downloads(access: store.Access, dashboard: Dashboard, rubric: Rubric, lang: 
     columns = st.columns(3)
     columns[0].download_button(
         tr("compare.download_xlsx"),
-        data=partial(_xlsx, context.engine(), access, dashboard, rubric, lang),
+        data=logged(
+            partial(_xlsx, context.engine(), access, dashboard, rubric, lang),
+            context.engine(),
+            access,
+            "board_xlsx",
+        ),
         file_name=tr("compare.xlsx_name"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         on_click="ignore",
@@ -196,7 +202,12 @@ def downloads(access: store.Access, dashboard: Dashboard, rubric: Rubric, lang: 
     )
     columns[1].download_button(
         tr("compare.download_pdf"),
-        data=partial(_pdf, context.engine(), access, dashboard, rubric, lang),
+        data=logged(
+            partial(_pdf, context.engine(), access, dashboard, rubric, lang),
+            context.engine(),
+            access,
+            "board_pdf",
+        ),
         file_name=tr("compare.pdf_name"),
         mime="application/pdf",
         on_click="ignore",

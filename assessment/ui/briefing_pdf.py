@@ -9,6 +9,7 @@ import streamlit as st
 from assessment import store
 from assessment.ui import context
 from assessment.ui.context import tr
+from assessment.ui.logged_download import logged
 
 
 def _build(engine, access: store.Access, scan_id: int, rubric, lang: str) -> bytes:
@@ -23,7 +24,13 @@ def briefing_download_button(
     name = tr("briefing.pdf_name", school=school, label=scan.label)
     st.download_button(
         tr("briefing.download_pdf"),
-        data=partial(_build, context.engine(), access, scan.id, context.rubric(), context.lang()),
+        data=logged(
+            partial(_build, context.engine(), access, scan.id, context.rubric(), context.lang()),
+            context.engine(),
+            access,
+            "briefing_pdf",
+            scan.id,
+        ),
         file_name="".join(c if c.isalnum() or c in "-_." else "-" for c in name),
         mime="application/pdf",
         on_click="ignore",

@@ -133,7 +133,9 @@ def sessions_enabled() -> bool:
 def sign_in(new_access: store.Access, code: str | None, *, demo: bool = False) -> None:
     """Remember the access for this session. Only a respondent's code goes into the address, so
     that a reload or the same link resumes the questionnaire. Coordinator, trainer and board get
-    a server-side session instead, which the browser keeps in a cookie."""
+    a server-side session instead, which the browser keeps in a cookie; their sign-in goes into
+    the audit log."""
+    store.record_sign_in(demo_engine() if demo else main_engine(), new_access)
     st.session_state[ACCESS] = new_access
     st.session_state[SCHOOLS] = [new_access]
     st.session_state[DEMO] = demo

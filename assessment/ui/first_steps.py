@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from assessment import store
+from assessment.i18n import day
 from assessment.ui import context, trainer_schools
 from assessment.ui.context import tr, tr_md
 from assessment.ui.pages import scan_title
@@ -56,7 +57,7 @@ def place_name(access: store.Access) -> str | None:
 
 
 def coordinator_steps(access: store.Access) -> list[Step]:
-    """Open a scan → hand out codes → wait for answers → bespreken → actieplan, each ticked when
+    """Open a scan → inform the MR → hand out codes → wait for answers → bespreken → actieplan, each ticked when
     the data shows it happened (the open scan, else the newest)."""
     engine = context.engine()
     scans = store.list_scans(engine, access, access.school_id)
@@ -64,6 +65,7 @@ def coordinator_steps(access: store.Access) -> list[Step]:
     if scan is None:
         return [
             Step("open_scan", False, "beheer", None),
+            Step("mr_informed", False, "beheer", None),
             Step("hand_out", False, "beheer", None),
             Step("answers", False, "resultaten", None),
             Step("discuss", False, "bespreken", None),
@@ -71,8 +73,15 @@ def coordinator_steps(access: store.Access) -> list[Step]:
         ]
     progress = store.scan_progress(engine, access, scan.id)
     counts = {"started": progress.started, "submitted": progress.submitted}
+    informed = store.mr_informed_on(engine, access, scan.id)
     return [
         Step("open_scan", True, "beheer", {"scan": scan_title(scan)}),
+        Step(
+            "mr_informed",
+            informed is not None,
+            "beheer",
+            {"date": day(informed, context.lang())} if informed else None,
+        ),
         Step("hand_out", progress.codes > 0, "beheer", {"codes": progress.codes}),
         Step("answers", progress.answers > 0, "resultaten", counts),
         Step("discuss", progress.agreed > 0, "bespreken", {"agreed": progress.agreed}),

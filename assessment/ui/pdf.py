@@ -9,6 +9,7 @@ import streamlit as st
 from assessment import store
 from assessment.ui import context
 from assessment.ui.context import tr
+from assessment.ui.logged_download import logged
 
 
 def _build(engine, access: store.Access, scan_id: int, lang: str) -> bytes:
@@ -20,7 +21,13 @@ def _build(engine, access: store.Access, scan_id: int, lang: str) -> bytes:
 def pdf_download_button(access: store.Access, scan: store.ScanInfo, key: str) -> None:
     st.download_button(
         tr("actions.download_pdf"),
-        data=partial(_build, context.engine(), access, scan.id, context.lang()),
+        data=logged(
+            partial(_build, context.engine(), access, scan.id, context.lang()),
+            context.engine(),
+            access,
+            "plan_pdf",
+            scan.id,
+        ),
         file_name=tr("actions.pdf_name", label=scan.label.replace("/", "-")),
         mime="application/pdf",
         on_click="ignore",

@@ -19,6 +19,7 @@ from assessment import store
 from assessment.ui import context
 from assessment.ui.context import tr, tr_md
 from assessment.ui.links import code_link, qr_png
+from assessment.ui.logged_download import logged
 from assessment.ui.safe import md
 
 NEW_CODES = "new_codes"
@@ -63,7 +64,12 @@ def show_new_codes(school: store.SchoolInfo) -> None:
         with st.container(horizontal=True):
             st.download_button(
                 tr("manage.print_codes"),
-                data=partial(_build_slips, school.name, slips, context.lang()),
+                data=logged(
+                    partial(_build_slips, school.name, slips, context.lang()),
+                    context.engine(),
+                    context.access(),
+                    "code_slips",
+                ),
                 file_name=tr("manage.slips_name", count=len(slips)),
                 mime="application/pdf",
                 on_click="ignore",

@@ -67,6 +67,7 @@ def add_code(code: str) -> None:
     try:
         if token:
             store.add_session_code(context.main_engine(), token, new)
+        store.record_sign_in(context.main_engine(), new)
     except store.StoreError as error:
         st.warning(tr_md(error.key, **error.values))
         return

@@ -3,6 +3,8 @@ a checklist ticked off from what the database holds."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from assessment import store
 from tests.app.conftest import open_app
 
@@ -21,7 +23,7 @@ def next_step(at) -> str:
     return button.label
 
 
-def test_a_new_coordinator_gets_five_steps_to_do_and_is_sent_to_beheer(database):
+def test_a_new_coordinator_gets_six_steps_to_do_and_is_sent_to_beheer(database):
     admin = store.admin_access()
     board = store.create_board(database, admin, "Stichting Nieuw")
     school = store.create_school(database, admin, board.id, "OBS Het Begin")
@@ -31,42 +33,50 @@ def test_a_new_coordinator_gets_five_steps_to_do_and_is_sent_to_beheer(database)
     assert [s.value for s in at.header] == ["OBS Het Begin", "Stappenplan"]
     assert checklist(at) == [
         ":material/radio_button_unchecked: 1. Open een scan: nog te doen",
-        ":material/radio_button_unchecked: 2. Deel de codes uit aan je collega's: nog te doen",
-        ":material/radio_button_unchecked: 3. Wacht op de antwoorden: nog te doen",
-        ":material/radio_button_unchecked: 4. Bespreek de verschillen en leg samen een score"
+        ":material/radio_button_unchecked: 2. Informeer de MR (medezeggenschapsraad): nog te doen",
+        ":material/radio_button_unchecked: 3. Deel de codes uit aan je collega's: nog te doen",
+        ":material/radio_button_unchecked: 4. Wacht op de antwoorden: nog te doen",
+        ":material/radio_button_unchecked: 5. Bespreek de verschillen en leg samen een score"
         " vast: nog te doen",
-        ":material/radio_button_unchecked: 5. Maak het actieplan: nog te doen",
+        ":material/radio_button_unchecked: 6. Maak het actieplan: nog te doen",
     ]
     assert next_step(at) == "Naar Beheer om een scan te openen"
     next(b for b in at.button if b.label == next_step(at)).click().run()
     assert [t.value for t in at.title] == ["Beheer"]
 
 
-def test_the_ticks_follow_the_scan_from_codes_to_answers_to_agreed_values_and_plan(school):
+def test_the_ticks_follow_the_scan_from_mr_and_codes_to_answers_to_agreed_values_and_plan(school):
     at = open_app(school.coordinator)
     steps = checklist(at)
     assert steps[0].startswith(":green[:material/check_circle:] **1. Open een scan**: gedaan.")
     assert "2026\\-2027 \\(open\\)" in steps[0]
-    assert steps[1].endswith("gedaan. Codes uitgedeeld: 3.")
-    assert steps[2].endswith("Wacht op de antwoorden: nog te doen")
-    assert next_step(at) == "Naar Resultaten om te zien hoeveel collega's al meededen"
+    assert steps[1].endswith("2. Informeer de MR (medezeggenschapsraad): nog te doen")
+    assert steps[2].endswith("gedaan. Codes uitgedeeld: 3.")
+    assert next_step(at) == "Naar Beheer om de MR te informeren"
 
     engine = school.engine
+    coordinator = store.resolve_code(engine, school.coordinator)
+    store.set_mr_informed(engine, coordinator, school.scan.id, True, today=dt.date(2026, 9, 14))
+    at = open_app(school.coordinator)
+    steps = checklist(at)
+    assert steps[1].endswith("gedaan. Aangevinkt op 14 sep 2026.")
+    assert steps[3].endswith("Wacht op de antwoorden: nog te doen")
+    assert next_step(at) == "Naar Resultaten om te zien hoeveel collega's al meededen"
+
     respondent = store.resolve_code(engine, school.respondents[0])
     store.start_respondent(engine, respondent, None)
     store.save_answer(engine, respondent, school.scan_criterion, 2)
     store.submit(engine, respondent)
     steps = checklist(open_app(school.coordinator))
-    assert steps[2].endswith("gedaan. Begonnen: 1, verstuurd: 1.")
-    assert steps[3].endswith("nog te doen")
+    assert steps[3].endswith("gedaan. Begonnen: 1, verstuurd: 1.")
+    assert steps[4].endswith("nog te doen")
 
-    coordinator = store.resolve_code(engine, school.coordinator)
     store.set_agreed(engine, coordinator, school.scan.id, school.scan_criterion, 2, "", version=0)
     store.add_action(engine, coordinator, school.scan.id, "professionalisering", "Studiedag")
     at = open_app(school.coordinator)
     steps = checklist(at)
-    assert steps[3].endswith("gedaan. Gezamenlijke scores: 1.")
-    assert steps[4].endswith("gedaan. Acties in het plan: 1.")
+    assert steps[4].endswith("gedaan. Gezamenlijke scores: 1.")
+    assert steps[5].endswith("gedaan. Acties in het plan: 1.")
     assert next_step(at) == "Alles gedaan. Bekijk de resultaten"
 
 
@@ -89,4 +99,4 @@ def test_the_checklist_is_complete_in_english(school):
     at = open_app(school.coordinator)
     at.segmented_control(key="language_choice").set_value("en").run()
     assert "Step by step" in [s.value for s in at.header]
-    assert checklist(at)[1].endswith("done. Codes handed out: 3.")
+    assert checklist(at)[2].endswith("done. Codes handed out: 3.")

@@ -9,7 +9,7 @@ critical criteria and provisional phases). Summaries from before are NULL; ``sto
 computes them again with today's scoring, in the same transaction, as it does for missing ones.
 
 Revision ID: 0010
-Revises: 0006
+Revises: 0009
 Create Date: 2026-12-06
 """
 
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0006"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
