@@ -143,8 +143,9 @@ def sign_in(new_access: store.Access, code: str | None, *, demo: bool = False) -
         st.query_params["demo"] = "1"
     else:
         st.query_params.pop(CODE, None)
-        if new_access.role in store.SESSION_ROLES and sessions_enabled():
-            st.session_state[HANDOVER] = store.open_session(main_engine(), new_access)
+        browser = st.context.cookies.get(web.BROWSER_COOKIE) if sessions_enabled() else None
+        if new_access.role in store.SESSION_ROLES and browser:  # else: signed in in this tab
+            st.session_state[HANDOVER] = store.open_session(main_engine(), new_access, browser)
 
 
 def resolve_code(code: str) -> store.Access:
