@@ -1,9 +1,10 @@
 """One browser cannot starve the others: each WebSocket connection (one browser tab, one
 Streamlit session) may ask for ``BURST`` reruns at once and then ``PER_SECOND`` a second; a
-further request waits until its turn. A person clicking never notices; a script sending a
-thousand requests gets them served at that pace, while every other session and
-``/_stcore/health`` keep being answered. Nothing is dropped: a delayed request still carries its
-click."""
+further request waits for its turn, so nothing a person clicks is dropped. A connection that has
+queued more than ``MOST_QUEUED`` seconds of requests is no person: it is closed (code 1008), and
+its session with it, so a script sending a thousand requests costs the server some forty reruns
+while every other session and ``/_stcore/health`` keep being answered. (A browser whose
+connection closes reconnects by itself.)"""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ import time
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
-BURST = 20
-PER_SECOND = 4.0
+BURST = 10
+PER_SECOND = 2.0
+MOST_QUEUED = 5.0  # seconds
+POLICY_VIOLATION = 1008
 STREAM_PATH = "/_stcore/stream"
 
 
@@ -56,7 +59,11 @@ class RerunLimit:
             message = await receive()
             data = message.get("bytes") if message["type"] == "websocket.receive" else None
             if data and is_rerun_request(data):
-                await asyncio.sleep(bucket.take(time.monotonic()))
+                wait = bucket.take(time.monotonic())
+                if wait > MOST_QUEUED:
+                    await send({"type": "websocket.close", "code": POLICY_VIOLATION})
+                    return {"type": "websocket.disconnect", "code": POLICY_VIOLATION}
+                await asyncio.sleep(wait)
             return message
 
         await self.app(scope, limited_receive, send)

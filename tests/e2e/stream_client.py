@@ -5,6 +5,7 @@ sends one for every click."""
 from __future__ import annotations
 
 import asyncio
+import threading
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from websockets.asyncio.client import connect
@@ -17,18 +18,41 @@ def rerun_request(query: str = "") -> bytes:
     return message.SerializeToString()
 
 
-async def flood(url: str, count: int, query: str = "", sockets: int = 1) -> None:
-    """Open ``sockets`` connections to the app at ``url`` and send ``count`` rerun requests over
-    each as fast as they go; keep them open until the server has taken every message."""
-    stream = url.replace("http://", "ws://", 1) + "/_stcore/stream"
+class Flood(threading.Thread):
+    """``sockets`` connections to the app at ``url``, each sending ``count`` rerun requests as
+    fast as they go; ``sent`` is set once all are sent, and the connections stay open (the
+    server keeps working through them) until ``stop()``."""
 
-    async def one() -> None:
-        async with connect(
-            stream, subprotocols=["streamlit"], origin=url, max_size=None, open_timeout=30
-        ) as socket:
-            message = rerun_request(query)
-            for _ in range(count):
+    def __init__(self, url: str, count: int, sockets: int = 1) -> None:
+        super().__init__(daemon=True)
+        self.stream = url.replace("http://", "ws://", 1) + "/_stcore/stream"
+        self.origin, self.count, self.sockets = url, count, sockets
+        self.sent = threading.Event()
+        self._halt = threading.Event()
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            asyncio.run(self._flood())
+        except BaseException as error:  # noqa: BLE001 - reported to the test through .error
+            self.error = error
+            self.sent.set()
+
+    def stop(self) -> None:
+        self._halt.set()
+        self.join(timeout=30)
+
+    async def _flood(self) -> None:
+        opened = [
+            await connect(self.stream, subprotocols=["streamlit"], origin=self.origin)
+            for _ in range(self.sockets)
+        ]
+        message = rerun_request()
+        for socket in opened:
+            for _ in range(self.count):
                 await socket.send(message)
-            await asyncio.sleep(0.5)
-
-    await asyncio.gather(*(one() for _ in range(sockets)))
+        self.sent.set()
+        while not self._halt.is_set():
+            await asyncio.sleep(0.1)
+        for socket in opened:
+            await socket.close()
