@@ -21,10 +21,12 @@ def rerun_request(query: str = "") -> bytes:
 class Flood(threading.Thread):
     """``sockets`` connections to the app at ``url``, each sending ``count`` rerun requests as
     fast as they go; ``sent`` is set once all are sent, and the connections stay open (the
-    server keeps working through them) until ``stop()``."""
+    server keeps working through them) until ``stop()``. ``address``: the client's address as a
+    proxy on the server's machine forwards it (``X-Forwarded-For``)."""
 
-    def __init__(self, url: str, count: int, sockets: int = 1) -> None:
+    def __init__(self, url: str, count: int, sockets: int = 1, address: str | None = None) -> None:
         super().__init__(daemon=True)
+        self.headers = {"X-Forwarded-For": address} if address else None
         self.stream = url.replace("http://", "ws://", 1) + "/_stcore/stream"
         self.origin, self.count, self.sockets = url, count, sockets
         self.sent = threading.Event()
@@ -44,7 +46,12 @@ class Flood(threading.Thread):
 
     async def _flood(self) -> None:
         opened = [
-            await connect(self.stream, subprotocols=["streamlit"], origin=self.origin)
+            await connect(
+                self.stream,
+                subprotocols=["streamlit"],
+                origin=self.origin,
+                additional_headers=self.headers,
+            )
             for _ in range(self.sockets)
         ]
         message = rerun_request()
