@@ -16,7 +16,7 @@ import time
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
-BURST = 10
+BURST = 5
 PER_SECOND = 2.0
 ADDRESS_BURST = 10
 ADDRESS_PER_SECOND = 3.0
