@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Connection, and_, exists, or_, select, update
+from sqlalchemy import Connection, Select, and_, exists, or_, select, update
 
 from assessment.store import tables as T
 
@@ -56,6 +56,13 @@ def end_sessions_left_without_codes(connection: Connection, code_id: int, now: d
 
 def forget_sessions_before(connection: Connection, moment: dt.datetime) -> None:
     """Remove the sessions opened before ``moment`` and the codes added to them."""
-    old = select(T.session.c.id).where(T.session.c.created_at < moment)
-    connection.execute(T.session_code.delete().where(T.session_code.c.session_id.in_(old)))
-    connection.execute(T.session.delete().where(T.session.c.created_at < moment))
+    forget_sessions(connection, select(T.session.c.id).where(T.session.c.created_at < moment))
+
+
+def forget_sessions(connection: Connection, ids: Select) -> None:
+    """Remove the sessions whose ids ``ids`` selects and the codes added to them: their browsers
+    are signed out."""
+    doomed = list(connection.execute(ids).scalars())
+    if doomed:
+        connection.execute(T.session_code.delete().where(T.session_code.c.session_id.in_(doomed)))
+        connection.execute(T.session.delete().where(T.session.c.id.in_(doomed)))

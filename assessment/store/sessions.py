@@ -25,39 +25,68 @@ from assessment.store.access import code_access, hash_code, verify
 from assessment.store.engine import reading, writing
 from assessment.store.errors import AccessDenied, CodeRefused, SessionEnded
 from assessment.store.info import Access
-from assessment.store.session_codes import added_code_ids, forget_sessions_before
+from assessment.store.session_codes import (
+    added_code_ids,
+    forget_sessions,
+    forget_sessions_before,
+)
 
 SESSION_ROLES = ("coordinator", "trainer", "board")
 SECRET_BYTES = 32  # 256 bits
 HANDOVER_SECONDS = 60
+MAX_SESSIONS_PER_CODE = 20  # a new sign-in beyond this ends the code's oldest session
 IDLE_EXPIRY = dt.timedelta(hours=12)
 MAX_AGE = dt.timedelta(days=30)
 TOUCH_INTERVAL = dt.timedelta(minutes=5)
 
 
-def open_session(engine: Engine, access: Access, now: dt.datetime | None = None) -> str:
-    """A new session for the code behind ``access``; returns its one-time handover ticket.
-    Sessions older than ``MAX_AGE`` are removed on the way (they can never sign in again)."""
+def open_session(
+    engine: Engine, access: Access, browser: str, now: dt.datetime | None = None
+) -> str:
+    """A new session for the code behind ``access``; returns its one-time handover ticket, which
+    only a request carrying ``browser`` (the asking browser's own cookie) can redeem. Removed on
+    the way: sessions older than ``MAX_AGE``, tickets nobody redeemed in time, and beyond the
+    newest ``MAX_SESSIONS_PER_CODE`` the code's oldest sessions."""
     if access.role not in SESSION_ROLES:
         raise AccessDenied()
+    if not isinstance(browser, str) or not browser:
+        raise SessionEnded()
     now = aware(now) or utcnow()
     ticket = secrets.token_urlsafe(SECRET_BYTES)
     with writing(engine) as connection:
         verify(connection, access)
         forget_sessions_before(connection, now - MAX_AGE)
+        forget_sessions(
+            connection,
+            select(T.session.c.id).where(
+                T.session.c.handed_over_at.is_(None),
+                T.session.c.created_at < now - dt.timedelta(seconds=HANDOVER_SECONDS),
+            ),
+        )
         connection.execute(
             T.session.insert().values(
                 token_hash=hash_code(ticket),
                 code_id=access.code_id,
                 created_at=now,
                 last_seen_at=now,
+                browser_hash=hash_code(browser),
             )
+        )
+        forget_sessions(
+            connection,
+            select(T.session.c.id)
+            .where(T.session.c.code_id == access.code_id)
+            .order_by(T.session.c.created_at.desc(), T.session.c.id.desc())
+            .offset(MAX_SESSIONS_PER_CODE),
         )
     return ticket
 
 
-def redeem_ticket(engine: Engine, ticket: str, now: dt.datetime | None = None) -> str:
-    """The session token for a handover ticket, once: the ticket no longer works afterwards."""
+def redeem_ticket(
+    engine: Engine, ticket: str, browser: str | None, now: dt.datetime | None = None
+) -> str:
+    """The session token for a handover ticket, once, and only for the browser that asked for
+    it (``browser``, as given to ``open_session``): the ticket no longer works afterwards."""
     now = aware(now) or utcnow()
     token = secrets.token_urlsafe(SECRET_BYTES)
     with writing(engine) as connection:
@@ -67,6 +96,9 @@ def redeem_ticket(engine: Engine, ticket: str, now: dt.datetime | None = None) -
             or row.handed_over_at is not None
             or row.ended_at is not None
             or row.created_at + dt.timedelta(seconds=HANDOVER_SECONDS) < now
+            or not isinstance(browser, str)
+            or not browser
+            or row.browser_hash != hash_code(browser)
         ):
             raise SessionEnded()
         connection.execute(

@@ -222,6 +222,9 @@ session = Table(
     Column("handed_over_at", UTCDateTime, nullable=True),
     Column("last_seen_at", UTCDateTime, nullable=False),
     Column("ended_at", UTCDateTime, nullable=True),
+    # SHA-256 of the browser cookie of the page that asked for the ticket (migration 0007): only
+    # that browser can exchange the ticket, so a ticket sent to someone else signs nobody in.
+    Column("browser_hash", String(64), nullable=True),
 )
 
 # The further trainer codes a trainer added to a session (migration 0004): one browser, several
@@ -297,9 +300,23 @@ audit_event = Table(
     Index("ix_audit_event_school_id_id", "school_id", "id"),
 )
 
+# Wrong codes counted per browser session and per network address (migration 0007), shared by
+# every app process (``assessment/code_attempts.py``). ``key`` is the SHA-256 of what is counted,
+# so the table holds no address; a row is forgotten an hour after its last wrong code.
+code_attempt = Table(
+    "code_attempt",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(64), nullable=False, unique=True),
+    Column("failures", Integer, nullable=False),
+    Column("last_failed_at", UTCDateTime, nullable=False, index=True),
+    Column("locked_until", UTCDateTime, nullable=True),
+)
+
 # Children before parents: the order to empty the tables in.
 ALL_TABLES = (
     audit_event,
+    code_attempt,
     session_code,
     session,
     summary_basis,

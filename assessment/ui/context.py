@@ -6,14 +6,13 @@ import json
 import math
 import os
 import secrets
-import time
 
 import streamlit as st
 
-from assessment import store
-from assessment.code_attempts import BY_ADDRESS, BY_SESSION
+from assessment import code_attempts, store
 from assessment.i18n import DEFAULT_LANGUAGE, t
 from assessment.rubric import Rubric, RubricError, load_rubric
+from assessment.store._common import utcnow
 from assessment.ui import web
 from assessment.ui.safe import md
 
@@ -146,30 +145,30 @@ def sign_in(new_access: store.Access, code: str | None, *, demo: bool = False) -
         st.query_params["demo"] = "1"
     else:
         st.query_params.pop(CODE, None)
-        if new_access.role in store.SESSION_ROLES and sessions_enabled():
-            st.session_state[HANDOVER] = store.open_session(main_engine(), new_access)
+        browser = st.context.cookies.get(web.BROWSER_COOKIE) if sessions_enabled() else None
+        if new_access.role in store.SESSION_ROLES and browser:  # else: signed in in this tab
+            st.session_state[HANDOVER] = store.open_session(main_engine(), new_access, browser)
 
 
 def resolve_code(code: str) -> store.Access:
     """The access ``code`` gives in the real database; after repeated wrong codes from this
     session or address a StoreError that asks to wait (``code_attempts``)."""
-    counts = [(BY_SESSION, st.session_state.setdefault(ATTEMPTS, secrets.token_hex(16)))]
-    if st.context.ip_address:  # unknown in tests and some proxies
-        counts.append((BY_ADDRESS, st.context.ip_address))
-    now = time.monotonic()
-    wait = max(limiter.wait(key, now) for limiter, key in counts)
+    if ATTEMPTS not in st.session_state:
+        st.session_state[ATTEMPTS] = secrets.token_hex(16)
+    session = st.session_state[ATTEMPTS]
+    address = st.context.ip_address
+    if not isinstance(address, str) or not address:  # this machine: Streamlit hides 127.0.0.1
+        address = "127.0.0.1"
+    now = utcnow()
+    wait = code_attempts.seconds_to_wait(main_engine(), session, address, now)
     if wait > 0:
         raise store.StoreError("app.errors.too_many_codes", seconds=math.ceil(wait))
     try:
-        found = store.resolve_code(main_engine(), code)
+        return store.resolve_code(main_engine(), code)
     except store.CodeRefused as refused:
         if refused.key != "store.errors.code_empty":
-            for limiter, key in counts:
-                limiter.failed(key, now)
+            code_attempts.wrong_code(main_engine(), session, address, now)
         raise
-    for limiter, key in counts:
-        limiter.succeeded(key)
-    return found
 
 
 def sign_out(message: str | None = None) -> None:

@@ -4,6 +4,11 @@
   the token in an HttpOnly, SameSite=Strict cookie and sends the browser on to the page. A page's
   script cannot read or set an HttpOnly cookie: only a response of the server can.
 * ``POST /_afmelden`` ends the cookie's session and deletes the cookie.
+* Both answer only requests from the app's own pages (``Sec-Fetch-Site``, else ``Origin``), and a
+  ticket only to the browser that asked for it: every page load gives a browser without one a
+  random ``tso_browser`` cookie (``BrowserCookie``), the ticket is made for the value the page's
+  connection carried, and ``/_aanmelden`` redeems it only with that same cookie. So a link with
+  someone else's ticket, from another site or pasted, signs nobody in.
 * Unknown page paths (``/bestaatniet``) are sent to the start page instead of Streamlit's English
   "Page not found" dialog.
 
@@ -16,7 +21,9 @@ from __future__ import annotations
 import functools
 import os
 import re
+import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -27,6 +34,7 @@ from assessment import store
 from assessment.store.sessions import MAX_AGE
 
 COOKIE = "tso_sessie"
+BROWSER_COOKIE = "tso_browser"
 SIGN_IN_PATH = "/_aanmelden"
 SIGN_OUT_PATH = "/_afmelden"
 ROUTES_MOUNTED = "TSO_SESSION_ROUTES"  # environment variable: "1" when server.py serves the app
@@ -52,14 +60,32 @@ def allowed_hosts() -> list[str]:
     return [host.strip() for host in setting.split(",") if host.strip()]
 
 
+def from_own_page(request: Request) -> bool:
+    """Whether the request comes from a page of this app: ``Sec-Fetch-Site: same-origin``, or
+    where a browser sends no such header, an ``Origin`` with this host. A request with neither
+    (no browser) is trusted only for a GET, which changes nothing without its browser's cookie."""
+    site = request.headers.get("sec-fetch-site")
+    if site is not None:
+        return site == "same-origin"
+    origin = request.headers.get("origin")
+    if origin is not None:
+        return urlsplit(origin).netloc.lower() == request.headers.get("host", "").lower()
+    return request.method == "GET"
+
+
 async def sign_in(request: Request) -> Response:
     response = RedirectResponse(_page_path(request.query_params.get("naar")), status_code=303)
+    if not from_own_page(request):
+        return response  # another site's link: the start page, signed in as before
     try:
         token = await run_in_threadpool(
-            store.redeem_ticket, _engine(), request.query_params.get("t", "")
+            store.redeem_ticket,
+            _engine(),
+            request.query_params.get("t", ""),
+            request.cookies.get(BROWSER_COOKIE),
         )
     except store.StoreError:
-        return response  # a used or late ticket: the start page asks for the code again
+        return response  # a used, late or foreign ticket: the start page asks for the code
     response.set_cookie(
         COOKIE,
         token,
@@ -73,6 +99,8 @@ async def sign_in(request: Request) -> Response:
 
 
 async def sign_out(request: Request) -> Response:
+    if not from_own_page(request):
+        return Response(status_code=403)
     token = request.cookies.get(COOKIE)
     if token:
         await run_in_threadpool(store.end_session, _engine(), token)
@@ -104,3 +132,33 @@ class UnknownPageRedirect:
                 await RedirectResponse(target, status_code=307)(scope, receive, send)
                 return
         await self.app(scope, receive, send)
+
+
+class BrowserCookie:
+    """ASGI middleware: a page sent to a browser without a ``tso_browser`` cookie gives it one, a
+    random value that only this browser holds (HttpOnly, SameSite=Strict). A sign-in ticket is
+    bound to it (``store.open_session``)."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or BROWSER_COOKIE in Request(scope).cookies:
+            await self.app(scope, receive, send)
+            return
+        secure = "; Secure" if scope.get("scheme") == "https" else ""
+        cookie = (
+            f"{BROWSER_COOKIE}={secrets.token_urlsafe(32)}; Path=/; HttpOnly; SameSite=Strict"
+            + secure
+        )
+
+        async def send_with_cookie(message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                types = [value for name, value in headers if name.lower() == b"content-type"]
+                if types and types[0].startswith(b"text/html"):
+                    headers.append((b"set-cookie", cookie.encode("latin-1")))
+                    message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_cookie)

@@ -31,17 +31,48 @@ def enter_code(at, code: str):
     return at
 
 
-def test_after_five_wrong_codes_even_the_right_one_must_wait(school):
+WAIT = "Je hebt te vaak een onjuiste code ingevuld. Wacht "
+
+
+def test_after_five_wrong_codes_the_sixth_try_waits_even_with_the_right_code(school):
     at = open_app()
     for attempt in range(5):
         enter_code(at, f"fout-{attempt}")
         assert "kennen we niet" in at.warning[0].value
-    enter_code(at, "fout-6")
     enter_code(at, school.coordinator)
     assert not at.exception
     [warning] = [w.value for w in at.warning]
-    assert warning.startswith("Je hebt te vaak een onjuiste code ingevuld. Wacht ")
+    assert warning.startswith(WAIT)
     assert context.ACCESS not in at.session_state
+
+
+def test_a_right_code_does_not_clear_the_address_count(school):
+    for tab in range(4):  # 20 wrong codes from one address
+        at = open_app()
+        for attempt in range(5):
+            enter_code(at, f"fout-{tab}-{attempt}")
+    signed_in = enter_code(open_app(), school.trainer)  # the attacker's own valid code
+    assert signed_in.session_state[context.ACCESS].role == "trainer"
+    at = enter_code(open_app(), "fout-21")
+    assert "kennen we niet" in at.warning[0].value
+    enter_code(at, "fout-22")
+    assert at.warning[0].value.startswith(WAIT)
+
+
+def test_wrong_codes_of_others_behind_the_same_router_never_hold_back_a_right_code(school):
+    for tab in range(4):  # four tabs of one address: 20 wrong codes, none waits on its own
+        at = open_app()
+        for attempt in range(5 if tab < 3 else 4):
+            enter_code(at, f"fout-{tab}-{attempt}")
+        if tab < 3:
+            enter_code(at, "fout-nog-een")
+            assert at.warning[0].value.startswith(WAIT)
+    enter_code(at, "fout-20")  # the address's 20th wrong code: tab 4 erred, so it waits now
+    enter_code(at, school.coordinator)
+    assert at.warning[0].value.startswith(WAIT)
+    colleague = enter_code(open_app(), school.coordinator)
+    assert not colleague.warning
+    assert colleague.session_state[context.ACCESS].role == "coordinator"
 
 
 def started_questionnaire(school):

@@ -10,15 +10,22 @@ from sqlalchemy import select
 
 from assessment import store
 from assessment.store import tables as T
-from assessment.store.sessions import HANDOVER_SECONDS, IDLE_EXPIRY, MAX_AGE, TOUCH_INTERVAL
+from assessment.store.sessions import (
+    HANDOVER_SECONDS,
+    IDLE_EXPIRY,
+    MAX_AGE,
+    MAX_SESSIONS_PER_CODE,
+    TOUCH_INTERVAL,
+)
 
 T0 = dt.datetime.now(dt.UTC)  # codes are checked against the real clock
+BROWSER = "the-cookie-of-the-asking-browser"
 
 
 def signed_in(world, actor: str = "coordinator", now: dt.datetime = T0) -> str:
     """The token of a new session of ``actor``, its ticket redeemed at once."""
-    ticket = store.open_session(world.engine, world.access[actor], now=now)
-    return store.redeem_ticket(world.engine, ticket, now=now)
+    ticket = store.open_session(world.engine, world.access[actor], BROWSER, now=now)
+    return store.redeem_ticket(world.engine, ticket, BROWSER, now=now)
 
 
 def session_rows(engine) -> list:
@@ -33,10 +40,10 @@ def test_a_redeemed_ticket_gives_a_token_that_resolves_to_the_codes_access(world
 
 
 def test_only_hashes_of_ticket_and_token_are_stored_and_both_are_256_bits(world):
-    ticket = store.open_session(world.engine, world.access["coordinator"], now=T0)
+    ticket = store.open_session(world.engine, world.access["coordinator"], BROWSER, now=T0)
     [row] = session_rows(world.engine)
     assert row.token_hash == hashlib.sha256(ticket.encode()).hexdigest()
-    token = store.redeem_ticket(world.engine, ticket, now=T0)
+    token = store.redeem_ticket(world.engine, ticket, BROWSER, now=T0)
     [row] = session_rows(world.engine)
     assert row.token_hash == hashlib.sha256(token.encode()).hexdigest()
     assert token != ticket and len(token) >= 43 and len(ticket) >= 43  # 32 bytes, base64
@@ -46,15 +53,17 @@ def test_only_hashes_of_ticket_and_token_are_stored_and_both_are_256_bits(world)
 
 def test_a_ticket_works_once_within_a_minute_and_is_no_token(world):
     engine, coordinator = world.engine, world.access["coordinator"]
-    ticket = store.open_session(engine, coordinator, now=T0)
+    ticket = store.open_session(engine, coordinator, BROWSER, now=T0)
     with pytest.raises(store.SessionEnded):
         store.resolve_session(engine, ticket, now=T0)
-    store.redeem_ticket(engine, ticket, now=T0 + dt.timedelta(seconds=HANDOVER_SECONDS))
+    store.redeem_ticket(engine, ticket, BROWSER, now=T0 + dt.timedelta(seconds=HANDOVER_SECONDS))
     with pytest.raises(store.SessionEnded):
-        store.redeem_ticket(engine, ticket, now=T0)
-    late = store.open_session(engine, coordinator, now=T0)
+        store.redeem_ticket(engine, ticket, BROWSER, now=T0)
+    late = store.open_session(engine, coordinator, BROWSER, now=T0)
     with pytest.raises(store.SessionEnded):
-        store.redeem_ticket(engine, late, now=T0 + dt.timedelta(seconds=HANDOVER_SECONDS + 1))
+        store.redeem_ticket(
+            engine, late, BROWSER, now=T0 + dt.timedelta(seconds=HANDOVER_SECONDS + 1)
+        )
 
 
 @pytest.mark.parametrize("token", ["", "geen-token", None, 42])
@@ -68,7 +77,7 @@ def test_an_unknown_token_signs_nobody_in(world, token):
 @pytest.mark.parametrize("actor", ["respondent", "admin"])
 def test_respondents_and_admin_open_no_session(world, actor):
     with pytest.raises(store.AccessDenied):
-        store.open_session(world.engine, world.access[actor], now=T0)
+        store.open_session(world.engine, world.access[actor], BROWSER, now=T0)
     assert session_rows(world.engine) == []
 
 
@@ -138,7 +147,7 @@ def test_an_expired_code_refuses_and_ends_its_session(world):
     )
     access = store.resolve_code(world.engine, issued.code, now=T0)
     token = store.redeem_ticket(
-        world.engine, store.open_session(world.engine, access, now=T0), now=T0
+        world.engine, store.open_session(world.engine, access, BROWSER, now=T0), BROWSER, now=T0
     )
     with pytest.raises(store.CodeRefused) as refused:
         store.resolve_session(world.engine, token, now=T0 + dt.timedelta(days=1))
@@ -146,3 +155,44 @@ def test_an_expired_code_refuses_and_ends_its_session(world):
     assert session_rows(world.engine)[0].ended_at is not None
     with pytest.raises(store.SessionEnded):
         store.resolve_session(world.engine, token, now=T0)
+
+
+def test_a_ticket_signs_in_only_the_browser_that_asked_for_it(world):
+    ticket = store.open_session(world.engine, world.access["coordinator"], BROWSER, now=T0)
+    for stranger in ["someone-elses-cookie", "", None]:  # a ticket sent to another browser
+        with pytest.raises(store.SessionEnded):
+            store.redeem_ticket(world.engine, ticket, stranger, now=T0)
+    token = store.redeem_ticket(world.engine, ticket, BROWSER, now=T0)
+    assert store.resolve_session(world.engine, token, now=T0) == world.access["coordinator"]
+    assert BROWSER not in {str(value) for value in session_rows(world.engine)[0]}
+
+
+def test_a_browser_without_its_cookie_gets_no_ticket(world):
+    with pytest.raises(store.SessionEnded):
+        store.open_session(world.engine, world.access["coordinator"], "", now=T0)
+    assert session_rows(world.engine) == []
+
+
+def test_tickets_nobody_redeemed_are_gone_minutes_later(world):
+    coordinator = world.access["coordinator"]
+    for _ in range(2000):  # the same code signing in over and over, never redeeming
+        store.open_session(world.engine, coordinator, BROWSER, now=T0)
+    assert len(session_rows(world.engine)) == MAX_SESSIONS_PER_CODE
+    later = T0 + dt.timedelta(seconds=HANDOVER_SECONDS + 1)
+    signed_in(world, "board", now=later)
+    assert [row.code_id for row in session_rows(world.engine)] == [world.access["board"].code_id]
+
+
+def test_a_code_keeps_its_newest_sessions_and_signs_the_oldest_out(world):
+    tokens = [
+        signed_in(world, now=T0 + dt.timedelta(seconds=i)) for i in range(MAX_SESSIONS_PER_CODE + 3)
+    ]
+    now = T0 + dt.timedelta(minutes=1)
+    for old in tokens[:3]:
+        with pytest.raises(store.SessionEnded):
+            store.resolve_session(world.engine, old, now=now)
+    for kept in tokens[3:]:
+        assert store.resolve_session(world.engine, kept, now=now) == world.access["coordinator"]
+    other = signed_in(world, "trainer", now=now)  # another code's sessions are its own
+    assert store.resolve_session(world.engine, other, now=now) == world.access["trainer"]
+    assert len(session_rows(world.engine)) == MAX_SESSIONS_PER_CODE + 1
