@@ -29,6 +29,11 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def utctoday() -> dt.date:
+    """Today in UTC: what is stored about a respondent or an answer instead of a time."""
+    return utcnow().date()
+
+
 def aware(value: dt.datetime | None) -> dt.datetime | None:
     """A datetime in UTC; a naive one is taken to be UTC already."""
     if value is None:

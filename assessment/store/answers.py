@@ -25,6 +25,7 @@ from assessment.store._common import (
     scan_info,
     scan_rubric,
     utcnow,
+    utctoday,
 )
 from assessment.store.access import school_content, school_write, verify
 from assessment.store.engine import reading, writing
@@ -58,7 +59,7 @@ def start_respondent(
         _open(scan)
         values: dict[str, Any] = {"role": role}
         if row.started_at is None:
-            values["started_at"] = utcnow()
+            values["started_at"] = utctoday()
         connection.execute(update(T.respondent).where(T.respondent.c.id == row.id).values(**values))
         return respondent_info(
             connection.execute(select(T.respondent).where(T.respondent.c.id == row.id)).one()
@@ -92,7 +93,9 @@ def my_answers(engine: Engine, access, scan_id: int | None = None) -> dict[str, 
         if row is None:
             return {}
         rows = connection.execute(
-            select(T.answer).where(T.answer.c.respondent_id == row.id).order_by(T.answer.c.id)
+            select(T.answer)
+            .where(T.answer.c.respondent_id == row.id)
+            .order_by(T.answer.c.criterion)
         )
         return {answer.criterion: answer_info(answer) for answer in rows}
 
@@ -104,13 +107,15 @@ def submit(engine: Engine, access, scan_id: int | None = None) -> RespondentInfo
         verify(connection, access)
         row, scan = own_row(connection, access, scan_id, create=True, lock=True)
         _open(scan)
-        first_answer = select(T.answer.c.id).where(T.answer.c.respondent_id == row.id).limit(1)
+        first_answer = (
+            select(T.answer.c.criterion).where(T.answer.c.respondent_id == row.id).limit(1)
+        )
         if connection.execute(first_answer).first() is None:
             raise InvalidInput("store.errors.nothing_to_submit")
-        now = utcnow()
-        values: dict[str, Any] = {"submitted_at": now}
+        today = utctoday()
+        values: dict[str, Any] = {"submitted_at": today}
         if row.started_at is None:
-            values["started_at"] = now
+            values["started_at"] = today
         connection.execute(update(T.respondent).where(T.respondent.c.id == row.id).values(**values))
         return respondent_info(
             connection.execute(select(T.respondent).where(T.respondent.c.id == row.id)).one()

@@ -61,11 +61,13 @@ class ScanInfo:
 
 @dataclass(frozen=True)
 class RespondentInfo:
+    """A respondent's days of starting and submitting: never a time (README, privacy)."""
+
     id: int
     scan_id: int
     role: str | None
-    started_at: dt.datetime | None
-    submitted_at: dt.datetime | None
+    started_at: dt.date | None
+    submitted_at: dt.date | None
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ class AnswerInfo:
     criterion: str
     value: AnswerValue
     note: str
-    updated_at: dt.datetime
+    updated_at: dt.date  # the day, never the time
 
 
 @dataclass(frozen=True)

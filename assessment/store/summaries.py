@@ -25,6 +25,7 @@ from assessment.rubric import Rubric
 from assessment.scoring import AnswerValue, score_scan
 from assessment.store import tables as T
 from assessment.store._common import decode_value
+from assessment.store.removed_answers import kept_answers
 from assessment.store.rubrics import rubric_for
 
 _log = logging.getLogger(__name__)
@@ -75,11 +76,31 @@ def summary_values(
 
 
 def refresh(connection: Connection, scan: Row) -> None:
-    """(Re)compute the summary of a closed scan; an open scan has none."""
+    """(Re)compute the summary of a closed scan; an open scan has none. A scan whose answers the
+    retention removed is scored from the counts its summary keeps (``removed_answers``)."""
+    kept = kept_answers(connection, scan)
     drop(connection, scan.id)
     if scan.status != "closed":
         return
     rubric = rubric_for(scan.rubric_id, scan.rubric_hash)
+    if kept is not None:
+        values = {"school_phase": None, "themes": None, "map": None, "criteria": None}
+        if rubric is not None:
+            values = summary_values(
+                rubric, kept.answers(), _agreed(connection, scan.id), kept.respondents
+            )
+        connection.execute(
+            T.scan_summary.insert().values(
+                scan_id=scan.id,
+                school_id=scan.school_id,
+                respondents=kept.respondents,
+                submitted=kept.submitted,
+                closed_at=scan.closed_at or scan.created_at,
+                answer_counts=kept.counts,
+                **values,
+            )
+        )
+        return
     if rubric is None:  # a rubric this process does not know: the board cannot show the scan
         _log.warning("no rubric %s for the summary of scan %s", scan.rubric_id, scan.id)
         return
@@ -92,14 +113,7 @@ def refresh(connection: Connection, scan: Row) -> None:
     ):
         answers.setdefault(criterion, []).append(decode_value(kind, score))
         answered.add(respondent_id)
-    agreed = {
-        row.criterion: decode_value(row.kind, row.score)
-        for row in connection.execute(
-            select(T.consensus.c.criterion, T.consensus.c.kind, T.consensus.c.score).where(
-                T.consensus.c.scan_id == scan.id
-            )
-        )
-    }
+    agreed = _agreed(connection, scan.id)
     submitted = connection.execute(
         select(func.count(T.respondent.c.submitted_at)).where(T.respondent.c.scan_id == scan.id)
     ).scalar_one()
@@ -113,6 +127,17 @@ def refresh(connection: Connection, scan: Row) -> None:
             **summary_values(rubric, answers, agreed, len(answered)),
         )
     )
+
+
+def _agreed(connection: Connection, scan_id: int) -> dict[str, AnswerValue]:
+    return {
+        row.criterion: decode_value(row.kind, row.score)
+        for row in connection.execute(
+            select(T.consensus.c.criterion, T.consensus.c.kind, T.consensus.c.score).where(
+                T.consensus.c.scan_id == scan_id
+            )
+        )
+    }
 
 
 def drop(connection: Connection, scan_id: int) -> None:
