@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+from assessment.cli import privacy_commands
 from assessment.i18n import LANGUAGES
 from assessment.roles import CODE_ROLES
 
@@ -39,6 +40,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     revoke = _leaf(admin_commands, "revoke-code", "run_revoke_code", "revoke an access code")
     revoke.add_argument("code_id", type=int, metavar="ID", help="code id")
     _leaf(admin_commands, "list", "run_list", "list boards and schools")
+    privacy_commands.register(admin_commands, _leaf)
 
     demo = _leaf(commands, "demo", "run_demo", "fill the database with the demo board and schools")
     demo.add_argument("--rubric", type=Path, help="rubric directory (default: the shipped one)")
@@ -62,12 +64,13 @@ def _leaf(commands, name: str, handler: str, help_text: str) -> argparse.Argumen
 
 
 def _handler(name: str) -> Callable[[argparse.Namespace], int]:
-    """``store_handlers.<name>``, imported when the command runs."""
+    """``store_handlers.<name>`` (or ``privacy_handlers.<name>``), imported when it runs."""
 
     def run(args: argparse.Namespace) -> int:
-        from assessment.cli import store_handlers
+        from assessment.cli import privacy_handlers, store_handlers
 
-        return getattr(store_handlers, name)(args)
+        module = privacy_handlers if hasattr(privacy_handlers, name) else store_handlers
+        return getattr(module, name)(args)
 
     return run
 

@@ -76,6 +76,8 @@ def scan_info(row: Row) -> ScanInfo:
         status=row.status,
         created_at=row.created_at,
         closed_at=row.closed_at,
+        notes_removed_on=row.notes_removed_on,
+        answers_removed_on=row.answers_removed_on,
     )
 
 

@@ -31,6 +31,7 @@ from assessment.store.access import school_content, school_write, verify
 from assessment.store.engine import reading, writing
 from assessment.store.errors import Conflict, InvalidInput, ScanClosed
 from assessment.store.info import AgreedInfo, AnswerInfo, RespondentInfo, ScanData
+from assessment.store.removed_answers import kept_answers
 from assessment.store.respondent_row import own_row
 from assessment.store.summaries import refresh as refresh_summary
 
@@ -147,6 +148,9 @@ def scan_data(engine: Engine, access, scan_id: int) -> ScanData:
             answers.setdefault(row.criterion, []).append(decode_value(row.kind, row.score))
             if row.note.strip():
                 notes.setdefault(row.criterion, []).append(row.note)
+        kept = kept_answers(connection, scan)
+        if kept is not None:  # the retention removed the answers: their counts stand in
+            answers = kept.answers()
         answers = {c: answers_in_anonymous_order(values) for c, values in answers.items()}
         notes = {c: notes_in_anonymous_order(texts) for c, texts in notes.items()}
         agreed: dict[str, AnswerValue] = {}
@@ -175,6 +179,8 @@ def scan_data(engine: Engine, access, scan_id: int) -> ScanData:
             agreed_versions=agreed_versions,
             notes=notes,
             respondents=respondents,
+            removed_respondents=0 if kept is None else kept.respondents,
+            removed_submitted=0 if kept is None else kept.submitted,
         )
 
 

@@ -196,6 +196,8 @@ def _set_status(engine: Engine, access: Access, scan_id: int, status: str) -> Sc
         school_write(access, scan.school_id)
         # Lock first, then read the clock: saves that hold the scan (FOR SHARE) finish before.
         scan = get_scan_row(connection, scan_id, update_lock=True)
+        if status == "open" and scan.answers_removed_on is not None:
+            raise InvalidInput("retention.errors.reopen_removed", label=scan.label)
         if scan.status != status:
             connection.execute(
                 update(T.scan)
