@@ -1,10 +1,12 @@
 """Beheer: scans open and closed, respondent and trainer codes, sharing with the board."""
 
 import datetime as dt
+from functools import partial
 
 import streamlit as st
 
 from assessment import store
+from assessment.school_download import school_zip
 from assessment.ui import context, team_codes
 from assessment.ui.context import tr, tr_md
 from assessment.ui.pages import require_role, scan_title
@@ -187,4 +189,20 @@ st.toggle(
         st.session_state["share_with_board"],
         success=tr("manage.sharing_saved"),
     ),
+)
+
+# --- all data of the school ------------------------------------------------------------------------
+st.header(tr("school_data.heading"))
+st.caption(tr("school_data.intro"))
+st.download_button(
+    tr("school_data.button"),
+    data=partial(school_zip, engine, access, rubric, lang),
+    file_name=tr(
+        "school_data.file_name",
+        school="".join(c if c.isalnum() else "-" for c in school.name).lower(),
+    ),
+    mime="application/zip",
+    on_click="ignore",
+    icon=":material/download:",
+    key="school_data_download",
 )
