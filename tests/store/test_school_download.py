@@ -42,7 +42,7 @@ def test_the_zip_holds_the_schools_data_and_nothing_that_ties_an_answer_to_a_col
     assert body == sorted(body, key=lambda r: (r[0], r[1])) and "respondent" not in str(answers)
     notes = [row[2] for row in tables["toelichtingen"][1:]]
     assert "'=HYPERLINK(1)" in notes  # neutralised, never a formula
-    assert ["2025-2026", "a-v1"] == tables["afspraken"][1][:2]
+    assert tables["afspraken"][1][:2] == ["2025-2026", "a-v1"]
     assert any(row[3] == "Ouderavond" for row in tables["actieplan"][1:])
     everything = str(tables)
     assert not re.search(r"\d\d:\d\d", everything)  # no time of day anywhere
