@@ -62,6 +62,8 @@ for scan in scans:
             on_click=lambda scan_id: st.session_state.update(confirm_close=scan_id),
             args=(scan.id,),
         )
+    elif scan.answers_removed_after is not None:  # nothing left to answer in: it stays closed
+        button.caption(tr("retention.manage_removed", years=scan.answers_removed_after))
     else:
         button.button(
             tr("manage.reopen_scan"),

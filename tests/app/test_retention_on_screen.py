@@ -60,9 +60,12 @@ def test_the_board_page_still_shows_the_school_and_says_its_answers_are_gone(sch
     assert any("verwijderd na 5 jaar" in caption.value for caption in at.caption)
 
 
-def test_beheer_offers_all_data_of_the_school(school):
+def test_beheer_offers_all_data_of_the_school_and_no_reopening_of_a_purged_scan(school):
+    purged(school)
     at = open_app(school.coordinator, "beheer")
     assert not at.exception
+    assert "Heropenen" not in [button.label for button in at.button]
+    assert any("Antwoorden verwijderd na 5 jaar" in c.value for c in at.caption)
     assert "Alle gegevens van onze school" in [h.value for h in at.header]
     labels = [button.proto.label for button in at.get("download_button")]
     assert "Download alle gegevens van onze school" in labels
