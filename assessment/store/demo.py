@@ -297,12 +297,16 @@ def _respondents(
             bias = DIVIDED_BIAS if role in OPTIMISTS else -DIVIDED_BIAS
         else:
             bias = rng.uniform(-AGREEING_BIAS, AGREEING_BIAS) + (0.2 if role == "directie" else 0.0)
+        # Drawn where the start time was drawn, so the demo's answers stay as they were; no time
+        # of a respondent is stored.
+        rng.randint(1, 25), rng.randint(0, 8), rng.randint(0, 59)
         criteria = list(rubric.criteria_for_role(role))
         if number in unfinished:
             criteria = criteria[: max(1, len(criteria) * 3 // 5)]
         answers = []
         for criterion in criteria:
             position = phase_position[criterion.phase]
+            rng.randint(20, 95)  # where an answer's time was drawn (see above)
             dont_know = 0.03 + 0.05 * position
             if role in ("leerkracht", "oop", "anders", None) and position >= 2:
                 dont_know += 0.08
