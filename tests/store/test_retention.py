@@ -210,3 +210,22 @@ def _io(data: bytes):
     import io
 
     return io.BytesIO(data)
+
+
+def test_the_app_purges_at_its_first_use_of_a_day_and_not_again_that_day(closed, monkeypatch):
+    from assessment.store.retention import purge_once_a_day
+
+    monkeypatch.delenv("TSO_RETENTION_YEARS", raising=False)
+    monkeypatch.delenv("TSO_NOTES_RETENTION_YEARS", raising=False)
+    engine = store.make_engine(closed.engine.url.render_as_string(hide_password=False))
+    closed_ago(engine, closed.scan.id, 5, 1)
+    assert [r.what for r in purge_once_a_day(engine)] == ["answers"]
+    closed_ago(engine, closed.previous_scan.id, 5, 1)
+    assert purge_once_a_day(engine) == []  # once a day: the next run is tomorrow
+    assert (
+        store.get_scan(
+            engine, closed.access["coordinator"], closed.previous_scan.id
+        ).answers_removed_on
+        is None
+    )
+    engine.dispose()
