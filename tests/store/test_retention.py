@@ -25,7 +25,7 @@ def closed_ago(engine, scan_id: int, years: int, days: int) -> None:
     today = dt.datetime.now(dt.UTC).date()
     day = expires_on(today, -years) - dt.timedelta(days=days)
     moment = dt.datetime.combine(day, dt.time(15, 0), tzinfo=dt.UTC)
-    with store.make_engine(engine.url.render_as_string(hide_password=False)).begin() as c:
+    with engine.begin() as c:
         c.execute(update(T.scan).where(T.scan.c.id == scan_id).values(closed_at=moment))
         c.execute(
             update(T.scan_summary)
