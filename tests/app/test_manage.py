@@ -35,7 +35,10 @@ def test_new_codes_are_all_shown_with_the_numbers_of_the_list(school):
     }
     for line, code in zip(lines, codes, strict=True):
         assert f"Collega {numbers[store.resolve_code(school.engine, code).code_id]} " in line + " "
-    assert [b.label for b in at.get("download_button")] == ["Codes printen (PDF)"]
+    assert [b.label for b in at.get("download_button")] == [
+        "Codes printen (PDF)",
+        "Download alle gegevens van onze school",
+    ]
     table = at.dataframe[0].value
     assert list(table.columns) == ["Code", "Scan", "Gebruik", "Gemaakt", "Verloopt", "Status"]
     assert "Collega 6" in list(table["Code"])
