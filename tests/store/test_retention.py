@@ -34,6 +34,14 @@ def closed_ago(engine, scan_id: int, years: int, days: int) -> None:
         )
 
 
+def as_counted(values) -> dict:
+    """Each scan's answers per criterion as a multiset (their order means nothing) and agreed values."""
+    return {
+        scan_id: ({c: sorted(v, key=str) for c, v in scan.answers.items()}, scan.agreed)
+        for scan_id, scan in values.items()
+    }
+
+
 def rows_of(engine, table, scan_id: int) -> int:
     with engine.connect() as connection:
         return connection.execute(
@@ -74,7 +82,7 @@ def test_a_scan_closed_n_years_and_a_day_ago_loses_answers_notes_and_respondents
     assert scan.answers_removed_after == 5 and scan.notes_removed_on is not None
     # Resultaten, trend and ontwikkelkaart score the kept counts as they scored the answers.
     view = store.results_view(engine, coordinator, closed.school.id, scan_id)
-    assert view.values == view_before.values
+    assert as_counted(view.values) == as_counted(view_before.values)
     assert (len(view.started_roles), view.submitted) == (2, 1)
     after = store.scan_data(engine, coordinator, scan_id)
     assert after.answers == before.answers and after.notes == {}
