@@ -140,7 +140,7 @@ def build_briefing(
     if previous is not None:
         before = store.scan_data(engine, access, previous.id)
         previous_result = score_scan(rubric, before.answers, before.agreed)
-    respondents = len(data.respondents)
+    respondents = data.started
     too_few = respondents < rubric.rules.min_group_size
     actions = [(data.scan.label, a) for a in store.list_actions(engine, access, scan_id)]
     if previous is not None:

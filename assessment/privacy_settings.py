@@ -4,7 +4,7 @@ and notes are kept after a scan closes, who is responsible, whom to ask and wher
 | setting | meaning | default |
 |---|---|---|
 | ``TSO_RETENTION_YEARS`` | years after a scan closes that its answers, respondents and the audit log are kept | 5 |
-| ``TSO_NOTES_RETENTION_YEARS`` | years after a scan closes that its evidence notes are kept | 2 |
+| ``TSO_NOTES_RETENTION_YEARS`` | years after a scan closes that its evidence notes are kept (never longer than the above) | 2 |
 | ``TSO_PRIVACY_CONTROLLER`` | who is responsible for the data (the school or its board) | a sentence saying it is the school's board |
 | ``TSO_PRIVACY_CONTACT`` | whom to ask (the privacy officer, an address) | the school's coordinator |
 | ``TSO_SERVER_LOCATION`` | where the server and its backups stand | not set: "ask the controller" |
@@ -15,24 +15,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from assessment.store.errors import InvalidInput
+from assessment.store.retention import retention_from_environment
 from assessment.text_input import TextRefused, checked_text
 
-RETENTION_YEARS = 5
-NOTES_RETENTION_YEARS = 2
 TEXT_LENGTH = 500  # three of these at full length still fit the two-page leaflet
 
 
 class SettingRefused(ValueError):
-    """A setting that is not a whole number of years from 1 to 50."""
-
-
-def _years(name: str, default: int) -> int:
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    if not raw.isdigit() or not 1 <= int(raw) <= 50:
-        raise SettingRefused(f"{name} must be a whole number of years from 1 to 50, not {raw!r}")
-    return int(raw)
+    """A retention setting the purge would refuse, or a text setting that is not valid text."""
 
 
 @dataclass(frozen=True)
@@ -42,8 +33,12 @@ class RetentionSettings:
 
     @classmethod
     def from_env(cls) -> RetentionSettings:
-        years = _years("TSO_RETENTION_YEARS", RETENTION_YEARS)
-        return cls(years, min(years, _years("TSO_NOTES_RETENTION_YEARS", NOTES_RETENTION_YEARS)))
+        """The settings the purge carries out (``store.retention``), refused alike."""
+        try:
+            retention = retention_from_environment()
+        except InvalidInput as refused:
+            raise SettingRefused(refused.key) from None
+        return cls(retention.answer_years, retention.note_years)
 
 
 @dataclass(frozen=True)

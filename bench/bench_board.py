@@ -128,8 +128,8 @@ def build(engine, rubric: Rubric, schools: int, years: int, respondents: int) ->
                             "scan_id": scan_id,
                             "code_id": None,
                             "role": "leerkracht",
-                            "started_at": opened,
-                            "submitted_at": closed,
+                            "started_at": opened.date(),
+                            "submitted_at": closed.date(),
                         }
                     )
                     for criterion in criteria:
@@ -137,7 +137,15 @@ def build(engine, rubric: Rubric, schools: int, years: int, respondents: int) ->
                         by_criterion.setdefault(criterion.id, []).append(value)
                         kind, score = ("score", value) if isinstance(value, int) else (value, None)
                         answer_rows.append(
-                            (ids["respondent"], scan_id, criterion.id, kind, score, "", closed)
+                            (
+                                ids["respondent"],
+                                scan_id,
+                                criterion.id,
+                                kind,
+                                score,
+                                "",
+                                closed.date(),
+                            )
                         )
                 summaries.append(
                     {
@@ -171,13 +179,13 @@ def bulk_answers(engine, rows: list[tuple]) -> None:
         if engine.dialect.name == "postgresql":
             with raw.cursor() as cursor, cursor.copy(f"COPY answer ({columns}) FROM STDIN") as copy:
                 for row in rows:
-                    copy.write_row(row[:6] + (row[6].replace(tzinfo=None),))
+                    copy.write_row(row)
         else:
             cursor = raw.cursor()
             cursor.execute("BEGIN IMMEDIATE")
             cursor.executemany(
                 f"INSERT INTO answer ({columns}) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (row[:6] + (row[6].replace(tzinfo=None).isoformat(" "),) for row in rows),
+                (row[:6] + (row[6].isoformat(),) for row in rows),
             )
             cursor.execute("COMMIT")
         raw.commit()

@@ -49,7 +49,7 @@ def fill(engine, respondents: int) -> tuple[str, list[int]]:
             issued = store.issue_code(engine, coordinator, "respondent", scan_id=scan.id).code
             access = store.resolve_code(engine, issued)
             store.start_respondent(engine, access, rng.choice(["leerkracht", "werkgroep", "oop"]))
-            now = dt.datetime.now(dt.UTC)
+            today = dt.datetime.now(dt.UTC).date()
             for criterion in rubric.criteria:
                 value = rng.choice([0, 1, 2, 3, 3, 2, "dk"])
                 kind, score = ("dk", None) if value == "dk" else ("score", value)
@@ -61,7 +61,7 @@ def fill(engine, respondents: int) -> tuple[str, list[int]]:
                         "kind": kind,
                         "score": score,
                         "note": "Besproken in de teamvergadering.",
-                        "updated_at": now,
+                        "updated_at": today,
                     }
                 )
         with engine.begin() as connection:

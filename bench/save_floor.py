@@ -83,8 +83,8 @@ def run_floor(
             else:
                 time.sleep(rng.uniform(0, 0.2))
             criterion = criteria[(index + round_index) % len(criteria)]
-            now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-            row = (access.respondent_id, access.scan_id, criterion, rng.randint(0, 3), "b", now)
+            today = dt.datetime.now(dt.UTC).date().isoformat()  # the app stores the day
+            row = (access.respondent_id, access.scan_id, criterion, rng.randint(0, 3), "b", today)
             started = time.perf_counter()
             if begin:  # sqlite3 in autocommit mode: the transaction by hand
                 with sqlite_turn:

@@ -1,12 +1,15 @@
 """Beheer: scans open and closed, respondent and trainer codes, sharing with the board."""
 
 import datetime as dt
+from functools import partial
 
 import streamlit as st
 
 from assessment import store
+from assessment.school_download import school_zip
 from assessment.ui import audit_log, context, mr_informed, team_codes
 from assessment.ui.context import tr, tr_md
+from assessment.ui.logged_download import logged
 from assessment.ui.pages import require_role, scan_title
 from assessment.ui.safe import md
 
@@ -60,6 +63,8 @@ for scan in scans:
             on_click=lambda scan_id: st.session_state.update(confirm_close=scan_id),
             args=(scan.id,),
         )
+    elif scan.answers_removed_after is not None:  # nothing left to answer in: it stays closed
+        button.caption(tr("retention.manage_removed", years=scan.answers_removed_after))
     else:
         button.button(
             tr("manage.reopen_scan"),
@@ -190,6 +195,22 @@ st.toggle(
         st.session_state["share_with_board"],
         success=tr("manage.sharing_saved"),
     ),
+)
+
+# --- all data of the school ------------------------------------------------------------------------
+st.header(tr("school_data.heading"))
+st.caption(tr("school_data.intro"))
+st.download_button(
+    tr("school_data.button"),
+    data=logged(partial(school_zip, engine, access, rubric, lang), engine, access, "school_zip"),
+    file_name=tr(
+        "school_data.file_name",
+        school="".join(c if c.isalnum() else "-" for c in school.name).lower(),
+    ),
+    mime="application/zip",
+    on_click="ignore",
+    icon=":material/download:",
+    key="school_data_download",
 )
 
 # --- who did what ----------------------------------------------------------------------------------

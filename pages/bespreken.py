@@ -14,6 +14,7 @@ from assessment.ui.discussion import (
     show_item,
 )
 from assessment.ui.pages import choose_scan, few_respondents_warning, require_role
+from assessment.ui.retention import removed_notice
 
 access = require_role("coordinator", "trainer")
 rubric, lang = context.rubric(), context.lang()
@@ -24,12 +25,13 @@ scan = choose_scan(access, key="discuss_scan")
 if scan is None:
     st.info(tr("results.no_scan"))
     st.stop()
+removed_notice(scan)
 data, result = load(access, scan.id)
 if not any(data.answers.values()):
     st.info(tr_md("discuss.no_answers", scan=scan.label))
     st.stop()
 st.caption(tr("discuss.intro"))
-few_respondents_warning(len(data.respondents), rubric.rules.min_group_size)
+few_respondents_warning(data.started, rubric.rules.min_group_size)
 
 FILTER = "discuss_filter"
 SHOWN_FILTER = "discuss_filter_shown"

@@ -23,6 +23,7 @@ from assessment.ui import context, map_notes
 from assessment.ui.context import tr, tr_md
 from assessment.ui.pages import choose_scan, chosen_scan_id, few_respondents_warning, require_role
 from assessment.ui.pdf import pdf_download_button
+from assessment.ui.retention import removed_notice
 from assessment.ui.safe import md
 
 access = require_role("coordinator", "trainer")
@@ -38,6 +39,7 @@ if scan is None:
 if scan.id != view.scan.id:  # another scan chosen while this page ran
     view = store.results_view(engine, access, access.school_id, scan.id)
 st.title(tr_md("results.title_school", school=view.school.name))
+removed_notice(scan)
 values = view.values[scan.id]
 if not any(values.answers.values()):
     st.info(tr_md("results.no_answers", scan=scan.label, respondents=len(view.started_roles)))

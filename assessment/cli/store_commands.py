@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+from assessment.cli import privacy_commands
 from assessment.i18n import LANGUAGES
 from assessment.roles import CODE_ROLES
 
@@ -42,6 +43,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     log = _leaf(admin_commands, "log", "run_log", "who did what, newest first (the audit log)")
     log.add_argument("--school", type=int, metavar="ID", help="only this school's rows")
     log.add_argument("--limit", type=int, default=500, metavar="N", help="at most N rows")
+    privacy_commands.register(admin_commands, _leaf)
 
     demo = _leaf(commands, "demo", "run_demo", "fill the database with the demo board and schools")
     demo.add_argument("--rubric", type=Path, help="rubric directory (default: the shipped one)")
@@ -65,12 +67,13 @@ def _leaf(commands, name: str, handler: str, help_text: str) -> argparse.Argumen
 
 
 def _handler(name: str) -> Callable[[argparse.Namespace], int]:
-    """``store_handlers.<name>``, imported when the command runs."""
+    """``store_handlers.<name>`` (or ``privacy_handlers.<name>``), imported when it runs."""
 
     def run(args: argparse.Namespace) -> int:
-        from assessment.cli import store_handlers
+        from assessment.cli import privacy_handlers, store_handlers
 
-        return getattr(store_handlers, name)(args)
+        module = privacy_handlers if hasattr(privacy_handlers, name) else store_handlers
+        return getattr(module, name)(args)
 
     return run
 

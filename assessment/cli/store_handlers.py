@@ -61,8 +61,17 @@ def _refusing(handler: Callable[[argparse.Namespace], int]) -> Callable[[argpars
 
 @_refusing
 def run_upgrade(args: argparse.Namespace) -> int:
-    with _database() as engine:
-        print(t("store.cli.upgraded", args.lang, revision=current_revision(engine)))
+    from assessment.cli.privacy_handlers import print_removals
+    from assessment.store.retention import purge
+
+    try:
+        with _database() as engine:
+            print(t("store.cli.upgraded", args.lang, revision=current_revision(engine)))
+            removed = purge(engine, store.admin_access())
+    except store.StoreError as error:
+        return _refused(error, args.lang)
+    if removed:
+        print_removals(removed, args.lang, dry_run=False)
     return 0
 
 

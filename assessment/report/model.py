@@ -61,6 +61,7 @@ class ReportInput:
     rubric_version: str | None = None  # the version the scan was taken with, when not the rubric's
     generated: dt.date | None = None  # the day the PDF is made; today when None
     trend: Sequence[TrendPoint] = ()  # the school's scans up to this one, oldest first (3 or more)
+    answers_removed_after: int | None = None  # years after closing the retention removed them
 
 
 def school_year(day: dt.date) -> str:

@@ -49,8 +49,8 @@ def report_input_for_scan(
         rubric=rubric,
         result=result,
         lang=lang,
-        respondents=len(data.respondents),
-        submitted=sum(1 for r in data.respondents if r.submitted_at is not None),
+        respondents=data.started,
+        submitted=data.submitted,
         roles=dict(Counter(r.role or "" for r in data.respondents)),
         previous=previous,
         actions=actions,
@@ -58,6 +58,7 @@ def report_input_for_scan(
         agreed_notes={rubric.crosswalk.get(c, c): n for c, n in data.agreed_notes.items()},
         rubric_version=scan.rubric_version,
         trend=school_trend(engine, access, scan_id, rubric),
+        answers_removed_after=scan.answers_removed_after,
     )
 
 

@@ -30,6 +30,11 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def utctoday() -> dt.date:
+    """Today in UTC: what is stored about a respondent or an answer instead of a time."""
+    return utcnow().date()
+
+
 def aware(value: dt.datetime | None) -> dt.datetime | None:
     """A datetime in UTC; a naive one is taken to be UTC already."""
     if value is None:
@@ -72,6 +77,8 @@ def scan_info(row: Row) -> ScanInfo:
         status=row.status,
         created_at=row.created_at,
         closed_at=row.closed_at,
+        notes_removed_on=row.notes_removed_on,
+        answers_removed_on=row.answers_removed_on,
     )
 
 

@@ -26,12 +26,14 @@ from assessment.store._common import (
     scan_info,
     scan_rubric,
     utcnow,
+    utctoday,
 )
 from assessment.store.access import school_content, school_write, verify
 from assessment.store.audit_record import record
 from assessment.store.engine import reading, writing
 from assessment.store.errors import Conflict, InvalidInput, ScanClosed
 from assessment.store.info import AgreedInfo, AnswerInfo, RespondentInfo, ScanData
+from assessment.store.removed_answers import kept_answers
 from assessment.store.respondent_row import own_row
 from assessment.store.scan_lock import hold_scan
 from assessment.store.summaries import refresh as refresh_summary
@@ -54,7 +56,7 @@ def start_respondent(
         _open(scan)
         values: dict[str, Any] = dict(columns)
         if row.started_at is None:
-            values["started_at"] = utcnow()
+            values["started_at"] = utctoday()
         connection.execute(update(T.respondent).where(T.respondent.c.id == row.id).values(**values))
         return respondent_info(
             connection.execute(select(T.respondent).where(T.respondent.c.id == row.id)).one()
@@ -88,7 +90,9 @@ def my_answers(engine: Engine, access, scan_id: int | None = None) -> dict[str, 
         if row is None:
             return {}
         rows = connection.execute(
-            select(T.answer).where(T.answer.c.respondent_id == row.id).order_by(T.answer.c.id)
+            select(T.answer)
+            .where(T.answer.c.respondent_id == row.id)
+            .order_by(T.answer.c.criterion)
         )
         return {answer.criterion: answer_info(answer) for answer in rows}
 
@@ -100,13 +104,15 @@ def submit(engine: Engine, access, scan_id: int | None = None) -> RespondentInfo
         verify(connection, access)
         row, scan = own_row(connection, access, scan_id, create=True, lock=True)
         _open(scan)
-        first_answer = select(T.answer.c.id).where(T.answer.c.respondent_id == row.id).limit(1)
+        first_answer = (
+            select(T.answer.c.criterion).where(T.answer.c.respondent_id == row.id).limit(1)
+        )
         if connection.execute(first_answer).first() is None:
             raise InvalidInput("store.errors.nothing_to_submit")
-        now = utcnow()
-        values: dict[str, Any] = {"submitted_at": now}
+        today = utctoday()
+        values: dict[str, Any] = {"submitted_at": today}
         if row.started_at is None:
-            values["started_at"] = now
+            values["started_at"] = today
         connection.execute(update(T.respondent).where(T.respondent.c.id == row.id).values(**values))
         return respondent_info(
             connection.execute(select(T.respondent).where(T.respondent.c.id == row.id)).one()
@@ -138,6 +144,9 @@ def scan_data(engine: Engine, access, scan_id: int) -> ScanData:
             answers.setdefault(row.criterion, []).append(decode_value(row.kind, row.score))
             if row.note.strip():
                 notes.setdefault(row.criterion, []).append(row.note)
+        kept = kept_answers(connection, scan)
+        if kept is not None:  # the retention removed the answers: their counts stand in
+            answers = kept.answers()
         answers = {c: answers_in_anonymous_order(values) for c, values in answers.items()}
         notes = {c: notes_in_anonymous_order(texts) for c, texts in notes.items()}
         agreed: dict[str, AnswerValue] = {}
@@ -166,6 +175,8 @@ def scan_data(engine: Engine, access, scan_id: int) -> ScanData:
             agreed_versions=agreed_versions,
             notes=notes,
             respondents=respondents,
+            removed_respondents=0 if kept is None else kept.respondents,
+            removed_submitted=0 if kept is None else kept.submitted,
         )
 
 

@@ -50,6 +50,7 @@ def board_overview(engine: Engine, access: Access) -> list[BoardSchool]:
                 summary.submitted,
                 summary.school_phase,
                 summary.themes,
+                T.scan.c.answers_removed_on,
             )
             .join(T.scan, T.scan.c.id == summary.scan_id)
             .join(T.school, T.school.c.id == summary.school_id)
@@ -59,7 +60,7 @@ def board_overview(engine: Engine, access: Access) -> list[BoardSchool]:
     scans: dict[int, list[BoardScan]] = {school.id: [] for school in schools}
     # Newest first by opening (created_at, only sorted on: parsing 5,000 more dates costs more
     # than all the rest on SQLite).
-    for school_id, scan_id, label, closed, answered, submitted, phase, themes in rows:
+    for school_id, scan_id, label, closed, answered, submitted, phase, themes, removed in rows:
         themes = themes or {}
         scans[school_id].append(
             BoardScan(
@@ -72,6 +73,7 @@ def board_overview(engine: Engine, access: Access) -> list[BoardSchool]:
                 themes.get("readiness", {}),
                 themes.get("phase", {}),
                 themes.get("flags", {}),
+                removed,
             )
         )
     return [BoardSchool(school_info(school), tuple(scans[school.id])) for school in schools]

@@ -329,17 +329,16 @@ def _respondents(
             bias = DIVIDED_BIAS if role in OPTIMISTS else -DIVIDED_BIAS
         else:
             bias = rng.uniform(-AGREEING_BIAS, AGREEING_BIAS) + (0.2 if role == "directie" else 0.0)
-        started = year.opened + dt.timedelta(
-            days=rng.randint(1, 25), hours=rng.randint(0, 8), minutes=rng.randint(0, 59)
-        )
+        # Drawn where the start time was drawn, so the demo's answers stay as they were; no time
+        # of a respondent is stored.
+        rng.randint(1, 25), rng.randint(0, 8), rng.randint(0, 59)
         criteria = list(rubric.criteria_for_role(role))
         if number in unfinished:
             criteria = criteria[: max(1, len(criteria) * 3 // 5)]
-        moment = started
         answers = []
         for criterion in criteria:
             position = phase_position[criterion.phase]
-            moment += dt.timedelta(seconds=rng.randint(20, 95))
+            rng.randint(20, 95)  # where an answer's time was drawn (see above)
             dont_know = 0.03 + 0.05 * position
             if role in ("leerkracht", "oop", "anders", None) and position >= 2:
                 dont_know += 0.08
@@ -360,24 +359,15 @@ def _respondents(
                 0.35 if role in ("werkgroep", "ib_zorg") else 0.2
             ):
                 note = _note(criterion.id, value, rng, used_notes)
-            answers.append(
-                {
-                    "criterion": criterion.id,
-                    "value": value,
-                    "note": note,
-                    "updated_at": moment.isoformat(),
-                }
-            )
-        submitted = None if number in unfinished else moment + dt.timedelta(minutes=2)
+            answers.append({"criterion": criterion.id, "value": value, "note": note})
         respondents.append(
             {
                 "role": role,
-                "started_at": started.isoformat(),
-                "submitted_at": submitted.isoformat() if submitted else None,
+                "started": True,
+                "submitted": number not in unfinished,
                 "answers": answers,
             }
         )
-    respondents.sort(key=lambda r: r["started_at"])
     return respondents
 
 

@@ -25,7 +25,11 @@ from assessment.store.rubrics import rubric_for
 from assessment.text_input import checked_name, text_problem
 
 FORMAT = "tso-zelfscan-school"
-FORMAT_VERSION = 1
+# Version 2 holds no time of a respondent or an answer, only whether a respondent started and
+# submitted. Version 1 files (with times) still import: their times are checked, then only
+# whether they are there is kept.
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 MAX_DEPTH = 10  # an export is 7 levels deep: scans[].respondents[].answers[].value
 MAX_REF = 1_000_000_000
 EARLIEST = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
@@ -187,7 +191,7 @@ def check_import(data: Any) -> ParsedImport:
     if data.get("format") != FORMAT:
         check.add("wrong_format", found=_shown(data.get("format"), 60), expected=FORMAT)
         raise ImportRefused(check.problems)
-    if data.get("version") != FORMAT_VERSION or isinstance(data.get("version"), bool):
+    if data.get("version") not in READABLE_VERSIONS or isinstance(data.get("version"), bool):
         check.add("wrong_version", found=_shown(data.get("version"), 20), expected=FORMAT_VERSION)
         raise ImportRefused(check.problems)
     parsed = ParsedImport()
@@ -211,14 +215,14 @@ def check_import(data: Any) -> ParsedImport:
         if not isinstance(scan, dict):
             check.add("bad_object", path=path)
             continue
-        parsed.scans.append(_check_scan(check, scan, path, labels, refs))
+        parsed.scans.append(_check_scan(check, scan, path, labels, refs, data["version"]))
     if check.problems:
         raise ImportRefused(check.problems)
     return parsed
 
 
 def _check_scan(
-    check: _Checker, scan: dict, path: str, labels: set[str], refs: set[int]
+    check: _Checker, scan: dict, path: str, labels: set[str], refs: set[int], version: int
 ) -> dict[str, Any]:
     label = check.text(scan, "label", path, T.LABEL_LENGTH, name=True)
     if isinstance(label, str) and label.strip():
@@ -244,6 +248,9 @@ def _check_scan(
         "status": status,
         "created_at": check.get(scan, "created_at", path, "datetime"),
         "closed_at": check.get(scan, "closed_at", path, "datetime", optional=True),
+        "notes_removed_on": check.get(scan, "notes_removed_on", path, "date", optional=True),
+        "answers_removed_on": check.get(scan, "answers_removed_on", path, "date", optional=True),
+        "removed_answers": _check_removed(check, scan, path, rubric),
         "respondents": [],
         "agreed": [],
         "actions": [],
@@ -268,18 +275,20 @@ def _check_scan(
             [] if answers is _MISSING else answers,
             f"{r_path}.answers",
             rubric,
-            "updated_at",
+            "updated_at" if version == 1 else None,
         )
+        if version == 1:
+            started = check.get(respondent, "started_at", r_path, "datetime", optional=True)
+            submitted = check.get(respondent, "submitted_at", r_path, "datetime", optional=True)
+        else:
+            started = check.get(respondent, "started", r_path, "bool")
+            submitted = check.get(respondent, "submitted", r_path, "bool")
         result["respondents"].append(
             {
                 "role": role,
                 "other_roles": [] if other_roles is _MISSING else other_roles,
-                "started_at": check.get(
-                    respondent, "started_at", r_path, "datetime", optional=True
-                ),
-                "submitted_at": check.get(
-                    respondent, "submitted_at", r_path, "datetime", optional=True
-                ),
+                "started": started not in (None, False, _MISSING),
+                "submitted": submitted not in (None, False, _MISSING),
                 "answers": checked_answers,
             }
         )
@@ -333,9 +342,10 @@ def _check_scan(
 
 
 def _check_values(
-    check: _Checker, items: list, path: str, rubric: Rubric | None, time_key: str
+    check: _Checker, items: list, path: str, rubric: Rubric | None, time_key: str | None
 ) -> list[dict[str, Any]]:
-    """Answers (or agreed values): criterion, value, note, time; one per criterion."""
+    """Answers (or agreed values): criterion, value, note, time (None without ``time_key``);
+    one per criterion."""
     seen: set[str] = set()
     checked = []
     for index, item in enumerate(items):
@@ -346,7 +356,7 @@ def _check_values(
         criterion = check.get(item, "criterion", where, "text")
         value = item.get("value", _MISSING)
         note = check.text(item, "note", where, T.NOTE_LENGTH, required=False)
-        when = check.get(item, time_key, where, "datetime")
+        when = None if time_key is None else check.get(item, time_key, where, "datetime")
         if criterion is _MISSING:
             continue
         if rubric is None:
@@ -379,3 +389,37 @@ def _current_id(rubric: Rubric, criterion: str) -> str | None:
         return criterion
     new_id = rubric.crosswalk.get(criterion)
     return new_id if new_id is not None and rubric.has_criterion(new_id) else None
+
+
+def _check_removed(
+    check: _Checker, scan: dict, path: str, rubric: Rubric | None
+) -> dict[str, Any] | None:
+    """What a scan whose answers the retention removed keeps instead: how often each value was
+    given per criterion, and how many respondents answered and submitted. None when absent."""
+    removed = check.get(scan, "removed_answers", path, "object", optional=True)
+    if removed in (None, _MISSING):
+        return None
+    where = f"{path}.removed_answers"
+    respondents = check.get(removed, "respondents", where, "int")
+    submitted = check.get(removed, "submitted", where, "int")
+    counts = check.get(removed, "counts", where, "list")
+    checked = []
+    for index, item in enumerate([] if counts is _MISSING else counts):
+        at = f"{where}.counts[{index}]"
+        if not isinstance(item, dict):
+            check.add("bad_object", path=at)
+            continue
+        criterion = check.get(item, "criterion", at, "text")
+        times = check.get(item, "times", at, "int")
+        value = item.get("value", _MISSING)
+        if not is_answer_value(value) or (
+            rubric is not None and isinstance(value, int) and value not in rubric.scale_values
+        ):
+            check.add("bad_value", path=f"{at}.value", value=_shown(value, 20))
+            continue
+        known = rubric is None or criterion is _MISSING or _current_id(rubric, criterion)
+        if not known:
+            check.add("unknown_criterion", path=f"{at}.criterion", criterion=_shown(criterion))
+            continue
+        checked.append({"criterion": criterion, "value": value, "times": times})
+    return {"respondents": respondents, "submitted": submitted, "counts": checked}

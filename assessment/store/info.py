@@ -57,15 +57,37 @@ class ScanInfo:
     status: Literal["open", "closed"]
     created_at: dt.datetime
     closed_at: dt.datetime | None
+    # The days the retention removed the evidence notes, and the answers with the respondents.
+    notes_removed_on: dt.date | None = None
+    answers_removed_on: dt.date | None = None
+
+    @property
+    def answers_removed_after(self) -> int | None:
+        """Whole years from closing to the removal of the answers ("verwijderd na 5 jaar")."""
+        if self.answers_removed_on is None or self.closed_at is None:
+            return None
+        return whole_years(self.closed_at.date(), self.answers_removed_on)
+
+    @property
+    def notes_removed_after(self) -> int | None:
+        if self.notes_removed_on is None or self.closed_at is None:
+            return None
+        return whole_years(self.closed_at.date(), self.notes_removed_on)
+
+
+def whole_years(start: dt.date, end: dt.date) -> int:
+    return end.year - start.year - ((end.month, end.day) < (start.month, start.day))
 
 
 @dataclass(frozen=True)
 class RespondentInfo:
+    """A respondent's days of starting and submitting: never a time (README, privacy)."""
+
     id: int
     scan_id: int
     role: str | None  # the first role chosen: the one every breakdown by role counts
-    started_at: dt.datetime | None
-    submitted_at: dt.datetime | None
+    started_at: dt.date | None
+    submitted_at: dt.date | None
     other_roles: tuple[str, ...] = ()
 
     @property
@@ -79,7 +101,7 @@ class AnswerInfo:
     criterion: str
     value: AnswerValue
     note: str
-    updated_at: dt.datetime
+    updated_at: dt.date  # the day, never the time
 
 
 @dataclass(frozen=True)
@@ -153,6 +175,19 @@ class ScanData:
     agreed_versions: dict[str, int]  # of every agreed value: what a change must name
     notes: dict[str, list[str]]  # non-empty evidence notes per criterion
     respondents: list[RespondentInfo]  # everyone who started
+    # A scan whose answers the retention removed has no respondents left; its summary kept
+    # how many answered and submitted.
+    removed_respondents: int = 0
+    removed_submitted: int = 0
+
+    @property
+    def started(self) -> int:
+        return len(self.respondents) or self.removed_respondents
+
+    @property
+    def submitted(self) -> int:
+        kept = sum(1 for r in self.respondents if r.submitted_at is not None)
+        return kept or self.removed_submitted
 
 
 @dataclass(frozen=True)
@@ -196,6 +231,13 @@ class BoardScan:
     readiness: Mapping[str, float | None]
     phases: Mapping[str, str]
     flags: Mapping[str, Sequence[str]]
+    answers_removed_on: dt.date | None = None  # the retention removed the answers; this stays
+
+    @property
+    def answers_removed_after(self) -> int | None:
+        if self.answers_removed_on is None:
+            return None
+        return whole_years(self.closed_at.date(), self.answers_removed_on)
 
     @property
     def shown(self) -> bool:

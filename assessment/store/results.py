@@ -17,6 +17,7 @@ from assessment.store._common import decode_value, scan_info
 from assessment.store.access import school_content, verify
 from assessment.store.engine import reading
 from assessment.store.info import ScanInfo, SchoolInfo
+from assessment.store.removed_answers import kept_answers
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,13 @@ def results_view(
         shown = next((s for s in scans if s.id == scan_id), scans[0])
         wanted = [s.id for s in scans[scans.index(shown) :]]
         values = _values(connection, wanted)
-        started_roles, submitted = _respondents(connection, shown.id)
+        for row in rows:  # a scan whose answers the retention removed: their counts stand in
+            if row.id in values and (kept := kept_answers(connection, row)) is not None:
+                values[row.id] = ScanValues(kept.answers(), values[row.id].agreed)
+                if row.id == shown.id:
+                    started_roles, submitted = [None] * kept.respondents, kept.submitted
+        if shown.answers_removed_on is None:
+            started_roles, submitted = _respondents(connection, shown.id)
     first = rows[0]
     school = SchoolInfo(
         id=school_id,

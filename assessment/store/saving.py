@@ -32,6 +32,7 @@ from assessment.store._common import (
     scan_rubric,
     split_roles,
     utcnow,
+    utctoday,
 )
 from assessment.store.access import verify
 from assessment.store.engine import writing
@@ -96,7 +97,7 @@ _SAVE_NOTE = (
         T.answer.c.respondent_id == bindparam("respondent"),
         T.answer.c.criterion == bindparam("answer_criterion"),
     )
-    .values(note=bindparam("note_text"), updated_at=bindparam("now"))
+    .values(note=bindparam("note_text"), updated_at=bindparam("today"))
 )
 _STORED = (
     T.answer.c.respondent_id,
@@ -108,7 +109,7 @@ _STORED = (
 _MARK_STARTED = (
     update(T.respondent)
     .where(T.respondent.c.id == bindparam("respondent"), T.respondent.c.started_at.is_(None))
-    .values(started_at=bindparam("now"))
+    .values(started_at=bindparam("today"))
 )
 
 
@@ -187,7 +188,7 @@ def _write(engine: Engine, batch: list[_Save]) -> None:
     """Check every save, then write the valid ones in one transaction. A save the checks refuse
     gets its own error; when the transaction fails, group_commit decides what happens next."""
     with writing(engine) as connection:
-        now = utcnow()
+        today = utctoday()  # the day only: a time would tell whose answer came when
         answers: dict[bool, list[dict]] = {True: [], False: []}  # with the note, without
         notes, started, written = [], set(), []
         for job in batch:
@@ -202,12 +203,12 @@ def _write(engine: Engine, batch: list[_Save]) -> None:
             if job.value is None:
                 notes.append(
                     {"respondent": job.respondent_id, "answer_criterion": job.criterion}
-                    | {"note_text": job.note, "now": now}
+                    | {"note_text": job.note, "today": today}
                 )
                 continue
             kind, score = encode_value(job.value)
             row = {"respondent_id": job.respondent_id, "scan_id": job.scan_id, "kind": kind}
-            row |= {"criterion": job.criterion, "score": score, "updated_at": now}
+            row |= {"criterion": job.criterion, "score": score, "updated_at": today}
             answers[job.note is not None].append(row | {"note": job.note or ""})
         for with_note, rows in answers.items():
             if rows:
@@ -215,17 +216,17 @@ def _write(engine: Engine, batch: list[_Save]) -> None:
         if notes:
             connection.execute(_SAVE_NOTE, notes)
         if started:
-            connection.execute(_MARK_STARTED, [{"respondent": r, "now": now} for r in started])
-        _read_back(connection, written, now)
+            connection.execute(_MARK_STARTED, [{"respondent": r, "today": today} for r in started])
+        _read_back(connection, written, today)
 
 
-def _read_back(connection: Connection, jobs: list[_Save], now) -> None:
+def _read_back(connection: Connection, jobs: list[_Save], today) -> None:
     """Each written job's result: the answer and note as stored (a save that left the note or
     the answer as it was learns it here); a note without an answer is refused."""
     unknown = []
     for job in jobs:
         if job.value is not None and job.note is not None:
-            job.result = AnswerInfo(job.criterion, job.value, job.note, now)
+            job.result = AnswerInfo(job.criterion, job.value, job.note, today)
         else:
             unknown.append(job)
     if not unknown:
@@ -244,7 +245,7 @@ def _read_back(connection: Connection, jobs: list[_Save], now) -> None:
         if row is None:  # only a note save can miss its row: the answer was never given
             job.error = InvalidInput("store.errors.note_without_answer")
             continue
-        job.result = AnswerInfo(job.criterion, decode_value(row.kind, row.score), row.note, now)
+        job.result = AnswerInfo(job.criterion, decode_value(row.kind, row.score), row.note, today)
 
 
 def _check(connection: Connection, job: _Save) -> tuple[int, bool]:

@@ -58,7 +58,7 @@ WITH ok AS (
 ), saved AS (
     INSERT INTO {T.answer.name} (respondent_id, scan_id, criterion, kind, score, note, updated_at)
     SELECT respondent_id, %(scan_id)s, %(criterion)s, %(kind)s, %(score)s,
-        coalesce(%(note)s, ''), %(now)s
+        coalesce(%(note)s, ''), %(today)s
     FROM ok
     ON CONFLICT (respondent_id, criterion) DO UPDATE SET
         kind = EXCLUDED.kind, score = EXCLUDED.score,
@@ -66,7 +66,7 @@ WITH ok AS (
         updated_at = EXCLUDED.updated_at
     RETURNING note
 ), started AS (
-    UPDATE {T.respondent.name} SET started_at = %(now)s
+    UPDATE {T.respondent.name} SET started_at = %(today)s
     FROM ok
     WHERE {T.respondent.name}.id = ok.respondent_id AND ok.first
       AND {T.respondent.name}.started_at IS NULL
@@ -136,10 +136,11 @@ def try_save(engine: Engine, access, criterion: str, value, note: str | None, sc
         "kind": kind,
         "score": score,
         "note": note,
-        "now": now.replace(tzinfo=None),  # stored as naive UTC (tables.UTCDateTime)
+        "now": now.replace(tzinfo=None),  # the code's expiry is naive UTC (tables.UTCDateTime)
+        "today": now.date(),  # what is stored of the answer's time: its day
     }
     stored = _execute(engine, parameters)
-    return None if stored is None else AnswerInfo(criterion, value, stored, now)
+    return None if stored is None else AnswerInfo(criterion, value, stored, now.date())
 
 
 def _execute(engine: Engine, parameters: dict) -> str | None:

@@ -29,6 +29,7 @@ from assessment.scoring import AnswerValue
 from assessment.store import summary_basis
 from assessment.store import tables as T
 from assessment.store._common import decode_value
+from assessment.store.removed_answers import kept_answers
 from assessment.store.rubrics import rubric_for
 
 _log = logging.getLogger(__name__)
@@ -86,11 +87,32 @@ def summary_values(
 def refresh(connection: Connection, scan: Row) -> None:
     """(Re)compute the summary of a closed scan; an open scan has none. It is computed from the
     answers the board last saw while today's differ from them by fewer than ``min_group_size``
-    respondents (``summary_basis.py``)."""
+    respondents (``summary_basis.py``). A scan whose answers the retention removed is scored from
+    the counts its summary keeps (``removed_answers``)."""
+    kept = kept_answers(connection, scan)
     drop(connection, scan.id)
     if scan.status != "closed":
         return
     rubric = rubric_for(scan.rubric_id, scan.rubric_hash)
+    if kept is not None:
+        values = {"school_phase": None, "themes": None, "map": None, "criteria": None}
+        if rubric is not None:
+            values = summary_values(
+                rubric, kept.answers(), _agreed(connection, scan.id), kept.respondents
+            )
+        connection.execute(
+            T.scan_summary.insert().values(
+                scan_id=scan.id,
+                school_id=scan.school_id,
+                respondents=kept.respondents,
+                submitted=kept.submitted,
+                closed_at=scan.closed_at or scan.created_at,
+                scoring=SCORING,
+                answer_counts=kept.counts,
+                **values,
+            )
+        )
+        return
     if rubric is None:  # a rubric this process does not know: the board cannot show the scan
         _log.warning("no rubric %s for the summary of scan %s", scan.rubric_id, scan.id)
         return
@@ -108,14 +130,7 @@ def _write(connection: Connection, scan: Row, rubric: Rubric) -> None:
         value = decode_value(kind, score)
         answers.setdefault(criterion, []).append(value)
         by_respondent.setdefault(respondent_id, {})[criterion] = value
-    agreed = {
-        row.criterion: decode_value(row.kind, row.score)
-        for row in connection.execute(
-            select(T.consensus.c.criterion, T.consensus.c.kind, T.consensus.c.score).where(
-                T.consensus.c.scan_id == scan.id
-            )
-        )
-    }
+    agreed = _agreed(connection, scan.id)
     submitted = connection.execute(
         select(func.count(T.respondent.c.submitted_at)).where(T.respondent.c.scan_id == scan.id)
     ).scalar_one()
@@ -140,6 +155,17 @@ def _write(connection: Connection, scan: Row, rubric: Rubric) -> None:
     )
 
 
+def _agreed(connection: Connection, scan_id: int) -> dict[str, AnswerValue]:
+    return {
+        row.criterion: decode_value(row.kind, row.score)
+        for row in connection.execute(
+            select(T.consensus.c.criterion, T.consensus.c.kind, T.consensus.c.score).where(
+                T.consensus.c.scan_id == scan_id
+            )
+        )
+    }
+
+
 def drop(connection: Connection, scan_id: int) -> None:
     connection.execute(delete(T.scan_summary).where(T.scan_summary.c.scan_id == scan_id))
 
@@ -160,13 +186,7 @@ def fill_missing(connection: Connection) -> int:
     ).all()
     written = 0
     for scan in rows:
-        if scan.summary_id is None:
+        if scan.summary_id is None or rubric_for(scan.rubric_id, scan.rubric_hash) is not None:
             refresh(connection, scan)
-            written += 1
-            continue
-        rubric = rubric_for(scan.rubric_id, scan.rubric_hash)
-        if rubric is not None:
-            drop(connection, scan.id)
-            _write(connection, scan, rubric)
             written += 1
     return written

@@ -1,7 +1,8 @@
 """The database tables (SQLAlchemy Core). Migrations in ``migrations/`` create exactly these.
 
 Times are stored as UTC without a zone (``UTCDateTime``) so SQLite and PostgreSQL agree; the store
-always hands out timezone-aware UTC datetimes.
+always hands out timezone-aware UTC datetimes. What is stored about a respondent or an answer is a
+date (the UTC day), never a time: in a small team "submitted at 21:47" is one colleague.
 """
 
 from __future__ import annotations
@@ -111,6 +112,10 @@ scan = Table(
     Column("closed_at", UTCDateTime, nullable=True),
     # The day the coordinator ticked "MR geïnformeerd" for this scan (migration 0009).
     Column("mr_informed_on", Date, nullable=True),
+    # The days the retention (``retention.py``) removed the evidence notes, and the answers with
+    # the respondents, of this closed scan (migration 0008). NULL while they are kept.
+    Column("notes_removed_on", Date, nullable=True),
+    Column("answers_removed_on", Date, nullable=True),
     UniqueConstraint("school_id", "label"),
     CheckConstraint("status IN ('open', 'closed')", name="status"),
 )
@@ -149,29 +154,30 @@ respondent = Table(
     # Further roles (migration 0010), comma-separated in the order chosen; they widen the
     # questions (the union of what the roles may judge) and count in no breakdown.
     Column("other_roles", String(100), nullable=True),
-    Column("started_at", UTCDateTime, nullable=True),
-    Column("submitted_at", UTCDateTime, nullable=True),
+    Column("started_at", Date, nullable=True),  # days, not times (migration 0008)
+    Column("submitted_at", Date, nullable=True),
     UniqueConstraint("scan_id", "code_id"),
 )
 
+# An answer has no id of its own (migration 0008): an increasing id would tell whose answer was
+# saved first. On SQLite the table has no rowid either, for the same reason.
 answer = Table(
     "answer",
     metadata,
-    Column("id", Integer, primary_key=True),
-    Column("respondent_id", Integer, ForeignKey("respondent.id"), nullable=False),
+    Column("respondent_id", Integer, ForeignKey("respondent.id"), primary_key=True),
     Column("scan_id", Integer, ForeignKey("scan.id"), nullable=False),
-    Column("criterion", String(CRITERION_LENGTH), nullable=False),
+    Column("criterion", String(CRITERION_LENGTH), primary_key=True),
     Column("kind", String(5), nullable=False),  # score | dk | na
     Column("score", SmallInteger, nullable=True),
     Column("note", Text, nullable=False, default=""),
-    Column("updated_at", UTCDateTime, nullable=False),
-    UniqueConstraint("respondent_id", "criterion"),
+    Column("updated_at", Date, nullable=False),  # the day, not the time (migration 0008)
     CheckConstraint(
         "(kind = 'score' AND score IS NOT NULL) OR (kind IN ('dk', 'na') AND score IS NULL)",
         name="value",
     ),
     # Covers the per-criterion aggregates of the board overview (migration 0002).
     Index("ix_answer_scan_criterion_value", "scan_id", "criterion", "kind", "score"),
+    sqlite_with_rowid=False,
 )
 
 consensus = Table(
@@ -260,6 +266,10 @@ scan_summary = Table(
     Column("criteria", JSON(none_as_null=True), nullable=True),
     # The scoring version the summary was computed with (migration 0010; summaries.SCORING).
     Column("scoring", SmallInteger, nullable=True),
+    # Written only when the retention removes the scan's answers (migration 0008), and read by
+    # the school alone (never by the board): per criterion how often each value was given,
+    # ``{criterion: [[kind, score, times], ...]}``. Resultaten scores it as it scored the answers.
+    Column("answer_counts", JSON(none_as_null=True), nullable=True),
 )
 
 # What the board last saw of a scan with results (migration 0012, ``summary_basis.py``): the

@@ -1,8 +1,11 @@
 """Export and import of one school: its scans, respondents, answers, agreed values and actions.
 
-The file is JSON with ``"format": "tso-zelfscan-school"`` and ``"version": 1``. Database ids are
-not in it: actions refer to each other by ``ref``. Access codes are never exported. An import is
-checked completely before anything is written (``import_check``), then written in one transaction.
+The file is JSON with ``"format": "tso-zelfscan-school"`` and ``"version": 2``. Database ids are
+not in it: actions refer to each other by ``ref``. Access codes are never exported, and neither is
+any time or day of a respondent or an answer: only whether a respondent started and submitted.
+A scan whose answers the retention removed carries the counts that stand in for them
+(``removed_answers``). An import is checked completely before anything is written
+(``import_check``; version 1 files with times still import), then written in one transaction.
 """
 
 from __future__ import annotations
@@ -32,11 +35,28 @@ from assessment.store.import_check import FORMAT_VERSION as FORMAT_VERSION
 from assessment.store.import_check import ParsedImport, check_import
 from assessment.store.import_check import load_export as load_export
 from assessment.store.info import Access, SchoolInfo
+from assessment.store.removed_answers import kept_answers
 from assessment.store.summaries import refresh as refresh_summary
 
 
 def _time(value: dt.datetime | None) -> str | None:
     return None if value is None else value.isoformat()
+
+
+def _day(value: dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _removed_answers(connection: Connection, scan) -> dict[str, Any] | None:
+    kept = kept_answers(connection, scan)
+    if kept is None:
+        return None
+    counts = [
+        {"criterion": criterion, "value": decode_value(kind, score), "times": times}
+        for criterion, entries in sorted(kept.counts.items())
+        for kind, score, times in entries
+    ]
+    return {"respondents": kept.respondents, "submitted": kept.submitted, "counts": counts}
 
 
 def export_school(engine: Engine, access: Access, school_id: int) -> dict[str, Any]:
@@ -70,14 +90,13 @@ def export_school(engine: Engine, access: Access, school_id: int) -> dict[str, A
                     {
                         "role": respondent.role,
                         "other_roles": list(split_roles(respondent.other_roles)),
-                        "started_at": _time(respondent.started_at),
-                        "submitted_at": _time(respondent.submitted_at),
+                        "started": respondent.started_at is not None,
+                        "submitted": respondent.submitted_at is not None,
                         "answers": [
                             {
                                 "criterion": a.criterion,
                                 "value": decode_value(a.kind, a.score),
                                 "note": a.note,
-                                "updated_at": _time(a.updated_at),
                             }
                             for a in answers
                         ],
@@ -127,6 +146,9 @@ def export_school(engine: Engine, access: Access, school_id: int) -> dict[str, A
                     "status": scan.status,
                     "created_at": _time(scan.created_at),
                     "closed_at": _time(scan.closed_at),
+                    "notes_removed_on": _day(scan.notes_removed_on),
+                    "answers_removed_on": _day(scan.answers_removed_on),
+                    "removed_answers": _removed_answers(connection, scan),
                     "respondents": respondents,
                     "agreed": agreed,
                     "actions": actions,
@@ -218,9 +240,14 @@ def insert_school(
                 status=scan["status"],
                 created_at=scan["created_at"],
                 closed_at=scan["closed_at"],
+                notes_removed_on=scan["notes_removed_on"],
+                answers_removed_on=scan["answers_removed_on"],
             )
             .returning(T.scan.c.id)
         ).scalar_one()
+        # The export holds no respondent's day: every one gets the day the scan closed (or
+        # opened), which orders no one.
+        day = (scan["closed_at"] or scan["created_at"]).date()
         answer_rows = []
         for respondent in scan["respondents"]:
             respondent_id = connection.execute(
@@ -229,8 +256,8 @@ def insert_school(
                     scan_id=scan_id,
                     code_id=None,
                     **role_columns([respondent["role"], *respondent["other_roles"]]),
-                    started_at=respondent["started_at"],
-                    submitted_at=respondent["submitted_at"],
+                    started_at=day if respondent["started"] else None,
+                    submitted_at=day if respondent["submitted"] else None,
                 )
                 .returning(T.respondent.c.id)
             ).scalar_one()
@@ -244,7 +271,7 @@ def insert_school(
                         "kind": kind,
                         "score": score,
                         "note": answer["note"],
-                        "updated_at": answer["time"],
+                        "updated_at": day,
                     }
                 )
         if answer_rows:
@@ -264,6 +291,7 @@ def insert_school(
             )
         if agreed_rows:
             connection.execute(T.consensus.insert(), agreed_rows)
+        _insert_removed_answers(connection, scan, scan_id, school_id)
         if scan["status"] == "closed":
             refresh_summary(connection, get_scan_row(connection, scan_id))
         for item in scan["actions"]:
@@ -278,3 +306,26 @@ def insert_school(
                 .returning(T.action.c.id)
             ).scalar_one()
     return school_info(get_school_row(connection, school_id))
+
+
+def _insert_removed_answers(
+    connection: Connection, scan: dict[str, Any], scan_id: int, school_id: int
+) -> None:
+    """The counts a scan without answers keeps, in the summary row that ``refresh`` reads."""
+    removed = scan["removed_answers"]
+    if removed is None or scan["answers_removed_on"] is None:
+        return
+    counts: dict[str, list[list]] = {}
+    for item in removed["counts"]:
+        kind, score = encode_value(item["value"])
+        counts.setdefault(item["criterion"], []).append([kind, score, item["times"]])
+    connection.execute(
+        T.scan_summary.insert().values(
+            scan_id=scan_id,
+            school_id=school_id,
+            respondents=removed["respondents"],
+            submitted=removed["submitted"],
+            closed_at=scan["closed_at"] or scan["created_at"],
+            answer_counts=counts,
+        )
+    )

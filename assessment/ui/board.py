@@ -168,6 +168,8 @@ def school_map(
             mean_text=lambda mean: phase_mean_text(rubric, mean, lang),
         )
     )
+    if row.scan.answers_removed_after is not None:
+        st.caption(tr("retention.board_answers_removed", years=row.scan.answers_removed_after))
 
 
 def _xlsx(engine, access: store.Access, dashboard: Dashboard, rubric: Rubric, lang: str) -> bytes:

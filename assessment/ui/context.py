@@ -13,6 +13,7 @@ from assessment import code_attempts, store
 from assessment.i18n import DEFAULT_LANGUAGE, t
 from assessment.rubric import Rubric, RubricError, load_rubric
 from assessment.store._common import utcnow
+from assessment.store.retention import purge_once_a_day
 from assessment.ui import web
 from assessment.ui.safe import md
 
@@ -46,8 +47,12 @@ def ensure_app_frame() -> None:
 
 def engine():
     """The database of this session: the demo's own database in a demo session, else the real
-    one (``TSO_DATABASE_URL``)."""
-    return demo_engine() if st.session_state.get(DEMO) else main_engine()
+    one (``TSO_DATABASE_URL``), whose retention runs at the first use of each day."""
+    if st.session_state.get(DEMO):
+        return demo_engine()
+    real = main_engine()
+    purge_once_a_day(real)
+    return real
 
 
 @st.cache_resource(show_spinner=False)

@@ -38,6 +38,7 @@ def test_new_codes_are_all_shown_with_the_numbers_of_the_list(school):
     assert [b.label for b in at.get("download_button")] == [
         "Privacybijsluiter (PDF)",
         "Codes printen (PDF)",
+        "Download alle gegevens van onze school",
     ]
     table = at.dataframe[0].value
     assert list(table.columns) == ["Code", "Scan", "Gebruik", "Gemaakt", "Verloopt", "Status"]
@@ -62,7 +63,7 @@ def test_a_second_submit_shows_the_first_batch_too(school):
 
 def test_the_list_shows_use_but_never_offers_your_own_code_for_revoking(school):
     respondent = store.resolve_code(school.engine, school.respondents[0])
-    store.start_respondent(school.engine, respondent, "leerkracht")
+    store.start_respondent(school.engine, respondent, "werkgroep")
     store.save_answer(school.engine, respondent, school.scan_criterion, 2, "")
     at = open_app(school.coordinator, "beheer")
     table = at.dataframe[0].value

@@ -90,12 +90,14 @@ def test_user_text_in_the_settings_is_shown_literally():
     assert "<b>School & Co</b> <img src='/etc/passwd'/>" in text
 
 
-def test_retention_settings_come_from_the_environment_and_notes_never_outlive_answers(
-    monkeypatch,
-):
+def test_retention_settings_are_the_purges_own_and_notes_never_outlive_answers(monkeypatch):
     monkeypatch.setenv("TSO_RETENTION_YEARS", "3")
-    monkeypatch.setenv("TSO_NOTES_RETENTION_YEARS", "4")
-    assert RetentionSettings.from_env() == RetentionSettings(3, 3)
+    monkeypatch.setenv("TSO_NOTES_RETENTION_YEARS", "2")
+    assert RetentionSettings.from_env() == RetentionSettings(3, 2)
+    monkeypatch.setenv("TSO_NOTES_RETENTION_YEARS", "4")  # the purge refuses this too
+    with pytest.raises(SettingRefused):
+        RetentionSettings.from_env()
+    monkeypatch.setenv("TSO_NOTES_RETENTION_YEARS", "2")
     monkeypatch.setenv("TSO_RETENTION_YEARS", "vijf")
     with pytest.raises(SettingRefused):
         RetentionSettings.from_env()

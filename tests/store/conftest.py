@@ -82,7 +82,8 @@ def snapshot(engine) -> dict[str, list[dict]]:
     with engine.connect() as connection:
         return {
             table.name: [
-                dict(row._mapping) for row in connection.execute(select(table).order_by(table.c.id))
+                dict(row._mapping)
+                for row in connection.execute(select(table).order_by(*table.primary_key.columns))
             ]
             for table in ALL_TABLES
         }
@@ -96,6 +97,8 @@ def restore(engine, rows: dict[str, list[dict]]) -> None:
                 connection.execute(table.insert(), rows[table.name])
         if connection.dialect.name == "postgresql":
             for table in ALL_TABLES:
+                if "id" not in table.c:
+                    continue
                 connection.execute(
                     text(
                         f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "

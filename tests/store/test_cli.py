@@ -128,7 +128,7 @@ def _exported(cli, tmp_path) -> str:
     ("spoil", "message"),
     [
         (lambda text: text[: len(text) // 2], "geen volledige JSON"),
-        (lambda text: text.replace('"version": 1', '"version": 2', 1), "versie 2"),
+        (lambda text: text.replace('"version": 2', '"version": 3', 1), "versie 3"),
         (
             lambda text: text.replace('"criterion": "a-v1"', '"criterion": "a-0-weg"', 1),
             "onbekend criterium ‘a-0-weg’",

@@ -6,7 +6,7 @@ import copy
 import json
 
 import pytest
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 
 from assessment import store
 from assessment.i18n import t
@@ -14,6 +14,7 @@ from assessment.rubric import SHIPPED_RUBRIC_DIR, load_rubric
 from assessment.scoring import score_scan
 from assessment.store.demo import SCHOOLS, demo_document
 from assessment.store.tables import ALL_TABLES
+from assessment.store.tables import respondent as respondent_table
 from tests.helpers import MINI_RUBRIC, copy_rubric
 from tests.store.conftest import full_export, row_counts
 
@@ -41,7 +42,7 @@ def exported(world) -> dict:
 
 def test_the_export_is_json_with_a_format_version_and_no_codes_or_ids(world, exported):
     text = json.dumps(exported)
-    assert (exported["format"], exported["version"]) == ("tso-zelfscan-school", 1)
+    assert (exported["format"], exported["version"]) == ("tso-zelfscan-school", 2)
     assert [scan["label"] for scan in exported["scans"]] == ["2024-2025", "2025-2026"]
     assert '"id"' not in text.replace('"rubric": {"id"', "")
     for code in world.codes.values():
@@ -70,7 +71,7 @@ def test_an_import_goes_into_the_given_board_or_the_board_with_the_exported_name
 
 
 def _wrong_version(d):
-    d["version"] = 2
+    d["version"] = 3
 
 
 def _wrong_format(d):
@@ -100,7 +101,7 @@ def _value_float(d):
 
 
 def _year_9999(d):
-    d["scans"][1]["respondents"][0]["answers"][0]["updated_at"] = "9999-12-31T23:59:59-14:00"
+    d["scans"][1]["agreed"][0]["decided_at"] = "9999-12-31T23:59:59-14:00"
 
 
 def _year_1899(d):
@@ -155,7 +156,7 @@ def _missing_field(d):
 
 
 def _bad_time(d):
-    d["scans"][1]["respondents"][1]["started_at"] = "gisteren"
+    d["scans"][1]["agreed"][0]["decided_at"] = "gisteren"
 
 
 def _bad_status(d):
@@ -335,3 +336,33 @@ def test_a_school_exported_under_an_older_rubric_version_imports_with_its_retire
     data = store.scan_data(engine, admin, newest.id)
     item = score_scan(today, data.answers, data.agreed).items["bet-leerlingstem"]
     assert old_answers and item.n == sum(isinstance(v, int) for v in old_answers)
+
+
+def test_the_export_holds_no_time_or_day_of_a_respondent_or_an_answer(exported):
+    for scan in exported["scans"]:
+        for respondent in scan["respondents"]:
+            assert set(respondent) == {"role", "other_roles", "started", "submitted", "answers"}
+            for answer in respondent["answers"]:
+                assert set(answer) == {"criterion", "value", "note"}
+    assert exported["scans"][1]["respondents"][0]["started"] is True
+
+
+def test_a_version_1_file_with_times_still_imports_and_keeps_only_the_scans_day(world, exported):
+    older = copy.deepcopy(exported)
+    older["version"] = 1
+    for scan in older["scans"]:
+        for respondent in scan["respondents"]:
+            started, submitted = respondent.pop("started"), respondent.pop("submitted")
+            respondent["started_at"] = "2025-10-02T21:47:03+02:00" if started else None
+            respondent["submitted_at"] = "2025-10-02T21:58:00+02:00" if submitted else None
+            for answer in respondent["answers"]:
+                answer["updated_at"] = "2025-10-02T21:50:00+02:00"
+    empty(world.engine)
+    school = store.import_school(world.engine, store.admin_access(), older)
+    again = store.export_school(world.engine, store.admin_access(), school.id)
+    assert again == exported
+    scans = store.list_scans(world.engine, store.admin_access(), school.id)
+    scan_days = {(scan.closed_at or scan.created_at).date() for scan in scans}
+    with world.engine.connect() as connection:
+        days = connection.execute(select(respondent_table.c.started_at)).scalars().all()
+    assert days and set(days) <= scan_days  # the day the scan closed (or opened), no one's own

@@ -47,6 +47,10 @@ def summary(w: ScanWriter) -> list[Flowable]:
     )
     shown_roles, rest = visible_role_counts(Counter(r.roles).elements(), rules.min_group_size)
     respondent_cell = [w.p(respondents, "cell")]
+    if r.answers_removed_after is not None:
+        respondent_cell.append(
+            w.p(w.t("summary.answers_removed", years=r.answers_removed_after), "cell_small")
+        )
     if shown_roles:
         parts = [
             w.t("summary.role_count", role=w.role(role), count=count)
