@@ -1,6 +1,5 @@
 """Actieplan: the plan itself first, its downloads, then last year's open actions and suggested steps."""
 
-import datetime as dt
 from functools import partial
 
 import streamlit as st
@@ -63,8 +62,8 @@ column_config = {
         tr("actions.col.theme"), options=theme_ids, format_func=theme_label, width=165
     ),
     "owner": st.column_config.TextColumn(tr("actions.col.owner"), max_chars=200, width=110),
-    "due_date": st.column_config.DateColumn(
-        tr("actions.col.due_date"), format="DD-MM-YYYY", min_value=dt.date(2000, 1, 1), width=100
+    "due_date": st.column_config.TextColumn(
+        tr("actions.col.due_date"), help=tr("actions.col.due_date_help"), max_chars=10, width=100
     ),
     "status": st.column_config.SelectboxColumn(
         tr("actions.col.status"),

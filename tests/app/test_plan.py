@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from assessment import store
 from tests.app.conftest import open_app
 
@@ -83,3 +85,37 @@ def test_the_plan_comes_before_the_review_and_the_suggestions(school):
     [editor] = at.dataframe
     assert editor.proto.editing_mode != 0  # the editable table, not a read-only view
     assert editor.proto.placeholder == "–"  # empty cells never read "None"
+
+
+def test_a_deadline_typed_in_an_empty_deadline_column_is_saved(school):
+    """While no action has a deadline the editor hands a date back as the text '2027-03-01'."""
+    coordinator = store.resolve_code(school.engine, school.coordinator)
+    first = store.add_action(school.engine, coordinator, school.scan.id, "draagvlak", "Studiedag")
+    at = open_app(school.coordinator, "actieplan")
+    editor_edits(
+        at,
+        f"plan-{school.scan.id}",
+        edited={0: {"owner": "Anna", "due_date": "2027-03-01"}},
+        added=[{"title": "Ouderavond", "theme": "betrekken", "due_date": "2027-04-15"}],
+    )
+    save(at)
+    assert "Het plan is opgeslagen." in texts(at.success)
+    saved = store.list_actions(school.engine, coordinator, school.scan.id)
+    assert [(a.id, a.owner, a.due_date) for a in saved][0] == (
+        first.id,
+        "Anna",
+        dt.date(2027, 3, 1),
+    )
+    assert saved[1].due_date == dt.date(2027, 4, 15)
+
+
+def test_a_deadline_that_is_no_date_is_named_and_nothing_is_saved(school):
+    coordinator = store.resolve_code(school.engine, school.coordinator)
+    store.add_action(school.engine, coordinator, school.scan.id, "draagvlak", "Studiedag")
+    at = open_app(school.coordinator, "actieplan")
+    editor_edits(at, f"plan-{school.scan.id}", edited={0: {"due_date": "volgende week"}})
+    save(at)
+    assert any("‘volgende week’ is geen datum" in e for e in texts(at.error))
+    assert not [s for s in texts(at.success) if "opgeslagen" in s]
+    [kept] = store.list_actions(school.engine, coordinator, school.scan.id)
+    assert kept.due_date is None
