@@ -6,7 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 from assessment import store
-from assessment.ui import context, language, trainer_schools
+from assessment.ui import context, language, phone, trainer_schools
 from assessment.ui.context import tr, tr_md
 
 PAGES = Path(__file__).parent / "pages"
@@ -67,7 +67,9 @@ pages = [
     for name in visible + [name for name in ICONS if name not in visible]
 ]
 try:
-    st.navigation(pages, position="top").run()
+    chosen = st.navigation(pages, position="top")
+    phone.close_drawer_after_choice(chosen.url_path)
+    chosen.run()
 except store.StoreError as error:  # e.g. a code revoked while the page was open
     st.error(tr_md(error.key, **error.values))
 except Exception:  # noqa: BLE001 - a Dutch sentence for the user, the details in the server log
