@@ -6,6 +6,7 @@ import streamlit as st
 
 from assessment import store
 from assessment.development_map import development_map
+from assessment.discussion import contested_agreed
 from assessment.explanations import explain_item, explain_theme, phase_label, phase_mean_text
 from assessment.i18n import number, percent, signed
 from assessment.report.screen_map import development_map_html
@@ -135,8 +136,11 @@ for index, theme in enumerate(result.themes):
 
 st.header(tr("results.quality_heading"))
 unknown = [item for item in result.items.values() if item.unknown]
-contested = [item for item in result.items.values() if item.contested]
-st.write(tr("results.quality_summary", unknown=len(unknown), contested=len(contested)))
+contested, agreed = contested_agreed(result)
+summary = tr("results.quality_summary", unknown=len(unknown), contested=contested, agreed=agreed)
+if contested > agreed:
+    summary += " " + tr("results.quality_open", open=contested - agreed)
+st.write(summary)
 if unknown:
     st.markdown(tr("results.nobody_could_answer"))
     st.markdown(
