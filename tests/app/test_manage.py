@@ -108,3 +108,14 @@ def test_a_trainer_code_is_issued_once_and_shown(school):
     assert any(c.info.label == "Petra de Trainer" for c in issued)
     at.run()  # shown until the coordinator leaves the page
     assert [c.value for c in at.code if "?code=" not in c.value] == shown
+
+
+def test_codes_made_on_a_local_address_carry_a_warning_and_public_url_fixes_it(school, monkeypatch):
+    at = open_app(school.coordinator, "beheer")
+    make_codes(at, 1)
+    assert any("alleen deze computer kan openen" in e.value for e in at.error)
+    monkeypatch.setenv("TSO_PUBLIC_URL", "https://zelfscan.school.nl")
+    at = open_app(school.coordinator, "beheer")
+    make_codes(at, 1)
+    assert not [e for e in at.error if "alleen deze computer" in e.value]
+    assert "https://zelfscan.school.nl/?code=" in links_block(at)
