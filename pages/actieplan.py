@@ -186,12 +186,16 @@ def add_step(theme_id: str, criterion_id: str, title: str) -> None:
     st.session_state["plan_message"] = tr("actions.added")
 
 
-if not result.next_steps:
+# Without a single answer every criterion is unknown: "zoek uit" for each would be noise.
+suggested = result.next_steps if any(data.answers.values()) else ()
+if not any(data.answers.values()):
+    st.info(tr("actions.wait_for_answers"))
+elif not suggested:
     st.info(tr("actions.no_suggestions"))
 elif unsaved:
     st.caption(tr("actions.save_first"))
 for theme in rubric.theme_list:
-    steps = [s for s in result.next_steps if s.theme == theme.id]
+    steps = [s for s in suggested if s.theme == theme.id]
     if not steps:
         continue
     st.markdown(f"**{rubric.text(theme.label, lang)}**")

@@ -59,6 +59,9 @@ def test_an_empty_new_row_is_reported_not_skipped(school):
 
 def test_unsaved_edits_are_warned_until_saved_and_block_other_changes(school):
     coordinator = store.resolve_code(school.engine, school.coordinator)
+    respondent = store.resolve_code(school.engine, school.respondents[0])
+    store.start_respondent(school.engine, respondent, None)
+    store.save_answer(school.engine, respondent, school.scan_criterion, 1)  # steps to suggest
     at = open_app(school.coordinator, "actieplan")
     assert not at.warning
     key = f"plan-{school.scan.id}"
@@ -119,3 +122,9 @@ def test_a_deadline_that_is_no_date_is_named_and_nothing_is_saved(school):
     assert not [s for s in texts(at.success) if "opgeslagen" in s]
     [kept] = store.list_actions(school.engine, coordinator, school.scan.id)
     assert kept.due_date is None
+
+
+def test_a_scan_without_answers_suggests_nothing_but_waiting_for_answers(school):
+    at = open_app(school.coordinator, "actieplan")
+    assert any(i.value.startswith("Wacht op antwoorden") for i in at.info)
+    assert not [b for b in at.button if b.label == "Toevoegen"]
