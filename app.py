@@ -6,8 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 from assessment import store
-from assessment.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from assessment.ui import context, trainer_schools
+from assessment.ui import context, language, phone, trainer_schools
 from assessment.ui.context import tr, tr_md
 
 PAGES = Path(__file__).parent / "pages"
@@ -45,22 +44,12 @@ ICONS = {
 # An emoji, not ":material/school:": a Material page icon makes the browser fetch the favicon
 # from fonts.gstatic.com.
 st.set_page_config(page_title="TSO Zelfscan", page_icon="🏫", layout="wide")
-st.session_state.setdefault(context.LANG, DEFAULT_LANGUAGE)  # Dutch for all; English when chosen
+language.remember()  # Dutch unless English was chosen (in this browser or by the link)
 context.sign_in_from_url()
 context.sign_in_from_cookie()
 
+language.switch()
 with st.sidebar:
-    # The label is the same in every language: a label that changed with the language would make
-    # Streamlit see a new widget and forget the choice.
-    st.segmented_control(
-        tr("app.language"),
-        list(LANGUAGES),
-        format_func=LANGUAGES.get,
-        default=context.lang(),
-        key="language_choice",
-        on_change=lambda: st.session_state.update({context.LANG: st.session_state.language_choice}),
-        required=True,
-    )
     current = context.access()
     if current is not None:
         st.caption(tr(f"app.roles.{current.role}"))
@@ -87,7 +76,9 @@ pages = [
     for name in visible + [name for name in ICONS if name not in visible]
 ]
 try:
-    st.navigation(pages, position="top").run()
+    chosen = st.navigation(pages, position="top")
+    phone.close_drawer_after_choice(chosen.url_path)
+    chosen.run()
 except store.StoreError as error:  # e.g. a code revoked while the page was open
     st.error(tr_md(error.key, **error.values))
 except Exception:  # noqa: BLE001 - a Dutch sentence for the user, the details in the server log

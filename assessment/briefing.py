@@ -57,6 +57,9 @@ class ThemeChange:
     after: float
     phase_before: str
     phase_after: str
+    # The team now works on an earlier phase than before: a phase it had completed fell back
+    # below its bar (an item dropped, more "weet niet"), even when readiness rose elsewhere.
+    went_back: bool = False
 
     @property
     def change(self) -> float:
@@ -197,6 +200,12 @@ def weakest_themes(rubric: Rubric, result: ScanResult, lang: str) -> tuple[WeakT
     )
 
 
+def _phase_rank(rubric: Rubric, phase_id: str) -> int:
+    """A phase's place in the rubric's order; geborgd comes after every phase."""
+    ids = rubric.phase_ids
+    return ids.index(phase_id) if phase_id in ids else len(ids)
+
+
 def changes(
     rubric: Rubric, result: ScanResult, previous: ScanResult | None, lang: str
 ) -> tuple[ThemeChange, ...]:
@@ -212,6 +221,7 @@ def changes(
             after=now.readiness,
             phase_before=phase_label(rubric, before.phase, lang),
             phase_after=phase_label(rubric, now.phase, lang),
+            went_back=_phase_rank(rubric, now.phase) < _phase_rank(rubric, before.phase),
         )
         for now, before in zip(result.themes, previous.themes, strict=True)
         if now.readiness is not None and before.readiness is not None

@@ -9,7 +9,7 @@ is one truth, the agreed value, that scoring already uses.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Literal
 
 from assessment.rubric import Rubric
@@ -31,21 +31,28 @@ def discussed(item: ItemResult) -> bool:
 
 
 def agenda(
-    rubric: Rubric, result: ScanResult, chosen: Filter, keep: str | None = None
+    rubric: Rubric, result: ScanResult, chosen: Filter, keep: Collection[str] = ()
 ) -> list[ItemResult]:
     """The items of ``chosen``, in discussion order. *open*: contested and unknown items without
-    an agreed value; *done*: every item with one; *all*: every item. The item ``keep`` (the one
-    on screen) stays in its place even when it no longer fits: an item just agreed on does not
-    vanish from under the team's eyes."""
+    an agreed value; *done*: every item with one; *all*: every item. The items in ``keep`` (those
+    the team has had on screen under this filter) stay in their place even when they no longer
+    fit: an item just agreed on does not vanish, "Vorige" goes back to it and the count of
+    "Criterium 2 van 10" goes on."""
     items = [result.items[c.id] for c in rubric.criteria if c.id in result.items]
     contested = sorted((i for i in items if kind(i) == "contested"), key=lambda i: -(i.range or 0))
     ordered = contested + [i for i in items if kind(i) == "unknown"]
     if chosen == "open":
-        return [i for i in ordered if not discussed(i) or i.id == keep]
+        return [i for i in ordered if not discussed(i) or i.id in keep]
     ordered += [i for i in items if kind(i) == "other"]
     if chosen == "done":
-        return [i for i in ordered if discussed(i) or i.id == keep]
+        return [i for i in ordered if discussed(i) or i.id in keep]
     return ordered
+
+
+def contested_agreed(result: ScanResult) -> tuple[int, int]:
+    """How many items are contested, and how many of those have an agreed value."""
+    contested = [item for item in result.items.values() if item.contested]
+    return len(contested), sum(1 for item in contested if discussed(item))
 
 
 def counts(rubric: Rubric, result: ScanResult) -> dict[Filter, int]:

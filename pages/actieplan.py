@@ -1,6 +1,5 @@
 """Actieplan: the plan itself first, its downloads, then last year's open actions and suggested steps."""
 
-import datetime as dt
 from functools import partial
 
 import streamlit as st
@@ -64,8 +63,8 @@ column_config = {
         tr("actions.col.theme"), options=theme_ids, format_func=theme_label, width=165
     ),
     "owner": st.column_config.TextColumn(tr("actions.col.owner"), max_chars=200, width=110),
-    "due_date": st.column_config.DateColumn(
-        tr("actions.col.due_date"), format="DD-MM-YYYY", min_value=dt.date(2000, 1, 1), width=100
+    "due_date": st.column_config.TextColumn(
+        tr("actions.col.due_date"), help=tr("actions.col.due_date_help"), max_chars=10, width=100
     ),
     "status": st.column_config.SelectboxColumn(
         tr("actions.col.status"),
@@ -192,12 +191,16 @@ def add_step(theme_id: str, criterion_id: str, title: str) -> None:
     st.session_state["plan_message"] = tr("actions.added")
 
 
-if not result.next_steps:
+# Without a single answer every criterion is unknown: "zoek uit" for each would be noise.
+suggested = result.next_steps if any(data.answers.values()) else ()
+if not any(data.answers.values()):
+    st.info(tr("actions.wait_for_answers"))
+elif not suggested:
     st.info(tr("actions.no_suggestions"))
 elif unsaved:
     st.caption(tr("actions.save_first"))
 for theme in rubric.theme_list:
-    steps = [s for s in result.next_steps if s.theme == theme.id]
+    steps = [s for s in suggested if s.theme == theme.id]
     if not steps:
         continue
     st.markdown(f"**{rubric.text(theme.label, lang)}**")

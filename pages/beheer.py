@@ -158,27 +158,39 @@ if codes:
 # --- trainer ---------------------------------------------------------------------------------------
 st.header(tr("manage.trainer_heading"))
 st.write(tr("manage.trainer_intro"))
-with st.form("trainer_code"):
-    trainer_name = st.text_input(tr("manage.trainer_label"), max_chars=100)
-    expires = st.date_input(
+TRAINER_CODE = "new_trainer_code"  # not the form's key: Streamlit owns the state of that key
+
+
+def issue_trainer_code() -> None:
+    """Issue the code in the button's callback, before the page is drawn: the run that follows
+    shows it, whatever else that run does."""
+    expires_at = dt.datetime.combine(
+        st.session_state["trainer_expires"], dt.time(23, 59), tzinfo=dt.UTC
+    )
+    issued = attempt(
+        store.issue_code,
+        "trainer",
+        school_id=school.id,
+        expires_at=expires_at,
+        label=st.session_state["trainer_name"].strip(),
+    )
+    if issued is not None:
+        st.session_state[TRAINER_CODE] = issued.code
+
+
+with st.form("trainer_form"):
+    st.text_input(tr("manage.trainer_label"), max_chars=100, key="trainer_name")
+    st.date_input(
         tr("manage.trainer_expires"),
         value=today + dt.timedelta(days=365),
         min_value=today,
         format="DD-MM-YYYY",
+        key="trainer_expires",
     )
-    if st.form_submit_button(tr("manage.issue_trainer_code"), icon=":material/school:"):
-        expires_at = dt.datetime.combine(expires, dt.time(23, 59), tzinfo=dt.UTC)
-        issued = attempt(
-            store.issue_code,
-            "trainer",
-            school_id=school.id,
-            expires_at=expires_at,
-            label=trainer_name.strip(),
-        )
-        if issued is not None:
-            st.session_state["trainer_code"] = issued.code
-        st.rerun()
-if code := st.session_state.get("trainer_code"):
+    st.form_submit_button(
+        tr("manage.issue_trainer_code"), icon=":material/school:", on_click=issue_trainer_code
+    )
+if code := st.session_state.get(TRAINER_CODE):
     st.warning(tr("manage.trainer_code_once"), icon=":material/visibility:")
     st.code(code, language=None)
 

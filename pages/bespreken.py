@@ -10,6 +10,7 @@ from assessment.ui.context import tr, tr_md
 from assessment.ui.discussion import (
     ask_scroll_to_item,
     load,
+    presentation_toggle,
     scroll_to_item_if_asked,
     show_item,
 )
@@ -31,6 +32,7 @@ if not any(data.answers.values()):
     st.info(tr_md("discuss.no_answers", scan=scan.label))
     st.stop()
 st.caption(tr("discuss.intro"))
+presentation_toggle()
 few_respondents_warning(data.started, rubric.rules.min_group_size)
 
 FILTER = "discuss_filter"
@@ -46,17 +48,22 @@ chosen = choices.segmented_control(
     key=FILTER,
     required=True,
 )
-# The item on screen stays while the filter stays: saving its agreed value (which takes it out of
-# "te bespreken") must not swap it for another one.
-keep = st.session_state.get(CURRENT) if st.session_state.get(SHOWN_FILTER) == chosen else None
+# The items shown under this filter stay while the filter stays: saving an agreed value (which
+# takes the item out of "te bespreken") must not swap it for another one or make "Vorige" lose it.
+SEEN = f"discuss_seen_{scan.id}"
+if st.session_state.get(SHOWN_FILTER) != chosen:
+    st.session_state[SEEN] = set()
+elif st.session_state.get(CURRENT):
+    st.session_state.setdefault(SEEN, set()).add(st.session_state[CURRENT])
 st.session_state[SHOWN_FILTER] = chosen
-items = agenda(rubric, result, chosen, keep)
+items = agenda(rubric, result, chosen, st.session_state.get(SEEN, set()))
 if not items:
     st.info(tr(f"discuss.empty.{chosen}"))
     st.stop()
 ids = [item.id for item in items]
 if st.session_state.get(CURRENT) not in ids:
     st.session_state[CURRENT] = ids[0]
+st.session_state.setdefault(SEEN, set()).add(st.session_state[CURRENT])
 
 
 def label(criterion_id: str) -> str:
@@ -66,13 +73,30 @@ def label(criterion_id: str) -> str:
 
 def go(offset: int) -> None:
     target = step(ids, st.session_state[CURRENT], offset)
+    st.session_state[SEEN].add(st.session_state[CURRENT])
     if target is not None:
         st.session_state[CURRENT] = target
         ask_scroll_to_item()
 
 
+# A new list whenever the item on screen or an option's text changes ("✓" once agreed): the list
+# then shows the current item, and an option whose text changed is never taken for a choice.
+labels = [label(criterion_id) for criterion_id in ids]
+JUMP = f"discuss_jump_{scan.id}_{st.session_state[CURRENT]}_{hash(tuple(labels))}"
+
+
+def jump_to() -> None:
+    st.session_state[CURRENT] = st.session_state[JUMP]
+    ask_scroll_to_item()
+
+
 jump.selectbox(
-    tr("discuss.jump_label"), ids, format_func=label, key=CURRENT, on_change=ask_scroll_to_item
+    tr("discuss.jump_label"),
+    ids,
+    index=ids.index(st.session_state[CURRENT]),
+    format_func=dict(zip(ids, labels, strict=True)).get,
+    key=JUMP,
+    on_change=jump_to,
 )
 index = ids.index(st.session_state[CURRENT])
 position = tr("discuss.position", index=index + 1, count=len(ids))

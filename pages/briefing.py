@@ -83,6 +83,8 @@ def show_changes(briefing: Briefing) -> None:
         if change.phase_before != change.phase_after:
             moved = tr("briefing.phase_moved", before=change.phase_before, after=change.phase_after)
             line += f" · {moved}"
+        if change.went_back:
+            line += " " + tr("briefing.phase_back", phase=change.phase_after)
         lines.append(f"- {md(line)}")
     st.markdown("\n".join(lines))
 

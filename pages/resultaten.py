@@ -6,6 +6,7 @@ import streamlit as st
 
 from assessment import store
 from assessment.development_map import development_map, state_words
+from assessment.discussion import contested_agreed
 from assessment.explanations import (
     explain_item,
     explain_theme,
@@ -158,8 +159,11 @@ for index, theme in enumerate(result.themes):
 
 st.header(tr("results.quality_heading"))
 unknown = [item for item in result.items.values() if item.unknown]
-contested = [item for item in result.items.values() if item.contested]
-st.write(tr("results.quality_summary", unknown=len(unknown), contested=len(contested)))
+contested, agreed = contested_agreed(result)
+summary = tr("results.quality_summary", unknown=len(unknown), contested=contested, agreed=agreed)
+if contested > agreed:
+    summary += " " + tr("results.quality_open", open=contested - agreed)
+st.write(summary)
 if unknown:
     st.markdown(tr("results.nobody_could_answer"))
     st.markdown(

@@ -50,8 +50,8 @@ def test_te_bespreken_leaves_out_the_rest_and_every_agreed_item(mini):
 
 def test_the_item_on_screen_keeps_its_place_after_it_was_agreed_on(mini):
     result = score_scan(mini, ANSWERS, {"b-v1": 1})
-    assert ids(agenda(mini, result, "open", keep="b-v1")) == ["a-v1", "b-v1", "a-b2", "a-b1"]
-    assert ids(agenda(mini, result, "open", keep="a-v1")) == ["a-v1", "a-b2", "a-b1"]
+    assert ids(agenda(mini, result, "open", keep={"b-v1"})) == ["a-v1", "b-v1", "a-b2", "a-b1"]
+    assert ids(agenda(mini, result, "open", keep={"a-v1"})) == ["a-v1", "a-b2", "a-b1"]
 
 
 def test_stepping_stops_at_both_ends_and_starts_over_for_a_missing_id():

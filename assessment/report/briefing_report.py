@@ -200,6 +200,11 @@ def weakest_and_changes(w: BriefingWriter) -> list[Flowable]:
         )
     numbers = [max(fit([h], BOLD, 7.5), fit(["+100,0"])) for h in head[1:4]]
     story.append(table(rows, [0, *numbers, 150]))
+    for change in w.b.changes:
+        if change.went_back:
+            story.append(
+                w.p(w.bt("phase_back_line", theme=change.label, phase=change.phase_after), "small")
+            )
     return story
 
 

@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from assessment.addresses import only_this_computer
 from assessment.i18n import t
 from assessment.report.fonts import BOLD, FAMILY, MONO, MONO_BOLD, clean, register_fonts, shorten
 from assessment.report.styles import PAGE_HEIGHT, PAGE_WIDTH
@@ -51,9 +52,12 @@ def code_slips_pdf(school: str, slips: Sequence[Slip], lang: str) -> bytes:
     canvas = Canvas(buffer, pagesize=A4, pageCompression=1, lang=lang)
     canvas.setTitle(t("slips.title", lang, school=clean(school)))
     canvas.setAuthor("TSO Zelfscan")
+    local = any(only_this_computer(slip.link) for slip in slips)
     for start in range(0, len(slips), PER_PAGE):
         page = slips[start : start + PER_PAGE]
         _page_hint(canvas, lang)
+        if local:
+            _local_warning(canvas, lang)
         _cut_lines(canvas, len(page))
         for index, slip in enumerate(page):
             column, row = index % COLUMNS, index // COLUMNS
@@ -69,6 +73,14 @@ def _page_hint(canvas: Canvas, lang: str) -> None:
     canvas.setFont(FAMILY, 7.5)
     canvas.setFillColor(GREY)
     canvas.drawString(MARGIN, PAGE_HEIGHT - MARGIN + 3 * mm, "✂  " + t("slips.cut_here", lang))
+
+
+def _local_warning(canvas: Canvas, lang: str) -> None:
+    """At the foot of the page: these links open only on the computer that made them."""
+    warning = shorten(t("slips.local_address", lang), BOLD, 7.5, PAGE_WIDTH - 2 * MARGIN)
+    canvas.setFont(BOLD, 7.5)
+    canvas.setFillColor(colors.HexColor("#9b1c1c"))
+    canvas.drawString(MARGIN, MARGIN - 5 * mm, warning)
 
 
 def _cut_lines(canvas: Canvas, count: int) -> None:

@@ -24,6 +24,25 @@ from assessment.ui.safe import md
 NO_AGREEMENT = "-"  # a real option: None would show Streamlit's own (English) placeholder
 CARD = "discuss_item_card"
 _MOVES = "discuss_moves"
+_COUNTS_CHANGED = "discuss_counts_changed"
+PRESENTATION = "discuss_presentation"  # the toggle's key: the card readable from the back of a room
+
+# Sizes for a projector seen from 7 m: every text of the card at least 26 px, the title larger.
+_PRESENTATION_STYLE = f"""<style>
+.st-key-{CARD} :not(svg, svg *) {{ font-size: 26px !important; line-height: 1.4 !important; }}
+.st-key-{CARD} h2, .st-key-{CARD} h2 * {{ font-size: 44px !important; line-height: 1.2 !important; }}
+.st-key-{CARD} [data-testid="stIconMaterial"] {{ font-size: 30px !important; }}
+</style>"""
+
+
+def presentation_toggle() -> bool:
+    """The "Presentatiemodus" toggle; when on, the card's text is sized for a projector."""
+    on = st.toggle(
+        tr("discuss.presentation"), key=PRESENTATION, help=tr("discuss.presentation_help")
+    )
+    if on:
+        st.html(_PRESENTATION_STYLE)
+    return on
 
 
 def _snapshot_key(scan_id: int) -> str:
@@ -84,12 +103,17 @@ def _distribution(item: ItemResult) -> None:
     criterion = rubric.criterion(item.id)
     values = options(criterion, rubric)
     st.markdown(f"**{tr('discuss.distribution_heading')}**")
+    figure = distribution_figure(
+        [option_label(v, rubric) for v in values],
+        [item.distribution.get(str(v), 0) for v in values],
+        [v not in (DONT_KNOW, NOT_APPLICABLE) for v in values],
+    )
+    if st.session_state.get(PRESENTATION):
+        figure.update_layout(font={"size": 24}, height=figure.layout.height * 1.6)
+        figure.update_yaxes(tickfont={"size": 24}, automargin=True)
+        figure.update_traces(textfont={"size": 26})
     st.plotly_chart(
-        distribution_figure(
-            [option_label(v, rubric) for v in values],
-            [item.distribution.get(str(v), 0) for v in values],
-            [v not in (DONT_KNOW, NOT_APPLICABLE) for v in values],
-        ),
+        figure,
         width="stretch",
         config={"displayModeBar": False, "staticPlot": True},
         key=f"distribution-{item.id}",
@@ -138,6 +162,10 @@ def _agreed_form(
                 on_click=_save,
                 args=(access, scan_id, item.id),
             )
+            if st.session_state.pop(_COUNTS_CHANGED, False):
+                # an item became (or stopped being) besproken: the filter counts and the
+                # list's marks outside this fragment change too
+                st.rerun(scope="app")
             status = st.session_state.pop(_status_key(scan_id, item.id), None)
             if status is not None:
                 level, message = status
@@ -152,12 +180,15 @@ def _save(access: store.Access, scan_id: int, criterion_id: str) -> None:
     value = st.session_state[agreed.value_key(scan_id, criterion_id)]
     note = st.session_state.get(agreed.note_key(scan_id, criterion_id)) or ""
     status_key = _status_key(scan_id, criterion_id)
+    _data, before = st.session_state[_snapshot_key(scan_id)]
     try:  # as a change of the version on screen: a colleague's change meanwhile is refused
         agreed.save(engine, access, scan_id, criterion_id, value, note, none=NO_AGREEMENT)
     except store.StoreError as error:
         st.session_state[status_key] = ("error", tr_md(error.key, **error.values))
         return
     _data, result = load(access, scan_id)
+    if discussed(result.items[criterion_id]) != discussed(before.items[criterion_id]):
+        st.session_state[_COUNTS_CHANGED] = True
     theme = result.theme(rubric.criterion(criterion_id).theme)
     st.session_state[status_key] = (
         "saved",

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import io
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode
 
 import segno
 import streamlit as st
 
+from assessment.addresses import public_base_url
+
 
 def app_base_url() -> str:
-    """The address the user reached the app by, without page path or query."""
-    parts = urlsplit(st.context.url or "http://localhost:8501/")
-    return urlunsplit((parts.scheme, parts.netloc, "/", "", ""))
+    """The address links are built from: ``TSO_PUBLIC_URL``, else the one the user reached the
+    app by (assessment/addresses.py)."""
+    return public_base_url(st.context.url or "http://localhost:8501/")
 
 
 def code_link(code: str) -> str:

@@ -72,3 +72,26 @@ def scroll_if_asked() -> None:
             f"?.scrollIntoView({{block: '{block}', behavior: 'instant'}});"
         )
     st.html(f"<script>/* {number} */{action}</script>", unsafe_allow_javascript=True)
+
+
+_PAGE_SHOWN = "phone_page_shown"  # (page, how many page changes so far)
+_CLOSE_DRAWER = """<script>/* {number} */
+if (window.matchMedia('(max-width: 767px)').matches) {{
+  const drawer = document.querySelector('[data-testid=stSidebar]');
+  if (drawer && drawer.getAttribute('data-collapsed') === 'false') {{
+    drawer.querySelector('[data-testid=stSidebarCollapseButton] button')?.click();
+  }}
+}}</script>"""
+
+
+def close_drawer_after_choice(page: str) -> None:
+    """On a phone the pages are listed in the drawer, which Streamlit leaves open over the page
+    just chosen: close it once on each change of page (three taps became two). Call every run."""
+    shown, number = st.session_state.get(_PAGE_SHOWN, (None, 0))
+    if shown == page:
+        return
+    st.session_state[_PAGE_SHOWN] = (page, number + 1)
+    if shown is None:
+        return  # the first page of a visit: the drawer starts closed on a phone
+    with st.sidebar:  # a script element adds a gap; the sidebar has room for it
+        st.html(_CLOSE_DRAWER.format(number=number + 1), unsafe_allow_javascript=True)

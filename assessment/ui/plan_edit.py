@@ -117,6 +117,12 @@ def _save(engine, access, scan_id: int, base, after, theme_ids, newer=None) -> N
     except store.Conflict:
         st.session_state[_conflict_key(scan_id)] = True
         st.rerun()
+    if any(problem.key == plan.NOT_STORED for problem in found):
+        forget_edits(scan_id)  # the table then shows the plan as it was saved
+        st.session_state["plan_error"] = "\n".join(
+            tr_md(problem.key, **problem.values) for problem in found
+        )
+        st.rerun()
     if found:
         for problem in found:
             st.error(tr_md(problem.key, **problem.values))

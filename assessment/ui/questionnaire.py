@@ -15,6 +15,8 @@ from assessment.store.tables import NOTE_LENGTH
 from assessment.ui import context
 from assessment.ui.context import tr, tr_md
 
+_CONFIRMED = "questionnaire_confirmed"  # (criterion id, locale key) of the last save
+
 
 def answer_key(scan_id: int, criterion_id: str) -> str:
     return f"answer-{scan_id}-{criterion_id}"
@@ -103,6 +105,7 @@ def save_answer(access: store.Access, scan_id: int, criterion_id: str) -> None:
     saved = _store(
         lambda: store.save_answer(context.engine(), access, criterion_id, value, scan_id=scan_id),
         "questionnaire.saved",
+        criterion_id,
     )
     if saved is not None:
         on_screen = (st.session_state.get(note_key(scan_id, criterion_id)) or "").strip()
@@ -123,14 +126,16 @@ def save_note(access: store.Access, scan_id: int, criterion_id: str) -> None:
     saved = _store(
         lambda: store.save_note(context.engine(), access, criterion_id, note, scan_id=scan_id),
         "questionnaire.note_saved",
+        criterion_id,
     )
     if saved is not None:
         st.session_state[_saved_note_key(scan_id, criterion_id)] = saved.note
 
 
-def _store(save: Callable[[], store.AnswerInfo | None], confirmation: str):
+def _store(save: Callable[[], store.AnswerInfo | None], confirmation: str, criterion_id: str):
     """``save()``'s result, or None after saying on the page that it was not saved (the answer
-    and note stay on screen)."""
+    and note stay on screen). The confirmation stands in the question's own card (``confirmed``):
+    a toast lay over the progress bar on a phone for seconds after every answer."""
     try:
         saved = save()
     except store.StoreError as error:
@@ -142,5 +147,11 @@ def _store(save: Callable[[], store.AnswerInfo | None], confirmation: str):
         reason = tr("store.errors.failed")
         st.session_state["save_error"] = tr("questionnaire.not_saved", reason=reason)
         return None
-    st.toast(tr(confirmation), icon=":material/check:")
+    st.session_state[_CONFIRMED] = (criterion_id, confirmation)
     return saved
+
+
+def confirmed(criterion_id: str) -> str | None:
+    """The confirmation of the last save when it was this question's, else None."""
+    last = st.session_state.get(_CONFIRMED)
+    return tr(last[1]) if last and last[0] == criterion_id else None

@@ -67,6 +67,8 @@ def criterion_card(
             disabled=closed,
             label_visibility="collapsed",
         )
+        if message := questionnaire.confirmed(criterion.id):
+            st.caption(f":material/check: {message}")
         if answered:  # a note belongs to an answer
             _note(args, closed)
 

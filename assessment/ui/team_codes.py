@@ -16,9 +16,10 @@ import pandas as pd
 import streamlit as st
 
 from assessment import store
+from assessment.addresses import only_this_computer
 from assessment.ui import context
 from assessment.ui.context import tr, tr_md
-from assessment.ui.links import code_link, qr_png
+from assessment.ui.links import app_base_url, code_link, qr_png
 from assessment.ui.logged_download import logged
 from assessment.ui.safe import md
 
@@ -61,6 +62,8 @@ def show_new_codes(school: store.SchoolInfo) -> None:
     slips = [NewCode(number, label, code_link(code), code) for number, label, code in new]
     with st.container(border=True):
         st.warning(tr("manage.codes_once", count=len(slips)), icon=":material/visibility:")
+        if only_this_computer(slips[0].link):
+            st.error(tr("manage.local_address", address=app_base_url()), icon=":material/wifi_off:")
         with st.container(horizontal=True):
             st.download_button(
                 tr("manage.print_codes"),
@@ -95,6 +98,7 @@ def show_new_codes(school: store.SchoolInfo) -> None:
                     qr_png(slip.link),
                     caption=tr("manage.qr_caption", number=slip.number),
                     width=140,
+                    alt=tr("manage.qr_alt", number=slip.number),
                 )
 
 

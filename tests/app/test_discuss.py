@@ -35,6 +35,10 @@ def button(at, text: str):
     return next(b for b in at.button if b.label == text)
 
 
+def jump_list(at):
+    return next(s for s in at.selectbox if s.label == "Ga naar criterium")
+
+
 def shown_criterion(at) -> str:
     return at.header[0].value
 
@@ -64,7 +68,7 @@ def test_contested_items_come_first_one_at_a_time_with_next_and_previous(answere
 
 def test_the_list_jumps_to_any_item_of_the_filter(answered):
     at = open_app(answered.coordinator, "bespreken")
-    jump = at.selectbox(key=f"discuss_item_{answered.scan.id}")
+    jump = jump_list(at)
     assert jump.options[:2] == [label(FIRST), label(SECOND)]
     assert label(CALM) not in jump.options  # nothing to discuss: only under "Alle"
     jump.set_value(SECOND).run()
@@ -84,9 +88,9 @@ def test_the_filter_shows_te_bespreken_besproken_or_alle(answered):
     ]
     at.segmented_control[0].set_value("done").run()
     assert shown_criterion(at) == label(FIRST)
-    assert at.selectbox(key=f"discuss_item_{answered.scan.id}").options == [f"✓ {label(FIRST)}"]
+    assert jump_list(at).options == [f"✓ {label(FIRST)}"]
     at.segmented_control[0].set_value("all").run()
-    options = at.selectbox(key=f"discuss_item_{answered.scan.id}").options
+    options = jump_list(at).options
     assert len(options) == total and label(CALM) in options
 
 
@@ -109,10 +113,10 @@ def test_saving_an_agreed_value_confirms_beside_the_button_and_marks_the_item(an
         answered.engine, store.resolve_code(answered.engine, answered.coordinator), scan_id
     )
     assert data.agreed[FIRST] == 2 and data.agreed_notes[FIRST] == "Na uitleg van de ib'er"
-    # the next item; the saved one has left "te bespreken"
+    # the next item; the saved one stays in the list, marked, while "te bespreken" stays chosen
     button(at, "Volgende").click().run()
     assert shown_criterion(at) == label(SECOND)
-    assert label(FIRST) not in at.selectbox(key=f"discuss_item_{scan_id}").options
+    assert jump_list(at).options[0] == f"✓ {label(FIRST)}"
 
 
 def _descendants(block):
@@ -158,3 +162,19 @@ def test_a_scan_of_fewer_than_three_respondents_warns_on_bespreken_and_resultate
         [warning] = at.warning
         assert warning.value.startswith("Er deden 2 mensen mee, minder dan 3.")
         assert "niet anoniem" in warning.value
+
+
+def test_after_settling_an_item_next_and_previous_return_to_it(answered):
+    at = open_app(answered.coordinator, "bespreken")
+    scan_id = answered.scan.id
+    at.selectbox(key=f"agreed-{scan_id}-{FIRST}").set_value(2)
+    button(at, "Afspraak opslaan").click().run()
+    assert not at.exception
+    assert shown_criterion(at) == label(FIRST)
+    total = len(RUBRIC.criteria)
+    assert at.segmented_control[0].options[:2] == [f"Te bespreken ({total - 2})", "Besproken (1)"]
+    button(at, "Volgende").click().run()
+    assert shown_criterion(at) == label(SECOND)
+    assert any("Criterium 2 van" in m.value for m in at.markdown)
+    button(at, "Vorige").click().run()
+    assert shown_criterion(at) == label(FIRST)

@@ -71,7 +71,8 @@ def test_coordinator_respondents_discussion_and_plan(database):
     at.segmented_control[0].set_value("all").run()
     uitvoeren = [c for c in theme.criteria if c.phase == "uitvoeren"]
     for criterion in uitvoeren:
-        at.selectbox(key=f"discuss_item_{scan.id}").set_value(criterion.id).run()
+        jump = next(s for s in at.selectbox if s.label == "Ga naar criterium")
+        jump.set_value(criterion.id).run()
         at.selectbox(key=f"agreed-{scan.id}-{criterion.id}").set_value(3)
         next(b for b in at.button if b.label == "Afspraak opslaan").click().run()
         assert at.success[0].value.startswith("Opgeslagen.")

@@ -90,3 +90,36 @@ def test_closing_a_scan_asks_first(school):
     assert not at.exception
     assert store.get_scan(school.engine, coordinator_of(school), school.scan.id).status == "closed"
     assert any("gesloten" in s.value for s in at.success)
+
+
+def test_a_trainer_code_is_issued_once_and_shown(school):
+    at = open_app(school.coordinator, "beheer")
+    at.text_input(key="trainer_name").input("Petra de Trainer")
+    next(b for b in at.button if b.label == "Trainerscode aanmaken").click().run()
+    assert not at.exception
+    assert not [e for e in at.error if "Er ging iets mis" in e.value]
+    shown = [c.value for c in at.code if "?code=" not in c.value]
+    assert len(shown) == 1
+    trainer = store.resolve_code(school.engine, shown[0])
+    assert trainer.role == "trainer" and trainer.school_id == school.school.id
+    issued = [
+        c
+        for c in store.team_codes(school.engine, coordinator_of(school), school.school.id)
+        if c.info.role == "trainer"
+    ]
+    # the fixture's trainer code and the one shown: none issued unseen
+    assert len(issued) == 2
+    assert any(c.info.label == "Petra de Trainer" for c in issued)
+    at.run()  # shown until the coordinator leaves the page
+    assert [c.value for c in at.code if "?code=" not in c.value] == shown
+
+
+def test_codes_made_on_a_local_address_carry_a_warning_and_public_url_fixes_it(school, monkeypatch):
+    at = open_app(school.coordinator, "beheer")
+    make_codes(at, 1)
+    assert any("alleen deze computer kan openen" in e.value for e in at.error)
+    monkeypatch.setenv("TSO_PUBLIC_URL", "https://zelfscan.school.nl")
+    at = open_app(school.coordinator, "beheer")
+    make_codes(at, 1)
+    assert not [e for e in at.error if "alleen deze computer" in e.value]
+    assert "https://zelfscan.school.nl/?code=" in links_block(at)

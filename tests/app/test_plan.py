@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from assessment import store
 from assessment.rubric import load_rubric
 from tests.app.conftest import open_app
@@ -58,6 +60,9 @@ def test_an_empty_new_row_is_reported_not_skipped(school):
 
 def test_unsaved_edits_are_warned_until_saved_and_block_other_changes(school):
     coordinator = store.resolve_code(school.engine, school.coordinator)
+    respondent = store.resolve_code(school.engine, school.respondents[0])
+    store.start_respondent(school.engine, respondent, None)
+    store.save_answer(school.engine, respondent, school.scan_criterion, 1)  # steps to suggest
     at = open_app(school.coordinator, "actieplan")
     assert not at.warning
     key = f"plan-{school.scan.id}"
@@ -105,3 +110,43 @@ def test_a_review_from_a_stale_list_keeps_the_colleague_s_change_and_says_so(sch
     assert [a.status for a in store.list_actions(engine, coordinator, school.scan.id)] == [
         "dropped"
     ]
+
+
+def test_a_deadline_typed_in_an_empty_deadline_column_is_saved(school):
+    """While no action has a deadline the editor hands a date back as the text '2027-03-01'."""
+    coordinator = store.resolve_code(school.engine, school.coordinator)
+    first = store.add_action(school.engine, coordinator, school.scan.id, "draagvlak", "Studiedag")
+    at = open_app(school.coordinator, "actieplan")
+    editor_edits(
+        at,
+        f"plan-{school.scan.id}",
+        edited={0: {"owner": "Anna", "due_date": "2027-03-01"}},
+        added=[{"title": "Ouderavond", "theme": "betrekken", "due_date": "2027-04-15"}],
+    )
+    save(at)
+    assert "Het plan is opgeslagen." in texts(at.success)
+    saved = store.list_actions(school.engine, coordinator, school.scan.id)
+    assert [(a.id, a.owner, a.due_date) for a in saved][0] == (
+        first.id,
+        "Anna",
+        dt.date(2027, 3, 1),
+    )
+    assert saved[1].due_date == dt.date(2027, 4, 15)
+
+
+def test_a_deadline_that_is_no_date_is_named_and_nothing_is_saved(school):
+    coordinator = store.resolve_code(school.engine, school.coordinator)
+    store.add_action(school.engine, coordinator, school.scan.id, "draagvlak", "Studiedag")
+    at = open_app(school.coordinator, "actieplan")
+    editor_edits(at, f"plan-{school.scan.id}", edited={0: {"due_date": "volgende week"}})
+    save(at)
+    assert any("‘volgende week’ is geen datum" in e for e in texts(at.error))
+    assert not [s for s in texts(at.success) if "opgeslagen" in s]
+    [kept] = store.list_actions(school.engine, coordinator, school.scan.id)
+    assert kept.due_date is None
+
+
+def test_a_scan_without_answers_suggests_nothing_but_waiting_for_answers(school):
+    at = open_app(school.coordinator, "actieplan")
+    assert any(i.value.startswith("Wacht op antwoorden") for i in at.info)
+    assert not [b for b in at.button if b.label == "Toevoegen"]

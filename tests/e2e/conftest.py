@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -113,11 +114,14 @@ def server(tmp_path_factory):
     engine.dispose()
 
 
-def start_streamlit(database: str) -> tuple[subprocess.Popen, str]:
+def start_streamlit(
+    database: str, log: Path | None = None, env: dict[str, str] | None = None
+) -> tuple[subprocess.Popen, str]:
     """A Streamlit server on a free port, serving server.py (app.py with its sign-in routes) on
-    ``database``, once it answers."""
+    ``database``, once it answers; its output goes to ``log`` when given. ``env`` adds settings."""
     port = _free_port()
-    env = {**os.environ, "TSO_DATABASE_URL": database, "TSO_DEMO": "0"}
+    env = {**os.environ, "TSO_DATABASE_URL": database, "TSO_DEMO": "0", **(env or {})}
+    output = log.open("ab") if log else subprocess.DEVNULL
     process = subprocess.Popen(
         [
             sys.executable,
@@ -132,9 +136,11 @@ def start_streamlit(database: str) -> tuple[subprocess.Popen, str]:
         ],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=output,
+        stderr=subprocess.STDOUT,
     )
+    if log:
+        output.close()  # the server holds its own copy
     url = f"http://127.0.0.1:{port}"
     for _ in range(150):
         try:

@@ -66,3 +66,14 @@ def test_every_qr_code_decodes_to_the_link_of_its_own_slip(tmp_path, pdf, slips)
         )
         decoded += [code.text for code in found]
     assert decoded == [slip.link for slip in slips]
+
+
+def test_slips_with_a_local_address_say_that_only_this_computer_opens_them(pdf):
+    code = new_code()
+    local = Pdf(
+        code_slips_pdf(
+            SCHOOL, [Slip(1, "2026-2027", f"http://localhost:8501/?code={code}", code)], "nl"
+        )
+    )
+    assert "werken alleen op de computer waarop ze gemaakt zijn" in " ".join(local.text.split())
+    assert "alleen op de computer" not in pdf.text

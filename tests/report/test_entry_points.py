@@ -150,7 +150,7 @@ def test_demo_school_sample_report_is_rendered_and_read_back(demo, tmp_path, tso
     for theme in score_scan(tso, data.answers, data.agreed).themes:
         assert number(theme.readiness, "nl") in first
     assert f"pagina {len(pdf.pages)} van {len(pdf.pages)}" in pdf.pages[-1]
-    positions = [pdf.flat.index(s) for s in ("Samenvatting", "Per thema", "Actieplan", "Bijlage")]
+    positions = [pdf.flat.index(s) for s in ("Samenvatting", "Actieplan", "Per thema", "Bijlage")]
     assert positions == sorted(positions)
     actions = store.list_actions(engine, access, scan.id)
     previous_actions = store.list_actions(engine, access, previous.id)

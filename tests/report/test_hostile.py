@@ -119,7 +119,7 @@ def test_sixty_actions_flow_over_several_pages_with_the_header_row_repeated(tso)
     ]
     report = dataclasses.replace(sample_input(tso), actions=actions)
     pdf = Pdf(build_report(report))
-    start, end = pdf.page_of("Actieplan"), pdf.page_of("Bijlage")
+    start, end = pdf.page_of("Actieplan"), pdf.page_of("Per thema")
     plan_pages = pdf.pages[start:end]
     assert len(plan_pages) >= 3
     for page in plan_pages:

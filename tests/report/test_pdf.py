@@ -22,11 +22,11 @@ def section_positions(pdf: Pdf, names: list[str]) -> list[int]:
 
 def test_the_four_sections_come_in_order(demo_like):
     _, pdf = demo_like
-    positions = section_positions(pdf, ["Samenvatting", "Per thema", "Actieplan", "Bijlage"])
+    positions = section_positions(pdf, ["Samenvatting", "Actieplan", "Per thema", "Bijlage"])
     assert positions == sorted(positions)
-    # Each part starts on its own page, after the summary on page 1.
+    # Each part starts on its own page: the summary on page 1, the plan straight after it.
     assert pdf.page_of("Samenvatting") == 0
-    assert 0 < pdf.page_of("Per thema") < pdf.page_of("Actieplan") < pdf.page_of("Bijlage")
+    assert pdf.page_of("Actieplan") < pdf.page_of("Per thema") < pdf.page_of("Bijlage")
 
 
 def test_summary_shows_school_scan_date_rubric_respondents_and_school_phase(demo_like, tso):
@@ -61,7 +61,7 @@ def test_readiness_per_theme_is_on_the_first_page_in_dutch_style_with_the_change
 def test_every_action_and_every_previous_action_is_in_the_action_plan(demo_like):
     report, pdf = demo_like
     start = pdf.page_of("Actieplan")
-    end = pdf.page_of("Bijlage")
+    end = pdf.page_of("Per thema")
     plan = flat("\n".join(pdf.pages[start:end]))
     assert report.actions and len(report.actions) == 20
     for action in report.actions:
@@ -79,7 +79,7 @@ def test_every_action_and_every_previous_action_is_in_the_action_plan(demo_like)
 
 def test_per_theme_shows_phase_reason_strengths_attention_contested_and_next_steps(demo_like, tso):
     report, pdf = demo_like
-    start, end = pdf.page_of("Per thema"), pdf.page_of("Actieplan")
+    start, end = pdf.page_of("Per thema"), pdf.page_of("Bijlage")
     themes = flat("\n".join(pdf.pages[start:end]))
     for heading in (
         "Waarom deze fase?",
@@ -124,7 +124,7 @@ def test_metadata_language_fonts_header_and_footer(demo_like):
 def test_english_report(tso):
     report = sample_input(tso, lang="en")
     pdf = Pdf(build_report(report))
-    positions = section_positions(pdf, ["Summary", "By theme", "Action plan", "Appendix"])
+    positions = section_positions(pdf, ["Summary", "Action plan", "By theme", "Appendix"])
     assert positions == sorted(positions)
     assert "24 November 2026" in pdf.pages[0]
     for theme in report.result.themes:
@@ -153,7 +153,7 @@ def test_strengths_from_2_5_and_attention_below_next_step_below(mini):
         respondents=5,
     )
     pdf = Pdf(build_report(report))
-    themes = flat("\n".join(pdf.pages[pdf.page_of("Per thema") : pdf.page_of("Actieplan")]))
+    themes = flat("\n".join(pdf.pages[pdf.page_of("Per thema") : pdf.page_of("Bijlage")]))
     alfa = themes[themes.index("Thema alfa Fase") : themes.index("Thema beta Fase")]
     strengths = alfa[alfa.index("Sterke punten") : alfa.index("Aandachtspunten")]
     attention = alfa[alfa.index("Aandachtspunten") : alfa.index("Verschillend beoordeeld")]

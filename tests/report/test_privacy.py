@@ -34,7 +34,7 @@ def scan_with(engine, answers_per_respondent: list[dict]) -> tuple[store.Access,
 
 
 def themes_text(pdf: Pdf) -> str:
-    return pdf.flat[pdf.flat.index("Per thema") : pdf.flat.index("Actieplan")]
+    return pdf.flat[pdf.flat.index("Per thema") : pdf.flat.index("Bijlage")]
 
 
 def test_a_scan_of_two_respondents_prints_no_distribution(engine):

@@ -1,4 +1,6 @@
-"""The scan report (the action-plan PDF of one scan), in the order of its table of contents.
+"""The scan report (the action-plan PDF of one scan), in the order of its table of contents:
+the summary, then the plan ("what we do, who, by when": the page that goes on the wall), then
+each theme, then the appendix.
 
 Every text comes from the locale files (``report.*``), from the rubric or from the input.
 """
@@ -24,9 +26,9 @@ def build_report(report: ReportInput) -> bytes:
     story = [
         *summary(w),
         PageBreak(),
-        *themes(w),
-        PageBreak(),
         *action_plan(w),
+        PageBreak(),
+        *themes(w),
         PageBreak(),
         *appendix(w),
     ]
