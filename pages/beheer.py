@@ -65,6 +65,8 @@ for scan in scans:
         )
     elif scan.answers_removed_after is not None:  # nothing left to answer in: it stays closed
         button.caption(tr("retention.manage_removed", years=scan.answers_removed_after))
+    elif scan.notes_removed_after is not None:  # past the notes' term: it stays closed too
+        button.caption(tr("retention.manage_notes_removed", years=scan.notes_removed_after))
     else:
         button.button(
             tr("manage.reopen_scan"),

@@ -41,6 +41,7 @@ DOWNLOADS = (
     "plan_csv",
     "briefing_pdf",
     "board_pdf",
+    "board_appendix",
     "board_xlsx",
     "code_slips",
     "privacy_leaflet",

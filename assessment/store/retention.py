@@ -133,9 +133,14 @@ def purge_once_a_day(engine: Engine) -> list[Removal]:
             return []
         _last_run[engine] = today
     try:
+        retention = retention_from_environment()
+    except InvalidInput:  # a typo must stop the purge, not the questionnaire; Privacy says so
+        _log.error("retention settings refused: nothing is purged until they are corrected")
+        return []
+    try:
         with writing(engine) as connection:
             lock_for_setup(connection)
-            removed = remove_due(connection, retention_from_environment(), today)
+            removed = remove_due(connection, retention, today)
     except Exception:
         with _guard:
             _last_run.pop(engine, None)
@@ -229,6 +234,11 @@ def _remove_notes(connection: Connection, scan_id: int, today: dt.date) -> None:
     connection.execute(
         update(T.answer).where(T.answer.c.scan_id == scan_id, T.answer.c.note != "").values(note="")
     )
+    connection.execute(
+        update(T.consensus)
+        .where(T.consensus.c.scan_id == scan_id, T.consensus.c.note != "")
+        .values(note="")
+    )
     connection.execute(update(T.scan).where(T.scan.c.id == scan_id).values(notes_removed_on=today))
 
 
@@ -263,8 +273,6 @@ def _remove_answers(connection: Connection, scan_id: int, today: dt.date) -> Non
             )
         )
     connection.execute(delete(T.answer).where(T.answer.c.scan_id == scan_id))
-    # what the board last saw holds answers too (summary_basis.py)
-    connection.execute(delete(T.summary_basis).where(T.summary_basis.c.scan_id == scan_id))
     connection.execute(delete(T.respondent).where(T.respondent.c.scan_id == scan_id))
     connection.execute(
         delete(T.access_code).where(

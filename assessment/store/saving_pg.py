@@ -52,7 +52,8 @@ WITH ok AS (
         (c.role = 'respondent' AND c.scan_id = s.id AND r.id = %(respondent_id)s)
         OR (c.role = 'coordinator' AND c.scan_id IS NULL)
       )
-      AND (CASE WHEN r.role IS NULL THEN %(roleless)s ELSE r.role = ANY(%(roles)s) END)
+      AND (CASE WHEN r.role IS NULL THEN %(roleless)s
+           ELSE r.role = ANY(%(roles)s) OR string_to_array(r.other_roles, ',') && %(roles)s END)
       AND tso_scan_open_for_save(s.id)
     FOR SHARE OF c
 ), saved AS (

@@ -204,6 +204,8 @@ def _set_status(engine: Engine, access: Access, scan_id: int, status: str) -> Sc
         scan = get_scan_row(connection, scan_id, update_lock=True)
         if status == "open" and scan.answers_removed_on is not None:
             raise InvalidInput("retention.errors.reopen_removed", label=scan.label)
+        if status == "open" and scan.notes_removed_on is not None:
+            raise InvalidInput("retention.errors.reopen_notes_removed", label=scan.label)
         if scan.status != status:
             connection.execute(
                 update(T.scan)

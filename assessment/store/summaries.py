@@ -95,10 +95,14 @@ def refresh(connection: Connection, scan: Row) -> None:
         return
     rubric = rubric_for(scan.rubric_id, scan.rubric_hash)
     if kept is not None:
+        # The board's figures stay computed from the answers it last saw (summary_basis), so a
+        # later refresh (an agreed value, new scoring) can never be subtracted from them.
+        seen = summary_basis.load(connection, scan.id)
+        board_answers = seen.answers if seen is not None else kept.answers()
         values = {"school_phase": None, "themes": None, "map": None, "criteria": None}
         if rubric is not None:
             values = summary_values(
-                rubric, kept.answers(), _agreed(connection, scan.id), kept.respondents
+                rubric, board_answers, _agreed(connection, scan.id), kept.respondents
             )
         connection.execute(
             T.scan_summary.insert().values(

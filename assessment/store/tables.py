@@ -277,7 +277,9 @@ scan_summary = Table(
 # respondent a SHA-256 of their answers. A later summary that would differ from it by fewer than
 # ``min_group_size`` respondents is computed from these answers instead, so that no two
 # summaries a board sees can be subtracted to give one colleague's answers. Kept while the scan
-# is reopened; it holds answers, so it goes wherever the scan's answers go.
+# is reopened. Like ``scan_summary.answer_counts`` it holds answers per criterion, tied to no
+# respondent, so it stays when the retention removes the answers (the board's figures keep being
+# computed from it) and goes with the school.
 summary_basis = Table(
     "summary_basis",
     metadata,

@@ -234,6 +234,7 @@ def appendix(access: store.Access, dashboard: Dashboard, rubric: Rubric, lang: s
             maps = store.board_maps(engine, access, [row.scan.scan_id for row in dashboard.rows])
             board = store.get_board(engine, access, access.board_id).name
             data = board_appendix_pdf(dashboard, maps, rubric, board, lang)
+        store.record_download(engine, access, "board_appendix")
         made = (version, data)
         st.session_state[APPENDIX] = made
     st.download_button(

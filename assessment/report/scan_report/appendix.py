@@ -99,7 +99,7 @@ def _criterion_row(w: ScanWriter, item: ItemResult, criterion: Criterion) -> lis
         dont_know = (
             percent(item.dk_share, w.lang) if item.n + item.dont_know else w.t("values.none")
         )
-    if item.contested:
+    if item.contested and not few:  # with two scores "verdeeld" says on which side each lies
         spread = f"{spread} {w.t('appendix.contested')}"
     return [
         [
