@@ -147,6 +147,8 @@ def topics(w: BriefingWriter) -> list[Flowable]:
         w.p(w.bt("topics_heading"), "h2"),
         w.p(w.bt("topics_intro", phase=w.b.school_phase), "small"),
     ]
+    if w.b.result.awaits_answers:
+        story.append(w.p(w.bt("topics_wait"), "small"))
     for number, topic in enumerate(w.b.topics, start=1):
         score = (
             w.bt("topic_value", value=w.num(topic.value))
