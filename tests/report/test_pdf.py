@@ -214,6 +214,9 @@ def test_an_empty_scan_waits_for_answers_instead_of_suggesting_zoek_uit(mini):
     )
     assert text.count(waiting) == len(mini.theme_list)  # one per theme, under "Volgende stappen"
     assert "Zoek uit" not in text
+    with_plan = Pdf(build_report(dataclasses.replace(report, actions=[]))).flat
+    assert "nog geen acties vastgelegd. Wacht op antwoorden" in with_plan
+    assert "De volgende stappen per thema zijn een goed begin" not in with_plan
 
 
 def test_two_themes_get_bars_with_both_scans_and_every_value_in_text(mini):
