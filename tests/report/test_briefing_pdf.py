@@ -93,6 +93,7 @@ def test_an_empty_scan_s_briefing_waits_for_answers_instead_of_suggesting_zoek_u
     assert briefing.topics == ()
     text = flat(Pdf(build_briefing_pdf(briefing, "nl")).text)
     assert "Wacht op antwoorden: zodra collega's de vragenlijst invullen" in text
+    assert "Drie onderwerpen" not in text
     assert "Zoek uit" not in text
 
 
