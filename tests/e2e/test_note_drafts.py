@@ -6,6 +6,7 @@ from __future__ import annotations
 from playwright.sync_api import Page, expect
 
 from assessment import store
+from tests.e2e.browser_checks import axe_violations
 from tests.e2e.test_questionnaire_phone import (
     THEMES,
     answer,
@@ -41,6 +42,7 @@ def test_a_typed_note_is_back_after_a_reload_and_goes_once_saved(phone: Page, se
     phone.reload()
     expect(note).to_have_value(NOTE, timeout=20000)
     expect(card(phone, criterion).get_by_role("status")).to_have_text(RESTORED)
+    assert axe_violations(phone) == []  # the line added beside the text area included
     assert store.my_answers(server.engine, me)[criterion.id].note == ""  # still only a draft
 
     card(phone, criterion).get_by_role("button", name="Bewaar notitie").click()
