@@ -316,7 +316,9 @@ def _theme_label(rubric: Rubric, theme_id: str, lang: str) -> str:
 def topics(rubric: Rubric, result: ScanResult, lang: str) -> tuple[Topic, ...]:
     """``TOPICS`` suggestions from the rubric's actions for the phase the school works on (the
     last phase for a school that has secured them all): its items under the phase bar, lowest
-    first, then the items nobody could answer, as "zoek uit"."""
+    first, then the items nobody could answer, as "zoek uit"; none while the scan awaits answers."""
+    if result.awaits_answers:
+        return ()
     phase = result.school_phase if result.school_phase != SECURED else rubric.phase_ids[-1]
     bar = rubric.rules.phase_complete_mean
     candidates = [i for i in result.items.values() if i.phase == phase and not i.left_out]

@@ -105,6 +105,21 @@ class ScanResult:
     def theme(self, theme_id: str) -> ThemeResult:
         return next(theme for theme in self.themes if theme.id == theme_id)
 
+    @property
+    def awaits_answers(self) -> bool:
+        """Nobody answered yet (and nothing was agreed): see ``awaits_answers``."""
+        return awaits_answers(self.items)
+
+
+def awaits_answers(items: Mapping[str, ItemResult]) -> bool:
+    """Nobody answered yet and nothing was agreed. Every item is then unknown, and a "zoek uit"
+    for each would be noise: such a scan suggests no steps and no topics, only "wacht op
+    antwoorden"."""
+    return not any(
+        item.n or item.dont_know or item.not_applicable or item.agreed is not None
+        for item in items.values()
+    )
+
 
 def round_half_up(value: float | Fraction, decimals: int = 1) -> float:
     quantum = Decimal(1).scaleb(-decimals)
@@ -315,7 +330,11 @@ def score_scan(rubric: Rubric, answers: Answers, agreed: Agreed | None = None) -
     answers, agreed = through_crosswalk(rubric, answers, agreed or {})
     items = score_items(rubric, answers, agreed)
     themes = tuple(score_theme(rubric, theme.id, items) for theme in rubric.theme_list)
-    steps = tuple(step for theme in themes for step in next_steps(rubric, theme, items))
+    steps = (
+        ()
+        if awaits_answers(items)
+        else tuple(step for theme in themes for step in next_steps(rubric, theme, items))
+    )
     return ScanResult(items, themes, school_phase(rubric, themes), steps)
 
 

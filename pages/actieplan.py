@@ -191,9 +191,8 @@ def add_step(theme_id: str, criterion_id: str, title: str) -> None:
     st.session_state["plan_message"] = tr("actions.added")
 
 
-# Without a single answer every criterion is unknown: "zoek uit" for each would be noise.
-suggested = result.next_steps if any(data.answers.values()) else ()
-if not any(data.answers.values()):
+suggested = result.next_steps
+if result.awaits_answers:
     st.info(tr("actions.wait_for_answers"))
 elif not suggested:
     st.info(tr("actions.no_suggestions"))

@@ -38,6 +38,9 @@ def readiness_text(value: float | None) -> str:
 
 def show_topics(briefing: Briefing) -> None:
     st.header(tr("briefing.topics_heading"))
+    if briefing.result.awaits_answers:
+        st.info(tr("briefing.topics_wait"))
+        return
     st.caption(tr("briefing.topics_intro", phase=briefing.school_phase))
     lines = []
     for index, topic in enumerate(briefing.topics, start=1):

@@ -6,6 +6,7 @@ from assessment import store
 from assessment.questions import Questions
 from assessment.ui import (
     context,
+    note_drafts,
     phone,
     questionnaire,
     questionnaire_end,
@@ -75,4 +76,6 @@ for criterion in current.criteria:
 questionnaire_theme.navigation(scan.id, questions, position, answers, rubric, go_to)
 if position == len(themes) - 1:
     questionnaire_end.show(access, scan, me, questions, answers, rubric, go_to)
+if not closed:
+    note_drafts.keep(scan.id, me.id, [c.id for c in current.criteria if c.id in answers])
 phone.scroll_if_asked()

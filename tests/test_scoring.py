@@ -209,6 +209,17 @@ def test_no_answers_at_all_means_insufficient_information():
     assert result.school_phase == "verkennen"
 
 
+def test_a_scan_without_answers_awaits_them_and_suggests_no_step():
+    assert score_scan(RUBRIC, {}).awaits_answers
+    assert score_scan(RUBRIC, {}).next_steps == ()  # not a "zoek uit" for every criterion
+
+
+def test_one_weet_niet_is_an_answer_and_brings_the_find_out_steps():
+    result = score_scan(RUBRIC, {"a-v1": ["dk"]})
+    assert not result.awaits_answers
+    assert "find_out" in {step.kind for step in result.next_steps}
+
+
 def test_a_later_phase_scoring_well_on_a_weak_foundation_is_flagged():
     # verkennen mean 1,0 (incomplete); voorbereiden mean 2,5 >= 2,0
     alfa = score_scan(RUBRIC, {"a-v1": [1], "a-v2": [1], "a-b1": [3], "a-b2": [2]}).theme("alfa")

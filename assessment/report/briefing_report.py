@@ -143,10 +143,10 @@ def heading(w: BriefingWriter) -> list[Flowable]:
 
 
 def topics(w: BriefingWriter) -> list[Flowable]:
-    story: list[Flowable] = [
-        w.p(w.bt("topics_heading"), "h2"),
-        w.p(w.bt("topics_intro", phase=w.b.school_phase), "small"),
-    ]
+    heading = w.p(w.bt("topics_heading"), "h2")
+    if w.b.result.awaits_answers:
+        return [heading, w.p(w.bt("topics_wait"), "small")]
+    story = [heading, w.p(w.bt("topics_intro", phase=w.b.school_phase), "small")]
     for number, topic in enumerate(w.b.topics, start=1):
         score = (
             w.bt("topic_value", value=w.num(topic.value))

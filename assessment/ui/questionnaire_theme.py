@@ -9,7 +9,7 @@ import streamlit as st
 from assessment import store
 from assessment.questions import Questions
 from assessment.rubric import Criterion, Rubric
-from assessment.ui import context, phone, questionnaire
+from assessment.ui import context, note_drafts, phone, questionnaire
 from assessment.ui.context import tr
 
 _NO_SUCH_THEME = "questionnaire_no_such_theme"
@@ -80,7 +80,8 @@ def _note(args: tuple, closed: bool) -> None:
     if closed and not saved:
         return
     heading = "questionnaire.note_heading_saved" if saved else "questionnaire.note_heading"
-    with st.expander(tr(heading), expanded=bool(saved or too_long)):
+    box = st.container(key=note_drafts.container_key(scan_id, criterion_id))
+    with box, st.expander(tr(heading), expanded=bool(saved or too_long)):
         st.text_area(  # no max_chars: the browser would cut a paste off without a word
             tr("questionnaire.note_label"),
             key=questionnaire.note_key(scan_id, criterion_id),

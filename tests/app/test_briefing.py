@@ -126,6 +126,19 @@ def test_a_scan_under_the_minimum_group_size_warns_and_shows_no_distribution(dat
     assert "zeggen 0 of 1" not in shown
 
 
+def test_an_empty_scan_s_briefing_waits_for_answers_instead_of_suggesting_zoek_uit(database):
+    admin = store.admin_access()
+    board = store.create_board(database, admin, "Stichting Leeg")
+    _, scan, coordinator, code = answered_school(database, board.id, "OBS Nog Leeg", [], "leeg")
+    for _ in range(3):  # begun, nothing answered yet
+        issued = store.issue_code(database, coordinator, "respondent", scan_id=scan.id).code
+        store.start_respondent(database, store.resolve_code(database, issued), None)
+    at = open_app(code, "briefing")
+    assert not at.exception
+    assert any(i.value.startswith("Wacht op antwoorden") for i in at.info)
+    assert "Zoek uit" not in markdown_text(at)
+
+
 @pytest.mark.parametrize("who", [None, "coordinator", "respondent"])
 def test_only_a_trainer_opens_the_briefing(school, who):
     code = {None: None, "coordinator": school.coordinator, "respondent": school.respondents[0]}

@@ -83,6 +83,20 @@ def test_the_briefing_pdf_holds_the_school_the_contested_items_and_the_open_acti
     assert "Al gedaan" not in text
 
 
+def test_an_empty_scan_s_briefing_waits_for_answers_instead_of_suggesting_zoek_uit(engine, tso):
+    store.register_rubric(tso)
+    _, scan, coordinator, trainer = answered_school(engine, tso, "OBS Nog Leeg", [])
+    for _ in range(3):  # begun, nothing answered yet
+        issued = store.issue_code(engine, coordinator, "respondent", scan_id=scan.id).code
+        store.start_respondent(engine, store.resolve_code(engine, issued), None)
+    briefing = build_briefing(engine, trainer, scan.id, tso, "nl")
+    assert briefing.topics == ()
+    text = flat(Pdf(build_briefing_pdf(briefing, "nl")).text)
+    assert "Wacht op antwoorden: zodra collega's de vragenlijst invullen" in text
+    assert "Drie onderwerpen" not in text
+    assert "Zoek uit" not in text
+
+
 def test_a_divided_team_still_fits_on_two_pages(engine, tso):
     store.register_rubric(tso)
     store.seed_demo(engine, tso)

@@ -199,6 +199,26 @@ def test_without_actions_or_previous_scan_the_report_says_so_politely(mini):
     assert "nog geen acties vastgelegd" in empty.flat
 
 
+def test_an_empty_scan_waits_for_answers_instead_of_suggesting_zoek_uit(mini):
+    report = ReportInput(
+        school="School",
+        scan_label="2026-2027",
+        date=dt.date(2026, 11, 24),
+        rubric=mini,
+        result=score_scan(mini, {}),
+        respondents=0,
+    )
+    text = Pdf(build_report(report)).flat
+    waiting = (
+        "Wacht op antwoorden: zodra collega's de vragenlijst invullen, staan hier voorstellen."
+    )
+    assert text.count(waiting) == len(mini.theme_list)  # one per theme, under "Volgende stappen"
+    assert "Zoek uit" not in text
+    with_plan = Pdf(build_report(dataclasses.replace(report, actions=[]))).flat
+    assert "nog geen acties vastgelegd. Wacht op antwoorden" in with_plan
+    assert "De volgende stappen per thema zijn een goed begin" not in with_plan
+
+
 def test_two_themes_get_bars_with_both_scans_and_every_value_in_text(mini):
     now = score_scan(mini, {"a-v1": [3, 3], "b-v1": [1, 2]})
     before = score_scan(mini, {"a-v1": [1, 1], "b-v1": [2, 2]})

@@ -23,6 +23,8 @@ def action_plan(w: ScanWriter) -> list[Flowable]:
     actions = w.r.actions
     if actions is None:
         story.append(w.p(w.t("actions.unavailable")))
+    elif not actions and w.result.awaits_answers:
+        story.append(w.p(w.t("actions.none_waiting")))
     elif not actions:
         story.append(w.p(w.t("actions.none")))
     else:

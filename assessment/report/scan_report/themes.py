@@ -81,7 +81,9 @@ def themes(w: ScanWriter) -> list[Flowable]:
 
         story.append(w.p(w.t("theme.next_steps"), "h3"))
         steps = [s for s in w.result.next_steps if s.theme == theme.id]
-        if not steps:
+        if w.result.awaits_answers:
+            story.append(w.p(w.t("theme.next_steps_wait"), "small"))
+        elif not steps:
             story.append(w.p(w.t("theme.next_steps_none"), "small"))
         for step in steps:
             kind = t(f"scoring.step.{step.kind}", w.lang)
