@@ -87,8 +87,12 @@ def development_map_drawing(
                     )
                 )
             room = column - 13 - 2 * PADDING - mean_width - 4
-            words = simpleSplit(state_word(cell.state, cell.unknown), FAMILY, 6.8, room)[:2]
-            _lines(drawing, words, x + PADDING + 13, top, FAMILY, 6.8, ROW_HEIGHT)
+            size = 6.8
+            words = simpleSplit(state_word(cell.state, cell.unknown), FAMILY, size, room)
+            if len(words) > 2:  # "voorlopig afgerond (2 onbekend)": three smaller lines
+                size = 5.8
+                words = simpleSplit(state_word(cell.state, cell.unknown), FAMILY, size, room)[:3]
+            _lines(drawing, words, x + PADDING + 13, top, FAMILY, size, ROW_HEIGHT)
     return drawing
 
 

@@ -133,7 +133,7 @@ def test_a_closed_scan_is_read_only_for_respondents(school):
     from assessment import store
 
     respondent = store.resolve_code(school.engine, school.respondents[0])
-    store.start_respondent(school.engine, respondent, "leerkracht")
+    store.start_respondent(school.engine, respondent, "werkgroep")  # judges scan_criterion
     store.save_answer(school.engine, respondent, school.scan_criterion, 2, "eerder gegeven")
     store.close_scan(
         school.engine, store.resolve_code(school.engine, school.coordinator), school.scan.id

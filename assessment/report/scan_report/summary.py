@@ -88,8 +88,8 @@ def summary(w: ScanWriter) -> list[Flowable]:
             ]
         )
     )
-    story += map_notes(w, w.rubric, w.result)
-    story.append(KeepTogether([w.p(w.t("summary.chart_title"), "h3"), _chart(w)]))
+    # The numbers before the pictures: the table, then what holds a phase, then the radar, which
+    # moves to the next page when the notes under the map take its room.
     story += [Spacer(1, 2 * mm), _theme_table(w), Spacer(1, 1.5 * mm)]
     notes = [w.t("summary.school_phase_note"), w.t("summary.readiness_note")]
     if w.previous is None:
@@ -97,6 +97,8 @@ def summary(w: ScanWriter) -> list[Flowable]:
     else:
         notes.append(w.t("summary.change_note"))
     story.append(w.p(" ".join(notes), "small"))
+    story += map_notes(w, w.rubric, w.result)
+    story.append(KeepTogether([w.p(w.t("summary.chart_title"), "h3"), _chart(w)]))
     if w.r.trend:
         story.append(
             KeepTogether(
