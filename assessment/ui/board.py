@@ -58,13 +58,14 @@ def heatmap(dashboard: Dashboard, rubric: Rubric, lang: str) -> None:
             st.info(tr("compare.no_match", query=query.strip()))
             return
     pages = max(1, math.ceil(len(schools) / HEATMAP_PAGE))
-    page = paging.selectbox(
-        tr("compare.page"),
-        range(1, pages + 1),
-        format_func=lambda number: tr("compare.page_of", page=number, pages=pages),
-        key="board_page",
-        disabled=pages == 1,
-    )
+    page = 1
+    if pages > 1:
+        page = paging.selectbox(
+            tr("compare.page"),
+            range(1, pages + 1),
+            format_func=lambda number: tr("compare.page_of", page=number, pages=pages),
+            key="board_page",
+        )
     first = (page - 1) * HEATMAP_PAGE
     shown = schools[first : first + HEATMAP_PAGE]
     themes = len(dashboard.themes)

@@ -147,7 +147,7 @@ def test_the_summary_holds_every_save_acknowledged_while_the_scan_closed(engine,
     acknowledged = sum(outcome is not None for outcome in outcomes[1:])
     with engine.connect() as connection:
         stored = connection.execute(
-            select(T.answer.c.id).where(T.answer.c.criterion == "b-v1")
+            select(T.answer.c.respondent_id).where(T.answer.c.criterion == "b-v1")
         ).all()
     assert len(stored) == acknowledged
     shown = summary_criteria(engine, scan.id).get("b-v1", {})
