@@ -109,7 +109,8 @@ def show_contested_item(item: ContestedItem) -> None:
             st.markdown(tr_md("briefing.agreed_note", note=item.agreed_note))
         if item.notes:
             st.markdown(tr("briefing.notes_heading"))
-            st.markdown("\n".join(f"- “{md(note)}”" for note in item.notes))
+            for note in item.notes:  # as plain text: no Markdown, no icon shortcode, ever
+                st.text(f"“{note}”")
 
 
 def show_contested(briefing: Briefing) -> None:
