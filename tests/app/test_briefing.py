@@ -59,8 +59,10 @@ def two_schools(database):
 
 
 def markdown_text(at) -> str:
-    """The page's Markdown as read: without the escapes that keep user text literal."""
-    return "\n".join(element.value for element in at.markdown).replace("\\", "")
+    """The page's Markdown as read (without the escapes that keep user text literal), then its
+    plain text elements, where the team's notes are."""
+    markdown = "\n".join(element.value for element in at.markdown).replace("\\", "")
+    return markdown + "\n" + "\n".join(element.value for element in at.text)
 
 
 def test_a_trainer_adds_a_second_school_once_and_switches_between_the_briefings(two_schools):
