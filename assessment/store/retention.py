@@ -234,12 +234,17 @@ def _remove_notes(connection: Connection, scan_id: int, today: dt.date) -> None:
     connection.execute(
         update(T.answer).where(T.answer.c.scan_id == scan_id, T.answer.c.note != "").values(note="")
     )
+    _remove_agreed_notes(connection, scan_id)
+    connection.execute(update(T.scan).where(T.scan.c.id == scan_id).values(notes_removed_on=today))
+
+
+def _remove_agreed_notes(connection: Connection, scan_id: int) -> None:
+    """The notes with agreed values are notes too; the agreed values themselves stay."""
     connection.execute(
         update(T.consensus)
         .where(T.consensus.c.scan_id == scan_id, T.consensus.c.note != "")
         .values(note="")
     )
-    connection.execute(update(T.scan).where(T.scan.c.id == scan_id).values(notes_removed_on=today))
 
 
 def _remove_answers(connection: Connection, scan_id: int, today: dt.date) -> None:
@@ -273,6 +278,7 @@ def _remove_answers(connection: Connection, scan_id: int, today: dt.date) -> Non
             )
         )
     connection.execute(delete(T.answer).where(T.answer.c.scan_id == scan_id))
+    _remove_agreed_notes(connection, scan_id)
     connection.execute(delete(T.respondent).where(T.respondent.c.scan_id == scan_id))
     connection.execute(
         delete(T.access_code).where(
