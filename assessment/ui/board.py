@@ -29,7 +29,9 @@ from assessment.ui.logged_download import logged
 
 CHOSEN_SCHOOL = "board_school"
 HEATMAP_PAGE = 25  # schools per page of the heatmap
-APPENDIX = "board_appendix_pdf"  # the appendix made on request: ((lang, scan ids), bytes)
+MADE_ON_REQUEST = "board_made_"  # + kind: a file made on request, ((lang, scan ids), bytes)
+XLSX_AT_ONCE = 200  # up to this many schools the spreadsheet is ready within a second
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _number(value, lang: str) -> str:
@@ -186,30 +188,38 @@ def _pdf(engine, access: store.Access, dashboard: Dashboard, rubric: Rubric, lan
 
 
 def downloads(access: store.Access, dashboard: Dashboard, rubric: Rubric, lang: str) -> None:
-    """Built only when clicked: the page itself never reads a criterion. The appendix per
-    school takes seconds for a large board, so it is made on request, with a spinner."""
+    """Built only when clicked: the page itself never reads a criterion. What takes more than a
+    moment (the spreadsheet of a large board, the appendix per school) is made on request, with
+    a spinner, and then offered for download."""
+    engine = context.engine()
     columns = st.columns(3)
-    columns[0].download_button(
-        tr("compare.download_xlsx"),
-        data=logged(
-            partial(_xlsx, context.engine(), access, dashboard, rubric, lang),
-            context.engine(),
-            access,
-            "board_xlsx",
-        ),
-        file_name=tr("compare.xlsx_name"),
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        on_click="ignore",
-        icon=":material/table_view:",
-        key="board_xlsx",
-    )
+    xlsx = partial(_xlsx, engine, access, dashboard, rubric, lang)
+    with columns[0]:
+        if len(dashboard.rows) > XLSX_AT_ONCE:
+            on_request(
+                access,
+                dashboard,
+                lang,
+                "xlsx",
+                xlsx,
+                "board_xlsx",
+                tr("compare.make_xlsx"),
+                XLSX_MIME,
+            )
+        else:
+            st.download_button(
+                tr("compare.download_xlsx"),
+                data=logged(xlsx, engine, access, "board_xlsx"),
+                file_name=tr("compare.xlsx_name"),
+                mime=XLSX_MIME,
+                on_click="ignore",
+                icon=":material/table_view:",
+                key="board_xlsx",
+            )
     columns[1].download_button(
         tr("compare.download_pdf"),
         data=logged(
-            partial(_pdf, context.engine(), access, dashboard, rubric, lang),
-            context.engine(),
-            access,
-            "board_pdf",
+            partial(_pdf, engine, access, dashboard, rubric, lang), engine, access, "board_pdf"
         ),
         file_name=tr("compare.pdf_name"),
         mime="application/pdf",
@@ -218,34 +228,61 @@ def downloads(access: store.Access, dashboard: Dashboard, rubric: Rubric, lang: 
         key="board_pdf",
     )
     with columns[2]:
-        appendix(access, dashboard, rubric, lang)
+        appendix = partial(_appendix, engine, access, dashboard, rubric, lang)
+        on_request(
+            access,
+            dashboard,
+            lang,
+            "appendix",
+            appendix,
+            "board_appendix",
+            tr("compare.make_appendix"),
+            "application/pdf",
+        )
     st.caption(tr("compare.downloads_caption"))
 
 
-def appendix(access: store.Access, dashboard: Dashboard, rubric: Rubric, lang: str) -> None:
-    made = st.session_state.get(APPENDIX)
-    version = (lang, tuple(row.scan.scan_id for row in dashboard.rows))
-    if made is None or made[0] != version:
-        if not st.button(tr("compare.make_appendix"), icon=":material/description:"):
-            return
-        from assessment.report.board_appendix import board_appendix_pdf
+def _appendix(
+    engine, access: store.Access, dashboard: Dashboard, rubric: Rubric, lang: str
+) -> bytes:
+    from assessment.report.board_appendix import board_appendix_pdf
 
-        engine = context.engine()
-        with st.spinner(tr("compare.making_appendix", count=len(dashboard.rows))):
-            maps = store.board_maps(engine, access, [row.scan.scan_id for row in dashboard.rows])
-            board = store.get_board(engine, access, access.board_id).name
-            data = board_appendix_pdf(dashboard, maps, rubric, board, lang)
-        store.record_download(engine, access, "board_appendix")
+    maps = store.board_maps(engine, access, [row.scan.scan_id for row in dashboard.rows])
+    board = store.get_board(engine, access, access.board_id).name
+    return board_appendix_pdf(dashboard, maps, rubric, board, lang)
+
+
+def on_request(
+    access: store.Access,
+    dashboard: Dashboard,
+    lang: str,
+    kind: str,
+    build,
+    what: str,
+    make_label: str,
+    mime: str,
+) -> None:
+    """A button that makes the file behind a spinner (logged as download ``what``), then the
+    download button for it; the file is kept for this language and these scans."""
+    key = f"{MADE_ON_REQUEST}{kind}"
+    version = (lang, tuple(row.scan.scan_id for row in dashboard.rows))
+    made = st.session_state.get(key)
+    if made is None or made[0] != version:
+        if not st.button(make_label, icon=":material/description:", key=f"make_{kind}"):
+            return
+        with st.spinner(tr("compare.making", count=len(dashboard.rows))):
+            data = build()
+        store.record_download(context.engine(), access, what)
         made = (version, data)
-        st.session_state[APPENDIX] = made
+        st.session_state[key] = made
     st.download_button(
-        tr("compare.download_appendix"),
+        tr(f"compare.download_{kind}"),
         data=made[1],
-        file_name=tr("compare.appendix_name"),
-        mime="application/pdf",
+        file_name=tr(f"compare.{kind}_name"),
+        mime=mime,
         on_click="ignore",
         icon=":material/download:",
-        key="board_appendix",
+        key=what,
     )
 
 

@@ -141,3 +141,18 @@ def test_the_spreadsheet_holds_the_numbers_of_the_screen_and_no_formula(database
                     assert not cell.value.startswith(FORMULA_STARTS), cell.value
     # the school without a closed scan is listed as waiting, its name never a formula
     assert "=HYPERLINK(1): nog geen afgesloten scan" in [t.value for t in at.text]
+
+
+def test_a_large_boards_spreadsheet_is_made_on_request_and_then_offered(
+    database, demo_board, monkeypatch
+):
+    from assessment.ui import board
+
+    monkeypatch.setattr(board, "XLSX_AT_ONCE", 0)  # as if the board had more schools
+    at = open_app(demo_board, "vergelijken")
+    assert "Spreadsheet (XLSX)" not in [b.label for b in at.get("download_button")]
+    next(b for b in at.button if b.label == "Spreadsheet maken (XLSX)").click().run()
+    assert not at.exception
+    assert "Spreadsheet (XLSX)" in [b.label for b in at.get("download_button")]
+    logged = store.audit_log(database, store.admin_access(), limit=50)
+    assert any(e.action == "download" and e.detail.get("what") == "board_xlsx" for e in logged)
