@@ -136,15 +136,15 @@ def use(page: Page, kind: str, element: Locator) -> None:
     element.scroll_into_view_if_needed()
     if kind == "download":
         with page.expect_download(timeout=SLOW) as started:
-            element.click(timeout=5000)
+            element.click(timeout=WAIT)
         assert Path(started.value.path()).stat().st_size > 0
     elif kind == "selectbox":
-        element.get_by_role("button", name="Open").click(timeout=5000)
+        element.get_by_role("button", name="Open").click(timeout=WAIT)
         options = page.get_by_role("option")
         expect(options.first).to_be_visible(timeout=WAIT)
         options.last.click()
     else:
-        element.click(timeout=5000)
+        element.click(timeout=WAIT)
     settle(page)
     page.keyboard.press("Escape")  # closes a dialog or a list a click opened
 
