@@ -133,6 +133,8 @@ def no_failure_on_screen(page: Page, what: str) -> None:
 
 
 def use(page: Page, kind: str, element: Locator) -> None:
+    if not element.is_visible():  # hidden by an earlier click's rerun: nobody can press it now
+        return
     element.scroll_into_view_if_needed()
     if kind == "download":
         with page.expect_download(timeout=SLOW) as started:
