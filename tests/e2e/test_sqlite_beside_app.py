@@ -42,10 +42,20 @@ def command(database: str, *args: str) -> subprocess.CompletedProcess:
     )
 
 
+def settled(page: Page) -> None:
+    page.wait_for_timeout(400)  # a click starts its run a moment later
+    expect(page.get_by_test_id("stApp")).to_have_attribute(
+        "data-test-script-state", "notRunning", timeout=30000
+    )
+
+
 def open_scan_on_beheer(page: Page, label: str) -> None:
     expect(page.get_by_role("button", name="Afmelden")).to_be_visible(timeout=30000)
     page.get_by_role("link", name="Beheer", exact=True).click()
-    page.get_by_role("textbox", name="Naam van de nieuwe scan").fill(label)
+    settled(page)  # else the page's own run redraws the form over what was typed
+    name = page.get_by_role("textbox", name="Naam van de nieuwe scan")
+    name.fill(label)
+    expect(name).to_have_value(label)
     page.get_by_role("button", name="Nieuwe scan openen").click()
     expect(page.get_by_text(f"Scan {label} staat open.")).to_be_visible(timeout=30000)
 
