@@ -250,6 +250,7 @@ def _check_scan(
         "closed_at": check.get(scan, "closed_at", path, "datetime", optional=True),
         "notes_removed_on": check.get(scan, "notes_removed_on", path, "date", optional=True),
         "answers_removed_on": check.get(scan, "answers_removed_on", path, "date", optional=True),
+        "mr_informed_on": check.get(scan, "mr_informed_on", path, "date", optional=True),
         "removed_answers": _check_removed(check, scan, path, rubric),
         "respondents": [],
         "agreed": [],

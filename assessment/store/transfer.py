@@ -148,6 +148,7 @@ def export_school(engine: Engine, access: Access, school_id: int) -> dict[str, A
                     "closed_at": _time(scan.closed_at),
                     "notes_removed_on": _day(scan.notes_removed_on),
                     "answers_removed_on": _day(scan.answers_removed_on),
+                    "mr_informed_on": _day(scan.mr_informed_on),
                     "removed_answers": _removed_answers(connection, scan),
                     "respondents": respondents,
                     "agreed": agreed,
@@ -242,6 +243,7 @@ def insert_school(
                 closed_at=scan["closed_at"],
                 notes_removed_on=scan["notes_removed_on"],
                 answers_removed_on=scan["answers_removed_on"],
+                mr_informed_on=scan["mr_informed_on"],
             )
             .returning(T.scan.c.id)
         ).scalar_one()

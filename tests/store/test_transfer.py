@@ -36,6 +36,7 @@ def exported(world) -> dict:
         engine, coordinator, world.previous_scan.id, "b-v2", "na", "n.v.t. hier", version=0
     )
     store.submit(engine, world.access["respondent"])
+    store.set_mr_informed(engine, coordinator, world.scan.id, True)
     store.save_answer(engine, coordinator, "a-b2", "dk", "weet ik niet", scan_id=world.scan.id)
     return store.export_school(engine, store.admin_access(), world.school.id)
 
@@ -48,6 +49,8 @@ def test_the_export_is_json_with_a_format_version_and_no_codes_or_ids(world, exp
     for code in world.codes.values():
         assert code not in text
     latest = exported["scans"][1]
+    assert exported["scans"][0]["mr_informed_on"] is None
+    assert len(latest["mr_informed_on"]) == len("2026-12-06")  # a day, carried by the round trip
     assert latest["actions"][-1]["carried_from"] == exported["scans"][0]["actions"][0]["ref"]
 
 
