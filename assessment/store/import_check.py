@@ -18,7 +18,7 @@ from typing import Any
 from assessment.respondents import RESPONDENT_ROLES
 from assessment.rubric import Rubric
 from assessment.store import tables as T
-from assessment.store._common import is_answer_value
+from assessment.store._common import is_answer_value, may_answer
 from assessment.store.errors import ImportRefused
 from assessment.store.info import ACTION_STATUSES, SCAN_STATUSES
 from assessment.store.rubrics import rubric_for
@@ -278,6 +278,8 @@ def _check_scan(
             rubric,
             "updated_at" if version == 1 else None,
         )
+        roles = [role, *([] if other_roles is _MISSING else other_roles)]
+        _check_roles(check, checked_answers, roles, rubric, f"{r_path}.answers")
         if version == 1:
             started = check.get(respondent, "started_at", r_path, "datetime", optional=True)
             submitted = check.get(respondent, "submitted_at", r_path, "datetime", optional=True)
@@ -340,6 +342,20 @@ def _check_scan(
                 )
         result["actions"].append({"ref": ref, "carried_from": carried_from, **values})
     return result
+
+
+def _check_roles(
+    check: _Checker, answers: list[dict[str, Any]], roles: list, rubric: Rubric | None, path: str
+) -> None:
+    """An answer to a criterion none of the respondent's roles may judge is refused, as the
+    questionnaire and the store refuse it (``answered_by``)."""
+    known = [role for role in roles if isinstance(role, str) and role in RESPONDENT_ROLES]
+    if rubric is None or len(known) < len([r for r in roles if r not in (None, _MISSING)]):
+        return  # a role already refused as unknown: one message for it is enough
+    for answer in answers:
+        criterion = rubric.criterion(_current_id(rubric, answer["criterion"]))
+        if not may_answer(criterion, known):
+            check.add("not_for_role", path=path, criterion=answer["criterion"])
 
 
 def _check_values(

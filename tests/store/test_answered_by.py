@@ -4,6 +4,8 @@ role) is refused in Dutch and nothing is stored, on both engines and on every sa
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 
 from assessment import store
@@ -95,3 +97,19 @@ def test_a_coordinator_filling_in_is_held_to_the_role_chosen(scan):
     store.save_answer(engine, coordinator, "a-v2", 2, scan_id=opened.id)
     error = refused(lambda: store.save_answer(engine, coordinator, "b-b2", 2, scan_id=opened.id))
     assert error.key == "store.errors.not_for_role"
+
+
+def test_an_import_refuses_an_answer_the_respondents_roles_may_not_give(scan):
+    engine, coordinator, opened, respondent = scan
+    directie = respondent("directie")
+    store.save_answer(engine, directie, "a-v1", 3)
+    document = store.export_school(engine, store.admin_access(), opened.school_id)
+    document["school"]["name"] = "OBS De Rollen II"  # beside the school it came from
+    spoiled = copy.deepcopy(document)
+    spoiled["scans"][0]["respondents"][0]["role"] = "leerkracht"  # a-v1 is the directie's
+    with pytest.raises(store.ImportRefused) as caught:
+        store.import_school(engine, store.admin_access(), spoiled)
+    assert [key for key, _ in caught.value.problems] == ["store.import.not_for_role"]
+    assert "a-v1" in t(*caught.value.problems[0][:1], "nl", **caught.value.problems[0][1])
+    imported = store.import_school(engine, store.admin_access(), document)  # as exported: fine
+    assert imported.name == "OBS De Rollen II"
