@@ -1,4 +1,4 @@
-"""The board dashboard as data (DESIGN §7a): per school its newest closed scan with results, the
+"""The board dashboard as data: per school its newest closed scan with results, the
 phase distribution per theme, the board average and each school's trend, from the stored scan
 summaries only. Shared by the Vergelijken page, the spreadsheet export and the board PDF, so all
 three show the same numbers."""

@@ -1,4 +1,4 @@
-"""The trainer's briefing of one school (DESIGN §7a): what a trainer reads in ten minutes before a
+"""The trainer's briefing of one school : what a trainer reads in ten minutes before a
 follow-up session. The same content feeds the Briefing page and the briefing PDF.
 
 * the ontwikkelkaart;

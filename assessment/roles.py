@@ -1,3 +1,3 @@
-"""The roles an access code can carry (DESIGN §6); the store checks them, the command line offers them."""
+"""The roles an access code can carry; the store checks them, the command line offers them."""
 
 CODE_ROLES: tuple[str, ...] = ("board", "coordinator", "trainer", "respondent")

@@ -144,7 +144,7 @@ def score_item(
     mean = fmean(numeric) if numeric else None
     dk_share = dont_know / (len(numeric) + dont_know) if numeric or dont_know else 1.0
     # An agreed number is the team's verdict: it decides, also over a majority of n.v.t.
-    # answers (DESIGN §4); an agreed "weet niet" gives no value but leaves that rule standing.
+    # answers (docs/scoring.md); an agreed "weet niet" gives no value but leaves that rule standing.
     if agreed is None:
         # When most of the team does not know, the few numbers given are no value.
         value = mean if dk_share <= rules.max_dont_know_share else None

@@ -1,4 +1,4 @@
-"""The board page at the scale of DESIGN §8: schools × 5 school years × 20 respondents × 50 criteria.
+"""The board page at its budgeted scale: schools × 5 school years × 20 respondents × 50 criteria.
 
     python bench/bench_board.py [--schools 1000] [--years 5] [--respondents 20] [--runs 5]
                                 [--engines sqlite,postgresql]

@@ -1,4 +1,4 @@
-"""Benchmark of the action-plan PDF (DESIGN §8: one PDF < 0.5 s).
+"""Benchmark of the action-plan PDF (budget: one PDF < 0.5 s).
 
     python bench/bench_report.py [--reports 100] [--respondents 30] [--actions 20]
 

@@ -1,4 +1,4 @@
-"""Benchmark of what the Resultaten page computes (DESIGN §8: < 100 ms for a 30-respondent scan).
+"""Benchmark of what the Resultaten page computes (budget: < 100 ms for a 30-respondent scan).
 
     python bench/bench_results.py [--respondents 30] [--runs 50]
 

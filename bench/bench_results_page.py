@@ -1,4 +1,4 @@
-"""Resultaten as a coordinator sees it, rerun in AppTest (DESIGN §8: < 100 ms, 30 respondents).
+"""Resultaten as a coordinator sees it, rerun in AppTest (budget: < 100 ms, 30 respondents).
 
     python bench/bench_results_page.py [--respondents 30] [--runs 40] [--json]
 

@@ -1,4 +1,4 @@
-"""Latency of saving one answer with 30 respondents writing at the same time (DESIGN §8).
+"""Latency of saving one answer with 30 respondents writing at the same time (budget: < 20 ms p95).
 
     python -m bench.bench_store [--writers 30] [--rounds 20]
 

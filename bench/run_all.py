@@ -1,4 +1,4 @@
-"""Every figure of issue 11 beside its floor, from one command.
+"""Every budget of the README ("Tests and benchmarks") beside its floor, from one command.
 
     python bench/run_all.py [--quick]
 

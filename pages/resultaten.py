@@ -30,7 +30,7 @@ from assessment.ui.safe import md
 access = require_role("coordinator", "trainer")
 engine, rubric, lang = context.engine(), context.rubric(), context.lang()
 
-# Everything this page reads, in one call of four statements (issue 11).
+# Everything this page reads, in one call of four statements.
 view = store.results_view(engine, access, access.school_id, chosen_scan_id())
 scan = choose_scan(access, key="results_scan", scans=view.scans if view else [])
 if scan is None:

@@ -1,4 +1,4 @@
-"""The ontwikkelkaart (DESIGN §7a) on the mini rubric: one state per theme × phase cell."""
+"""The ontwikkelkaart on the mini rubric: one state per theme × phase cell."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The lock files match the requirements (issue 12: reproducible installs).
+"""The lock files match the requirements (README, "Dependencies").
 
 ``requirements.lock`` and ``requirements-dev.lock`` pin every package with its hashes; ``scripts/lock``
 writes them from ``requirements.txt`` and ``requirements-dev.txt``. These checks run offline: each

@@ -1,4 +1,4 @@
-"""Odd rubric files (issue 12 §10): each refused as a ``file:line`` problem, never read whole.
+"""Odd rubric files: each refused as a ``file:line`` problem, never read whole.
 
 An alias bomb once took all memory, a theme file linked to ``/dev/zero`` never ended, and a theme
 id ``../x`` read a YAML file outside the rubric directory.

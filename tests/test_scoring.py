@@ -1,4 +1,4 @@
-"""DESIGN §4, rule by rule, on the mini rubric (themes alfa/beta; phases verkennen, voorbereiden;
+"""Each rule of docs/scoring.md on the mini rubric (themes alfa/beta; phases verkennen, voorbereiden;
 two criteria per phase; a-v2 and b-v2 allow n.v.t.). Numbers are computed by hand in the comments."""
 
 from __future__ import annotations
@@ -130,7 +130,7 @@ def test_agreed_dont_know_means_no_value_and_agreed_na_leaves_the_item_out():
 
 
 def test_an_agreed_dont_know_does_not_overrule_a_majority_of_not_applicable():
-    # DESIGN §4: only an agreed number keeps an item that most answered n.v.t. in
+    # docs/scoring.md: only an agreed number keeps an item that most answered n.v.t. in
     item = score_items(RUBRIC, {"a-v2": ["na", "na", 1]}, {"a-v2": "dk"})["a-v2"]
     assert item.left_out and not item.unknown
 

@@ -1,4 +1,4 @@
-"""A remembered score is the score of exactly these values (issue 11 §2)."""
+"""A remembered score is the score of exactly these values."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The PDF documents: the scan report (action plan, issue 5) and the code slips.
+"""The PDF documents: the scan report (the action plan) and the code slips.
 
 Importing this package is cheap: ReportLab and the fonts load on the first report. Entry points:
 ``build_report`` (plain input), ``report_for_scan`` (from the database), ``report_from_csv``

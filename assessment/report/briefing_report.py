@@ -1,4 +1,4 @@
-"""The trainer's briefing as a one- or two-page PDF (DESIGN §7a), in the order a trainer reads it:
+"""The trainer's briefing as a one- or two-page PDF, in the order a trainer reads it:
 
 1. the school, its scan and where it stands; the ontwikkelkaart;
 2. three suggested topics for the session;

@@ -3,7 +3,7 @@
 Every read goes through the store's service functions with the caller's ``Access``, so a code that
 may not read the scan gets the store's ``AccessDenied``/``NotFound`` and no PDF. Evidence notes are
 left out unless ``include_notes`` is set: the PDF is meant to be shared with the team and board,
-while notes are for coordinator and trainer only (DESIGN §6). The team's agreed notes are shown.
+while notes are for coordinator and trainer only (docs/privacy.md); agreed notes are shown.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Readiness per theme over a school's scans (DESIGN §7a): shown once a school has three or more."""
+"""Readiness per theme over a school's scans: shown once a school has three or more."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Storage of boards, schools, scans, answers, agreed values, actions and access codes.
 
 Every service function takes the engine and the caller's ``Access`` and checks that access itself
-(DESIGN §6); it returns frozen dataclasses and raises ``StoreError`` subclasses whose ``key`` and
+(docs/architecture.md), returns frozen dataclasses and raises a ``StoreError`` whose ``key`` and
 ``values`` give a message in the user's language: ``t(err.key, lang, **err.values)``.
 """
 

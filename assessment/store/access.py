@@ -1,4 +1,4 @@
-"""Access codes (DESIGN §6) and the authorisation checks every service function runs.
+"""Access codes and the authorisation checks every service function runs (docs/architecture.md).
 
 A code is ``secrets.token_urlsafe(24)``: 192 random bits. Only its SHA-256 is stored; it is shown once.
 An ``Access`` is checked again on every call against its code row, so revoking a code or letting
@@ -389,7 +389,7 @@ def revoke_code(engine: Engine, access: Access, code_id: int) -> CodeInfo:
             connection.execute(
                 update(T.access_code).where(T.access_code.c.id == code_id).values(revoked_at=now)
             )
-            # Its browsers are signed out at once (DESIGN §7a), unless they hold another code.
+            # Its browsers are signed out at once, unless they hold another code.
             end_sessions_left_without_codes(connection, code_id, now)
             record(
                 connection,

@@ -1,4 +1,4 @@
-"""What Resultaten (and the trend in the PDF) reads, in four statements (issue 11 §2).
+"""What Resultaten (and the trend in the PDF) reads, in four statements.
 
 The caller's code, the school with its scans, the values of the scans up to the chosen one, and
 who started the chosen scan. Answers come counted per criterion and value, never per respondent:

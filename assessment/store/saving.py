@@ -1,4 +1,4 @@
-"""Saving one answer: the hot path of the app (DESIGN §8: < 20 ms p95 with 30 writers at once).
+"""Saving one answer, the hot path: < 20 ms p95 with 30 writers at once (the README's budgets).
 
 One prebuilt query checks the caller's code, respondent row and scan together; anything unusual
 falls back to the general checks, which raise the same errors as every other service function.

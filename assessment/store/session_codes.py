@@ -1,4 +1,4 @@
-"""Which codes a session holds (DESIGN §7a): a trainer signs in with the trainer code of one
+"""Which codes a session holds: a trainer signs in with the trainer code of one
 school and adds the trainer codes of others, once each, to the same session.
 
 The session keeps the code it was opened with (``session.code_id``); every code added later is a

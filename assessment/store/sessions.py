@@ -1,4 +1,4 @@
-"""Sessions (DESIGN §7a): a coordinator, trainer or board code typed once keeps its browser signed
+"""Sessions: a coordinator, trainer or board code typed once keeps its browser signed
 in across reloads, new tabs and bookmarks, without the code ever appearing in a URL.
 
 A session is opened for a resolved code and hands out a one-time *ticket* (valid

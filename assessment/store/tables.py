@@ -234,7 +234,7 @@ session = Table(
 )
 
 # The further trainer codes a trainer added to a session (migration 0004): one browser, several
-# schools (DESIGN §7a). The session's own ``code_id`` is the code it was opened with.
+# schools. The session's own ``code_id`` is the code it was opened with.
 session_code = Table(
     "session_code",
     metadata,

@@ -1,4 +1,4 @@
-"""A trainer's schools (DESIGN §7a): the trainer adds the trainer code of each school once and
+"""A trainer's schools: the trainer adds the trainer code of each school once and
 switches between the schools without signing out.
 
 The list lives in the server-side session (``store.add_session_code``), so a reload or a bookmark

@@ -1,4 +1,4 @@
-"""The HTTP side of staying signed in (DESIGN §7a), mounted by ``server.py`` on ``st.App``.
+"""The HTTP side of staying signed in, mounted by ``server.py`` on ``st.App``.
 
 * ``GET /_aanmelden?t=TICKET&naar=/PAGE`` exchanges a session's one-time ticket for its token, puts
   the token in an HttpOnly, SameSite=Strict cookie and sends the browser on to the page. A page's

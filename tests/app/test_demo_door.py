@@ -1,4 +1,4 @@
-"""The demo is no door (issue 12 §8): ``?demo=1`` makes an anonymous visitor coordinator of the
+"""The demo is no door: ``?demo=1`` makes an anonymous visitor coordinator of the
 demo school, so the demo lives in a database of its own, never beside real schools."""
 
 from __future__ import annotations

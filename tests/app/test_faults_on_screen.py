@@ -1,4 +1,4 @@
-"""What a user sees when something goes wrong (issue 12 §5, §6, §9): a Dutch sentence, never a
+"""What a user sees when something goes wrong: a Dutch sentence, never a
 traceback; a failed save keeps the answer on screen; wrong codes slow down."""
 
 from __future__ import annotations
@@ -134,7 +134,7 @@ def test_a_theme_id_is_shown_as_text_on_actieplan(school):
     rubric = load_rubric()
     last_year = store.open_scan(school.engine, coordinator, school.school.id, "2025-2026", rubric)
     action = store.add_action(school.engine, coordinator, last_year.id, "draagvlak", "Studiedag")
-    with school.engine.begin() as connection:  # as an import before issue 12 could store it
+    with school.engine.begin() as connection:  # as an import could store it before text was checked
         connection.execute(update(T.action).where(T.action.c.id == action.id).values(theme=hostile))
         connection.execute(  # last year's scan is older than this year's
             update(T.scan)

@@ -16,7 +16,7 @@ WAIT = 20000
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 LOCAL_SCHEMES = {"data", "blob"}
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-# "Headings in order" (issue 8) is an axe best practice of impact "moderate": counted as well.
+# "Headings in order" is an axe best practice of impact "moderate": counted as well.
 ALSO_COUNTED = {"heading-order"}
 
 

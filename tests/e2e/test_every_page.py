@@ -1,4 +1,4 @@
-"""Every page for every role in Chromium, on the demo board (issues 8 and 12): axe-core finds no
+"""Every page for every role in Chromium, on the demo board: axe-core finds no
 critical or serious WCAG 2 A/AA violation and no heading out of order in our own content, no chart
 text is fainter than 4,5:1, and no page asks another host for anything, also not while a
 selectbox or an expander is opened."""

@@ -1,4 +1,4 @@
-"""Hostile text on screen (issue 12): a demo-like school whose name, scan labels, evidence notes,
+"""Hostile text on screen: a demo-like school whose name, scan labels, evidence notes,
 action titles and owners hold HTML, Markdown, LaTeX and spreadsheet formulas, opened in Chromium
 on every page that shows them. Nothing is interpreted (no image, no link, no formula drawn, no
 script), the text reads as typed, and no page asks another host for anything. A text the store

@@ -1,4 +1,4 @@
-"""Two app processes on one PostgreSQL behind nginx, started by ``scripts/serve`` (DESIGN §7b).
+"""Two app processes on one PostgreSQL behind nginx, started by ``scripts/serve``.
 
 Two respondents answer in real browsers, each kept on its own process by the route cookie; their
 answers interleave. The coordinator then revokes one code while it is open in its browser: its

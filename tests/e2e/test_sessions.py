@@ -1,4 +1,4 @@
-"""Staying signed in (DESIGN §7a) in Chromium: a typed coordinator code survives a reload, a new
+"""Staying signed in in Chromium: a typed coordinator code survives a reload, a new
 tab and a bookmark, never shows up in a URL, and stops working after sign-out or revocation.
 Pages a code may not open answer in Dutch, never with Streamlit's English "Page not found"."""
 

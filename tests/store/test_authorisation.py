@@ -1,4 +1,4 @@
-"""Who may do what (DESIGN §6), as a table: every operation against every role.
+"""Who may do what, as a table: every operation against every role.
 
 Actors (see ``World``): admin; the board of school A (A shares with it) and another board; the
 coordinator of school A and of school C (same board, C does not share); the trainer of A; a

@@ -1,5 +1,5 @@
 """The board sees closed scans only, read from their summaries: opt-in, groups of at least
-``min_group_size``, no single answer and no note (DESIGN §6, §7a; issue 12 finding 3)."""
+``min_group_size``, no single answer and no note (docs/privacy.md)."""
 
 from __future__ import annotations
 

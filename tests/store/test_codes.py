@@ -1,4 +1,4 @@
-"""Access codes (DESIGN §6): long, random, stored only as a hash, shown once, revocable, expiring."""
+"""Access codes: long, random, stored only as a hash, shown once, revocable, expiring."""
 
 from __future__ import annotations
 

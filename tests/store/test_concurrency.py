@@ -1,4 +1,4 @@
-"""Many writers at the same moment lose nothing (DESIGN §5, issue 3 §4).
+"""Many writers at the same moment lose nothing.
 
 Threads stand in for Streamlit sessions (each runs in its own thread). A barrier releases them at
 the same moment; afterwards every row is counted and every value checked.

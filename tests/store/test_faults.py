@@ -1,4 +1,4 @@
-"""Database faults (issue 12 §5): a Dutch message, nothing of the database shown or logged, and
+"""Database faults: a Dutch message, nothing of the database shown or logged, and
 recovery without a restart once the database is back.
 
 Making a file read-only: ``chmod`` stops a normal user, but tests may run as root, whom file modes

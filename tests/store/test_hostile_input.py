@@ -1,5 +1,5 @@
 """The hostile-input corpus (``tests/data/hostile.yaml``) through every store function that takes
-text (issue 12 §2): each text is stored exactly (stripped, line ends as ``\\n``) or refused with a
+text: each text is stored exactly (stripped, line ends as ``\\n``) or refused with a
 StoreError that has a Dutch message; never another exception, on either engine."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Nothing is overwritten silently (issue 12, finding 7): a plan action and an agreed value carry a
+"""Nothing is overwritten silently: a plan action and an agreed value carry a
 version, and a save names the version it saw; an answer and its note are saved apart, so two tabs
 of one respondent never wipe each other's work."""
 

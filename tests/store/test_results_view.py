@@ -1,4 +1,4 @@
-"""What Resultaten reads (issue 11 §2): the same values as ``scan_data`` in four statements, for
+"""What Resultaten reads: the same values as ``scan_data`` in four statements, for
 the school's coordinator and trainer only."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A save is its own fate (issue 12 §1): one respondent's bad input never fails another's save.
+"""A save is its own fate: one respondent's bad input never fails another's save.
 
 On SQLite saves that arrive together share one transaction (group commit). A note with a lone
 surrogate once failed that whole transaction: 493 of 580 honest saves were lost. Here 30

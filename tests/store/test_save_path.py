@@ -1,4 +1,4 @@
-"""The save path keeps every guarantee once it is fast (issue 11 §1). On PostgreSQL a save is one
+"""The save path keeps every guarantee once it is fast. On PostgreSQL a save is one
 statement once the process knows the scan; each refusal below is met on that path (the first save
 of the scan is made before), and gives the same error as the general checks."""
 
