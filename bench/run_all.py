@@ -72,7 +72,7 @@ def bench_saves(engine, name: str, writers: int, rounds: int, budget: str, repea
     criteria = answerable(chosen)
     for access in accesses:  # each respondent has saved before (the process knows the scan)
         store.save_answer(engine, access, criteria[0], 1)
-    floors = {"transaction": {}}
+    floors: dict[str, dict[str, bool]] = {"transaction": {}}
     if engine.dialect.name == "postgresql":  # a save is one statement: its own floor too
         floors["autocommit"] = {"autocommit": True}
     for load in ("burst", "steady"):

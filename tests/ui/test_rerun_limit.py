@@ -38,8 +38,8 @@ class Browser:
     server sent back."""
 
     def __init__(self, address: str = "192.0.2.10") -> None:
-        self.scope = {"type": "websocket", "path": "/_stcore/stream", "client": (address, 50000)}
-        self.scope["browser"] = self
+        self.scope: dict[str, object] = {"type": "websocket", "path": "/_stcore/stream"}
+        self.scope |= {"client": (address, 50000), "browser": self}
         self.incoming: asyncio.Queue = asyncio.Queue()
         self.reruns = 0
         self.closed_with: int | None = None
