@@ -8,6 +8,7 @@ a clock the test moves, so nothing here depends on how busy the machine is.
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 from assessment.ui import rerun_limit
 from assessment.ui.rerun_limit import POLICY_VIOLATION, RerunLimit
@@ -63,6 +64,13 @@ class Browser:
                 self.reruns += 1
 
 
+def run(scenario):
+    """``asyncio.run`` in a thread of its own: in one pytest run with Playwright's tests, this
+    thread may already have a running event loop."""
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, scenario).result()
+
+
 async def streamlit(scope, receive, send) -> None:
     await scope["browser"].app(scope, receive, send)
 
@@ -80,7 +88,7 @@ def test_a_thousand_reruns_at_once_are_cut_off_before_they_reach_the_app():
         await asyncio.wait_for(serve(RerunLimit(streamlit, clock, clock.sleep), browser), 5)
         return browser, clock
 
-    browser, clock = asyncio.run(scenario())
+    browser, clock = run(scenario())
     assert browser.closed_with == POLICY_VIOLATION
     assert browser.disconnected.is_set()
     assert browser.reruns <= rerun_limit.BURST
@@ -103,7 +111,7 @@ def test_a_persons_quick_clicks_all_arrive_paced_and_the_tab_stays_open():
         await asyncio.wait_for(task, 5)
         return browser, clock
 
-    browser, clock = asyncio.run(scenario())
+    browser, clock = run(scenario())
     assert browser.reruns == clicks
     assert browser.closed_with is None
     assert clock.slept  # the clicks after the first burst waited their turn
@@ -131,6 +139,6 @@ def test_thirty_colleagues_behind_one_router_clicking_every_second_never_wait():
         await asyncio.wait_for(asyncio.gather(*tasks), 5)
         return colleagues, clock
 
-    colleagues, clock = asyncio.run(scenario())
+    colleagues, clock = run(scenario())
     assert clock.slept == []
     assert all(browser.reruns == 61 and browser.closed_with is None for browser in colleagues)
