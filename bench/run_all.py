@@ -1,15 +1,18 @@
 """Every budget of the README ("Tests and benchmarks") beside its floor, from one command.
 
-    python bench/run_all.py [--quick]
+    python bench/run_all.py [--quick] [--repeat 5] [--only saves|results|pdf]
 
 Saves (SQLite, and PostgreSQL when ``TSO_TEST_POSTGRES_URL`` is set): 30 writers through
 ``store.save_answer`` beside the raw upsert in a transaction through the driver (``save_floor``;
 on PostgreSQL also beside the upsert in autocommit, as the app's one-statement save runs),
 both at once (burst) and at random moments (steady), one after the other on the same tables.
-Resultaten: a rerun in AppTest and the data it reads (``bench_results_page``). PDF: a fresh
-process making the report from the example CSV files, and the whole ``python -m assessment report``
-command, beside the ReportLab floor (``pdf_fresh``) and an empty Python process. Medians and p95;
-the ratio is figure / floor. ``--quick`` takes about two minutes.
+A save's p95 on a shared machine swings with its load, so each is measured ``--repeat`` times,
+the app and its floors in turn, and the medians are compared (each measurement is printed with
+the load beside it). Resultaten: a rerun in AppTest and the data it reads
+(``bench_results_page``). PDF: a fresh process making the report from the example CSV files, and
+the whole ``python -m assessment report`` command, beside the ReportLab floor (``pdf_fresh``) and
+an empty Python process. Medians and p95; the ratio is figure / floor. ``--quick`` takes about
+two minutes.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from bench.bench_store import (  # noqa: E402
 from bench.save_floor import run_floor  # noqa: E402
 
 ROWS: list[tuple[str, str, str, str, str]] = []  # figure, now, floor, ratio, budget
+PARTS = ("saves", "results", "pdf")
 
 
 def p95(values: list[float]) -> float:
@@ -62,43 +66,64 @@ def add(figure: str, value: str, floor: str, ratio_text: str, budget: str) -> No
     print(f"  {figure}: {value} (floor {floor}, {ratio_text}; budget {budget})", flush=True)
 
 
-def bench_saves(engine, name: str, writers: int, rounds: int, budget: str) -> None:
+def bench_saves(engine, name: str, writers: int, rounds: int, budget: str, repeat: int) -> None:
     chosen = rubric()
     accesses = prepare(engine, chosen, writers)
     criteria = answerable(chosen)
     for access in accesses:  # each respondent has saved before (the process knows the scan)
         store.save_answer(engine, access, criteria[0], 1)
+    floors: dict[str, dict[str, bool]] = {"transaction": {}}
+    if engine.dialect.name == "postgresql":  # a save is one statement: its own floor too
+        floors["autocommit"] = {"autocommit": True}
     for load in ("burst", "steady"):
-        # the floor writes 0–3, so the app does too
-        app, errors = saves_in_threads(engine, accesses, criteria, rounds, load, (0, 1, 2, 3))
-        if errors:
-            raise SystemExit(f"{errors} saves failed on {name}")
-        floor = run_floor(engine, accesses, criteria, rounds, load)
-        add(
-            f"save one answer, {writers} writers, {name}, {load}, p95 (p50)",
-            f"{ms(p95(app))} ({ms(statistics.median(app))})",
-            f"{ms(p95(floor))} ({ms(statistics.median(floor))})",
-            ratio(p95(app), p95(floor)),
-            budget,
-        )
-        if engine.dialect.name == "postgresql":  # a save is one statement: its own floor too
-            single = run_floor(engine, accesses, criteria, rounds, load, autocommit=True)
+        app: list[list[float]] = []
+        measured: dict[str, list[list[float]]] = {floor: [] for floor in floors}
+        for round_number in range(repeat):  # app and floors in turn: they meet the same load
+            # the floor writes 0–3, so the app does too
+            latencies, errors = saves_in_threads(
+                engine, accesses, criteria, rounds, load, (0, 1, 2, 3)
+            )
+            if errors:
+                raise SystemExit(f"{errors} saves failed on {name}")
+            app.append(latencies)
+            for floor, options in floors.items():
+                measured[floor].append(
+                    run_floor(engine, accesses, criteria, rounds, load, **options)
+                )
+            print(
+                f"    {name} {load} {round_number + 1}/{repeat}, load {os.getloadavg()[0]:.1f}: "
+                + ", ".join(
+                    f"{label} {ms(p95(runs[-1]))} ({ms(statistics.median(runs[-1]))})"
+                    for label, runs in (("app", app), *measured.items())
+                ),
+                flush=True,
+            )
+        for floor, runs in measured.items():
+            beside = "" if floor == "transaction" else ", beside the upsert in autocommit"
             add(
-                f"save one answer, {writers} writers, {name}, {load}, p95 (p50), "
-                "beside the upsert in autocommit",
-                f"{ms(p95(app))} ({ms(statistics.median(app))})",
-                f"{ms(p95(single))} ({ms(statistics.median(single))})",
-                ratio(p95(app), p95(single)),
-                "for comparison",
+                f"save one answer, {writers} writers, {name}, {load}, p95 (p50){beside}"
+                + (f", median of {repeat}" if repeat > 1 else ""),
+                f"{ms(median_p95(app))} ({ms(median_p50(app))})",
+                f"{ms(median_p95(runs))} ({ms(median_p50(runs))})",
+                ratio(median_p95(app), median_p95(runs)),
+                budget if floor == "transaction" else "for comparison",
             )
 
 
-def saves(quick: bool) -> None:
+def median_p95(runs: list[list[float]]) -> float:
+    return statistics.median(p95(run) for run in runs)
+
+
+def median_p50(runs: list[list[float]]) -> float:
+    return statistics.median(statistics.median(run) for run in runs)
+
+
+def saves(quick: bool, repeat: int) -> None:
     writers, rounds = 30, (8 if quick else 20)
     print("saves", flush=True)
     with tempfile.TemporaryDirectory() as directory:
         engine = sqlite_engine(directory, "FULL")
-        bench_saves(engine, "SQLite", writers, rounds, "< 20 ms, ≤ 2× floor")
+        bench_saves(engine, "SQLite", writers, rounds, "< 20 ms, ≤ 2× floor", repeat)
         engine.dispose()
     base = os.environ.get("TSO_TEST_POSTGRES_URL")
     if not base:
@@ -111,7 +136,7 @@ def saves(quick: bool) -> None:
     try:
         url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
         engine = store.make_engine(url.render_as_string(hide_password=False))
-        bench_saves(engine, "PostgreSQL", writers, rounds, "< 20 ms, ≤ 2× floor")
+        bench_saves(engine, "PostgreSQL", writers, rounds, "< 20 ms, ≤ 2× floor", repeat)
         engine.dispose()
     finally:
         with admin.begin() as connection:
@@ -207,13 +232,21 @@ def pdf(quick: bool) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a run of about two minutes")
+    parser.add_argument(
+        "--repeat", type=int, default=5, help="save measurements per load (medians; default 5)"
+    )
+    parser.add_argument("--only", choices=PARTS, action="append", help="only these parts")
     args = parser.parse_args()
     load = os.getloadavg()[0]
     print(f"{os.cpu_count()} CPUs, load {load:.1f}, Python {sys.version.split()[0]}")
     began = time.perf_counter()
-    saves(args.quick)
-    results(args.quick)
-    pdf(args.quick)
+    chosen = args.only or PARTS
+    if "saves" in chosen:
+        saves(args.quick, max(args.repeat, 1))
+    if "results" in chosen:
+        results(args.quick)
+    if "pdf" in chosen:
+        pdf(args.quick)
     print("\n| figure | now | floor | ratio | budget |\n|---|---|---|---|---|")
     for row in ROWS:
         print("| " + " | ".join(row) + " |")

@@ -4,13 +4,17 @@ The statement checks the caller's code (exists, this role and school, not revoke
 its respondent row and the scan (open, of the rubric the value was checked against), and writes
 the answer only when all hold. It runs outside an explicit transaction (one statement is atomic
 on PostgreSQL), so a save is one round trip: no BEGIN, no COMMIT, no ping (see ``engine.py``).
+It is sent on the pool's driver connection as a prepared statement: the few lines of Python
+around it are most of what a save costs the app, and thirty at once share one interpreter.
 
-The code row is share-locked for the statement: a revocation waits for a save in flight, and a
-save that meets a revocation committed first is refused. The scan is held by its lock
-(``scan_lock``): ``tso_scan_open_for_save`` takes it shared and reads the status after it, so a
-closing scan waits for the save, and a save that waited for a close reads it closed. Whatever
-the statement does not write (a refused code, a closed scan, a coordinator's first answer, a scan
-this process has not yet seen) goes the general way of ``saving.py``, which says why.
+The code row is the only row the statement locks (``FOR SHARE``): a revocation waits for a save
+in flight, and a save that meets a revocation committed first is refused. The scan's status is
+read after that lock, anew (``tso_scan_open_now``, migration 0013), and a close locks the code
+rows of the scan's respondents (``scan_lock.hold_codes``): so a close waits for the saves in
+flight, and a save that waited for a close reads it closed. No save locks a row or lock another
+save needs, so thirty saves at once do not queue on each other. Whatever the statement does not
+write (a refused code, a closed scan, a coordinator's first answer, a scan this process has not
+yet seen) goes the general way of ``saving.py``, which says why.
 
 The criterion and value are checked before the statement against the scan's rubric, remembered
 per scan; the statement compares the scan's rubric hash, so a stale memory only means the
@@ -22,6 +26,7 @@ from __future__ import annotations
 
 import threading
 import weakref
+from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
@@ -35,8 +40,11 @@ from assessment.store.errors import InvalidInput
 from assessment.store.info import Access, AnswerInfo
 from assessment.store.rubrics import rubric_for
 
+if TYPE_CHECKING:
+    import psycopg
+
 _SAVE = f"""
-WITH ok AS (
+WITH locked AS MATERIALIZED (
     SELECT r.id AS respondent_id, r.started_at IS NULL AS first
     FROM {T.access_code.name} c
     JOIN {T.scan.name} s ON s.id = %(scan_id)s
@@ -54,8 +62,10 @@ WITH ok AS (
       )
       AND (CASE WHEN r.role IS NULL THEN %(roleless)s
            ELSE r.role = ANY(%(roles)s) OR string_to_array(r.other_roles, ',') && %(roles)s END)
-      AND tso_scan_open_for_save(s.id)
     FOR SHARE OF c
+), ok AS MATERIALIZED (
+    -- after the code row's lock: a close that held it has committed, and this reads it
+    SELECT respondent_id, first FROM locked WHERE tso_scan_open_now(%(scan_id)s)
 ), saved AS (
     INSERT INTO {T.answer.name} (respondent_id, scan_id, criterion, kind, score, note, updated_at)
     SELECT respondent_id, %(scan_id)s, %(criterion)s, %(kind)s, %(score)s,
@@ -79,7 +89,6 @@ _scan_rubrics: weakref.WeakKeyDictionary[Engine, dict[int, tuple[str, str]]] = (
     weakref.WeakKeyDictionary()
 )
 _guard = threading.Lock()
-_AUTOCOMMIT = {"isolation_level": "AUTOCOMMIT"}
 
 
 def remember_scan_rubric(engine: Engine, scan_id: int, rubric_id: str, rubric_hash: str) -> None:
@@ -158,6 +167,31 @@ def _execute(engine: Engine, parameters: dict) -> str | None:
 
 
 def _once(engine: Engine, parameters: dict) -> str | None:
-    with engine.connect() as connection:
-        connection = connection.execution_options(**_AUTOCOMMIT)
-        return connection.exec_driver_sql(_SAVE, parameters).scalar_one_or_none()
+    """The statement on a pooled connection, in autocommit; a driver error as SQLAlchemy's
+    (``database_faults`` describes it), a dropped connection thrown away with it."""
+    pooled = engine.raw_connection()
+    try:
+        driver = cast("psycopg.Connection[tuple]", pooled.driver_connection)
+        try:
+            driver.autocommit = True
+            try:
+                row = driver.execute(_SAVE, parameters, prepare=True).fetchone()
+            finally:
+                if not driver.closed:
+                    driver.autocommit = False
+        except engine.dialect.loaded_dbapi.Error as error:
+            dropped = engine.dialect.is_disconnect(error, pooled, None)
+            if dropped:
+                pooled.invalidate()
+            raise DBAPIError.instance(
+                None,
+                None,
+                error,
+                engine.dialect.loaded_dbapi.Error,
+                hide_parameters=True,
+                connection_invalidated=dropped,
+                dialect=engine.dialect,
+            ) from None
+    finally:
+        pooled.close()
+    return None if row is None else row[0]

@@ -1,22 +1,27 @@
 """Whether a scan may close while it is written: one lock per scan (PostgreSQL).
 
-Everything that writes into an open scan (a save, a note, a start, a submit, a respondent code)
-holds the scan's lock shared until it commits; closing and reopening a scan, and changing an
-agreed value (which a closed scan's board summary holds), hold it exclusively. So a close waits
-for the writes in flight and sees them all in the summary it computes, and a write that comes
-after it waits, then reads the scan closed. The lock is a transaction-level advisory lock keyed
-by (``SCAN_LOCKS``, scan id): unlike a share lock on the scan row, thirty saves at once do not
-queue on one row. The one-statement save takes it through ``tso_scan_open_for_save`` (migration
-0011), which reads the scan's status after the lock, in a snapshot of its own.
+Everything that writes into an open scan (a note, a start, a submit, a respondent code, a save
+the one statement does not write) holds the scan's lock shared until it commits; closing and
+reopening a scan, and changing an agreed value (which a closed scan's board summary holds), hold
+it exclusively. The lock is a transaction-level advisory lock keyed by (``SCAN_LOCKS``, scan id).
+
+The one-statement save (``saving_pg``), thirty of which may arrive at once, takes no lock of the
+scan: it share-locks only its own code row and then reads the scan's status anew
+(``tso_scan_open_now``, migration 0013). A close, after its exclusive lock, locks the code rows
+of every respondent of the scan (``hold_codes``). So a close waits for the saves in flight and
+sees them all in the summary it computes, and a save that comes after it waits for its code row,
+then reads the scan closed.
 
 On SQLite every write transaction is ``BEGIN IMMEDIATE``: writes never overlap, nothing to hold.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select
 
-SCAN_LOCKS = 726_182_203  # first key of every scan lock; migration 0011 uses the same number
+from assessment.store import tables as T
+
+SCAN_LOCKS = 726_182_203  # first key of every scan lock
 
 
 def hold_scan(connection: Connection, scan_id: int, *, exclusive: bool = False) -> None:
@@ -28,3 +33,18 @@ def hold_scan(connection: Connection, scan_id: int, *, exclusive: bool = False) 
     connection.exec_driver_sql(
         f"SELECT {function}(%(keys)s, %(scan)s)", {"keys": SCAN_LOCKS, "scan": scan_id}
     )
+
+
+def hold_codes(connection: Connection, scan_id: int) -> None:
+    """Lock the code rows of every respondent of ``scan_id`` until the transaction ends (after
+    ``hold_scan(exclusive=True)``, so no respondent is added meanwhile): the one-statement saves
+    in flight finish first, and later ones wait, then read the scan's status as it is now."""
+    if connection.dialect.name != "postgresql":
+        return
+    respondents = select(T.respondent.c.code_id).where(T.respondent.c.scan_id == scan_id)
+    connection.execute(
+        select(T.access_code.c.id)
+        .where(T.access_code.c.id.in_(respondents))
+        .order_by(T.access_code.c.id)  # one order for every close: no deadlock between two
+        .with_for_update()
+    ).all()

@@ -22,7 +22,7 @@ from assessment.store.engine import reading, writing
 from assessment.store.errors import AccessDenied, InvalidInput, NotFound
 from assessment.store.info import Access, BoardInfo, ScanInfo, SchoolInfo
 from assessment.store.rubrics import register_rubric
-from assessment.store.scan_lock import hold_scan
+from assessment.store.scan_lock import hold_codes, hold_scan
 from assessment.store.summaries import refresh as refresh_summary
 
 
@@ -201,6 +201,8 @@ def _set_status(engine: Engine, access: Access, scan_id: int, status: str) -> Sc
         # Lock first, then read the clock: writes that hold the scan shared finish before, and
         # the summary holds every one of them (scan_lock).
         hold_scan(connection, scan.id, exclusive=True)
+        if status == "closed":
+            hold_codes(connection, scan.id)  # the one-statement saves in flight finish first
         scan = get_scan_row(connection, scan_id, update_lock=True)
         if status == "open" and scan.answers_removed_on is not None:
             raise InvalidInput("retention.errors.reopen_removed", label=scan.label)

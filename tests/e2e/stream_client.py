@@ -9,6 +9,7 @@ import threading
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from websockets.asyncio.client import connect
+from websockets.exceptions import ConnectionClosed
 
 
 def rerun_request(query: str = "") -> bytes:
@@ -20,7 +21,8 @@ def rerun_request(query: str = "") -> bytes:
 
 class Flood(threading.Thread):
     """``sockets`` connections to the app at ``url``, each sending ``count`` rerun requests as
-    fast as they go; ``sent`` is set once all are sent, and the connections stay open (the
+    fast as they go; ``sent`` is set once all are sent or the server closed the connection
+    (``cut_off`` counts those it was seen to close), and the connections stay open (the
     server keeps working through them) until ``stop()``. ``address``: the client's address as a
     proxy on the server's machine forwards it (``X-Forwarded-For``)."""
 
@@ -32,6 +34,7 @@ class Flood(threading.Thread):
         self.sent = threading.Event()
         self._halt = threading.Event()
         self.error: BaseException | None = None
+        self.cut_off = 0
 
     def run(self) -> None:
         try:
@@ -56,8 +59,11 @@ class Flood(threading.Thread):
         ]
         message = rerun_request()
         for socket in opened:
-            for _ in range(self.count):
-                await socket.send(message)
+            try:
+                for _ in range(self.count):
+                    await socket.send(message)
+            except ConnectionClosed:  # the server cut this connection off: the next one
+                self.cut_off += 1
         self.sent.set()
         while not self._halt.is_set():
             await asyncio.sleep(0.1)

@@ -19,7 +19,7 @@ from assessment import store
 from assessment.store import tables as T
 from assessment.store._common import get_scan_row, utcnow
 from assessment.store.engine import writing
-from assessment.store.scan_lock import SCAN_LOCKS, hold_scan
+from assessment.store.scan_lock import SCAN_LOCKS, hold_codes, hold_scan
 from assessment.store.summaries import refresh
 from tests.store.test_concurrency import open_scan_with_respondents, run_at_once
 
@@ -44,9 +44,12 @@ def let_it_wait(engine, thread: threading.Thread, scan_id: int) -> None:
     if engine.dialect.name != "postgresql":
         thread.join(0.5)
         return
+    # the scan's lock, or a row lock (a save waits for its code row, a close for the saves')
     waiting = text(
-        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
-        " AND classid = :keys AND objid = :scan"
+        "SELECT count(*) FROM pg_locks WHERE NOT granted AND ("
+        " (locktype = 'advisory' AND classid = :keys AND objid = :scan)"
+        " OR (locktype IN ('transactionid', 'tuple')"
+        "     AND pid IN (SELECT pid FROM pg_stat_activity WHERE datname = current_database())))"
     )
     deadline = time.monotonic() + 5
     while thread.is_alive() and time.monotonic() < deadline:
@@ -61,6 +64,7 @@ def close_in_flight(engine, scan_id: int):
     """What ``close_scan`` does, held open before its commit."""
     with writing(engine) as connection:
         hold_scan(connection, scan_id, exclusive=True)
+        hold_codes(connection, scan_id)
         get_scan_row(connection, scan_id, update_lock=True)
         connection.execute(
             update(T.scan).where(T.scan.c.id == scan_id).values(status="closed", closed_at=utcnow())
@@ -110,10 +114,13 @@ def test_a_close_waits_for_a_save_in_flight_and_its_summary_holds_it(engine, ans
     if engine.dialect.name != "postgresql":
         pytest.skip("on SQLite writes never overlap (BEGIN IMMEDIATE)")
     coordinator, scan, respondents = answered
-    with writing(engine) as connection:  # a save that took the scan's lock and wrote
-        assert connection.execute(
-            text("SELECT tso_scan_open_for_save(:s)"), {"s": scan.id}
-        ).scalar()
+    with writing(engine) as connection:  # a save that locked its code row, saw it open and wrote
+        connection.execute(
+            select(T.access_code.c.id)
+            .where(T.access_code.c.id == respondents[0].code_id)
+            .with_for_update(read=True)
+        ).one()
+        assert connection.execute(text("SELECT tso_scan_open_now(:s)"), {"s": scan.id}).scalar()
         connection.execute(
             update(T.answer)
             .where(
