@@ -9,12 +9,13 @@ from assessment.ui import board, context
 from assessment.ui.context import tr
 from assessment.ui.pages import require_role
 from assessment.ui.style import hide_table_toolbar
+from assessment.views import privacy
 
 access = require_role("board")
 engine, rubric, lang = context.engine(), context.rubric(), context.lang()
 hide_table_toolbar()
 st.title(tr("compare.title"))
-st.write(tr("compare.intro", size=rubric.rules.min_group_size))
+st.write(tr("compare.intro", size=privacy.minimum(rubric)))
 
 schools = store.board_overview(engine, access)
 if not schools:

@@ -10,8 +10,8 @@ from assessment.i18n import number
 from assessment.report import PreviousScan, ReportAction, ReportInput, build_report
 from assessment.report.model import STRENGTH_FROM
 from assessment.report.sample import sample_input
-from assessment.report.trend import TrendPoint
 from assessment.scoring import score_scan
+from assessment.views.trend import TrendPoint
 from tests.report.helpers import Pdf, flat
 
 

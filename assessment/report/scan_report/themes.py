@@ -17,6 +17,7 @@ from assessment.report.scan_report.writer import ScanWriter
 from assessment.report.styles import esc, fit
 from assessment.report.tables import table
 from assessment.scoring import DONT_KNOW, NOT_APPLICABLE, ItemResult
+from assessment.views import privacy
 
 
 def themes(w: ScanWriter) -> list[Flowable]:
@@ -101,14 +102,12 @@ def _item_list(
     if not items:
         return [w.p(w.t(none_key, value=value), "small")]
     out = []
-    minimum = w.rubric.rules.min_group_size
     for item in items:
         key = "theme.agreed_item" if item.agreed is not None else "theme.item"
-        # A mean of fewer than min_group_size scores is one or two colleagues' answers.
         value = (
             w.item_value(item)
-            if item.agreed is not None or item.n >= minimum
-            else w.t("theme.few_scores", minimum=minimum)
+            if item.agreed is not None or privacy.figures_shown(w.rubric, item)
+            else w.t("theme.few_scores", minimum=privacy.minimum(w.rubric))
         )
         out.append(
             w.m(
@@ -123,10 +122,10 @@ def _item_list(
 def _contested(w: ScanWriter, items: Sequence[ItemResult]) -> list[Flowable]:
     """The contested items with their answers per score, except where so few people answered
     that a count per score would say who gave which answer: the whole scan under
-    ``min_group_size`` respondents (the PDF goes to the team and the board), or one criterion."""
+    the minimum of respondents (the PDF goes to the team and the board), or one criterion."""
     rules = w.rubric.rules
-    minimum = rules.min_group_size
-    if w.r.respondents < minimum:
+    minimum = privacy.minimum(w.rubric)
+    if privacy.too_few_respondents(w.rubric, w.r.respondents):
         labels = "; ".join(w.criterion_label(i.id) for i in items)
         text = w.t(
             "theme.contested_few_people",
@@ -135,8 +134,8 @@ def _contested(w: ScanWriter, items: Sequence[ItemResult]) -> list[Flowable]:
             minimum=minimum,
         )
         return [w.p(text, "small")]
-    shown = [i for i in items if _answered(i) >= minimum]
-    hidden = [i for i in items if _answered(i) < minimum]
+    shown = [i for i in items if privacy.distribution_shown(w.rubric, i)]
+    hidden = [i for i in items if not privacy.distribution_shown(w.rubric, i)]
     story: list[Flowable] = [
         w.p(w.t("theme.contested_intro", range=rules.disagreement_range), "small")
     ]
@@ -148,10 +147,6 @@ def _contested(w: ScanWriter, items: Sequence[ItemResult]) -> list[Flowable]:
             w.p(w.t("theme.contested_few_answers", minimum=minimum, items=labels), "small")
         )
     return story
-
-
-def _answered(item: ItemResult) -> int:
-    return item.n + item.dont_know + item.not_applicable
 
 
 def _distribution_table(w: ScanWriter, items: Sequence[ItemResult]) -> Table:

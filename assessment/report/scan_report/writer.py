@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from assessment.report.model import ReportInput
 from assessment.report.writer import Writer
 from assessment.scoring import ScanResult, ThemeResult
+from assessment.views.report_input import ReportInput
 
 
 class ScanWriter(Writer):
