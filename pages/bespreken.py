@@ -1,6 +1,8 @@
 """Bespreken: the team's meeting, one criterion at a time (contested first, then what nobody could
 judge); its answers, the reason, the team's notes and the agreed value."""
 
+from typing import cast
+
 import streamlit as st
 
 from assessment.discussion import FILTERS, Filter, agenda, counts, discussed, step
@@ -60,12 +62,15 @@ def show_agenda(
     st.session_state.setdefault(FILTER, "open")
     sizes = counts(rubric, result)
     choices, jump = st.columns(2, vertical_alignment="bottom")
-    chosen: Filter = choices.segmented_control(
-        tr("discuss.filter_label"),
-        FILTERS,
-        format_func=lambda f: tr(f"discuss.filter.{f}", count=sizes[f]),
-        key=FILTER,
-        required=True,
+    chosen = cast(  # required: never None
+        Filter,
+        choices.segmented_control(
+            tr("discuss.filter_label"),
+            FILTERS,
+            format_func=lambda f: tr(f"discuss.filter.{f}", count=sizes[f]),
+            key=FILTER,
+            required=True,
+        ),
     )
     ids = shown_ids(scan, rubric, result, chosen)
     if not ids:
@@ -101,7 +106,7 @@ def show_agenda(
         tr("discuss.jump_label"),
         ids,
         index=ids.index(st.session_state[current]),
-        format_func=dict(zip(ids, labels, strict=True)).get,
+        format_func=dict(zip(ids, labels, strict=True)).__getitem__,
         key=jump_key,
         on_change=jump_to,
     )

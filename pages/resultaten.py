@@ -30,14 +30,16 @@ from assessment.views.scan import ScanView, scan_view
 def main() -> None:
     access = require_role("coordinator", "trainer")
     engine, rubric, lang = context.engine(), context.rubric(), context.lang()
-    view = scan_view(engine, access, rubric, access.school_id, chosen_scan_id())
+    school_id = access.school_id
+    assert school_id is not None  # a coordinator's and a trainer's code belong to a school
+    view = scan_view(engine, access, rubric, school_id, chosen_scan_id())
     scan = choose_scan(access, key="results_scan", scans=list(view.scans) if view else [])
     if view is None or scan is None:
         st.title(tr("results.title"))
         st.info(tr("results.no_scan"))
         return
     if scan.id != view.scan.id:  # another scan chosen while this page ran
-        view = scan_view(engine, access, rubric, access.school_id, scan.id)
+        view = scan_view(engine, access, rubric, school_id, scan.id)
         assert view is not None
     st.title(tr_md("results.title_school", school=view.school.name))
     removed_notice(scan)

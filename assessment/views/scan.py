@@ -33,7 +33,11 @@ class ScanView:
 
 
 def scan_view(
-    engine: Engine, access: store.Access, rubric: Rubric, school_id: int, scan_id: int | None
+    engine: Engine,
+    access: store.Access,
+    rubric: Rubric,
+    school_id: int,
+    scan_id: int | None,
 ) -> ScanView | None:
     """Scan ``scan_id`` of the school (its newest when None or not the school's) as Resultaten
     shows it; None when the school has no scan. Coordinator and trainer of the school (and
