@@ -1,11 +1,10 @@
 """What the action-plan report takes beside its input (``assessment.views.report_input.ReportInput``):
-the value from which an item is a strength, the action statuses, and school years."""
+the action statuses and school years."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-STRENGTH_FROM = 2.5  # an item whose value is at least this is a strength of its theme
 ACTION_STATUSES = ("planned", "doing", "done", "dropped")
 
 

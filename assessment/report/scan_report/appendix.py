@@ -13,7 +13,7 @@ from reportlab.platypus.flowables import Flowable
 from assessment.i18n import percent, t
 from assessment.provenance import checked_against_text
 from assessment.report.fonts import BOLD
-from assessment.report.scan_report.writer import ScanWriter
+from assessment.report.scan_report.writer import ScanWriter, contested_rule
 from assessment.report.styles import PHASE_BAND, esc, fit
 from assessment.report.tables import table
 from assessment.respondents import notes_in_anonymous_order
@@ -23,16 +23,11 @@ from assessment.views import privacy
 
 
 def appendix(w: ScanWriter) -> list[Flowable]:
-    rules = w.rubric.rules
     story: list[Flowable] = [
         w.p(w.t("sections.appendix"), "h1"),
         w.p(w.t("appendix.intro")),
         w.p(
-            w.t(
-                "appendix.legend",
-                range=rules.disagreement_range,
-                minimum=privacy.minimum(w.rubric),
-            ),
+            w.t("appendix.legend", **contested_rule(w), minimum=privacy.minimum(w.rubric)),
             "small",
         ),
         w.p(t("provenance.legend", w.lang), "small"),
@@ -184,16 +179,14 @@ def _quality_notes(w: ScanWriter) -> list[str]:
     contested = [i for i in items if i.contested]
     if contested:
         notes.append(
-            w.t(
-                "appendix.quality.contested",
-                range=rules.disagreement_range,
-                items=labels(contested),
-            )
+            w.t("appendix.quality.contested", **contested_rule(w), items=labels(contested))
         )
     differs = [
         i
         for i in items
-        if isinstance(i.agreed, int) and i.mean is not None and abs(i.agreed - i.mean) >= 1
+        if isinstance(i.agreed, int)
+        and i.mean is not None
+        and abs(i.agreed - i.mean) >= rules.agreed_differs_by
     ]
     if differs:
         notes.append(w.t("appendix.quality.agreed_differs", items=labels(differs)))
