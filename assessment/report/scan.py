@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the report package loads the database layer only when a stored scan is drawn
+    from sqlalchemy import Engine
+
+    from assessment.store import Access
 
 
 def report_for_scan(
-    engine: Any, access: Any, scan_id: int, lang: str = "nl", *, include_notes: bool = False
+    engine: Engine, access: Access, scan_id: int, lang: str = "nl", *, include_notes: bool = False
 ) -> bytes:
     """The PDF of a stored scan as bytes (coordinator, trainer or admin access)."""
     from assessment.report.scan_report import build_report
