@@ -1,8 +1,9 @@
-"""The scan PDF's input from the store: ``report_input`` builds it from the store with the caller's ``Access``, so a code that may not
-read the scan gets the store's ``AccessDenied``/``NotFound`` and no PDF. Evidence notes are left
-out unless ``include_notes`` is set: the PDF is meant to be shared with the team and board, while
-notes are for coordinator and trainer only (docs/privacy.md). The team's agreed notes are shown.
-What a small group shows on paper is decided by ``assessment.views.privacy`` as the PDF is drawn.
+"""The scan PDF's input (``report_input.ReportInput``) from the store, read with the caller's
+``Access``: a code that may not read the scan gets the store's ``AccessDenied``/``NotFound`` and no
+PDF. Evidence notes are left out unless ``include_notes`` is set: the PDF is meant to be shared
+with the team and board, while notes are for coordinator and trainer only (docs/privacy.md). The
+team's agreed notes are shown. What a small group shows on paper is decided by
+``assessment.views.privacy`` as the PDF is drawn.
 """
 
 from __future__ import annotations
