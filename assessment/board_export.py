@@ -13,6 +13,7 @@ from assessment.rubric import Rubric
 from assessment.scoring import round_half_up
 from assessment.spreadsheet import Cell
 from assessment.store.info import CriterionSummary
+from assessment.views import privacy
 
 Table = tuple[list[str], list[list[Cell]]]
 
@@ -183,7 +184,7 @@ def criteria_per_school_table(
 
 def explanation_table(rubric: Rubric, lang: str) -> Table:
     """What the sheets hold, a line each."""
-    size = rubric.rules.min_group_size
+    size = privacy.minimum(rubric)
     keys = ("overview", "phases", "scans", "criteria", "per_school", "hidden")
     return [t("compare.sheet.explanation", lang)], [
         [t(f"compare.explain.{key}", lang, size=size)] for key in keys

@@ -26,12 +26,13 @@ from assessment.scoring import (
     score_scan,
     score_theme,
 )
+from assessment.views import privacy
 
 
 def shown_to_board(rubric: Rubric, item: ItemResult) -> bool:
-    """Whether a board may see the figures of ``item`` (its mean, counts): scored by at least
-    ``min_group_size`` respondents."""
-    return item.n >= rubric.rules.min_group_size
+    """Whether a board may see the figures of ``item`` (its mean, counts): the privacy policy's
+    ``figures_shown``."""
+    return privacy.figures_shown(rubric, item)
 
 
 def _without_answers(item: ItemResult) -> ItemResult:

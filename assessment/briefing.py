@@ -1,27 +1,29 @@
-"""The trainer's briefing of one school : what a trainer reads in ten minutes before a
-follow-up session. The same content feeds the Briefing page and the briefing PDF.
+"""The trainer's briefing of one school: what a trainer reads in ten minutes before a follow-up
+session. The same content feeds the Briefing page and the briefing PDF; it is built from the
+store by ``assessment.views.briefing.build_briefing``.
 
 * the ontwikkelkaart;
 * the weakest themes and why (earliest phase first, then lowest readiness);
 * the biggest changes in readiness since the previous scan, largest first;
-* the contested items with their distribution and the team's notes; a scan with fewer
-  respondents than ``min_group_size`` shows neither, nor how the split fell (a small group's
-  split points at people);
+* the contested items with their distribution and the team's notes; a scan with too few
+  respondents for the privacy policy (``assessment.views.privacy``) shows neither, nor how the
+  split fell (a small group's split points at people);
 * the open and overdue actions, of this scan and the previous scan's not yet reviewed;
 * three topics for the session: the rubric's actions for the phase the school works on, for its
   lowest items first.
 
-Every read goes through the store with the caller's access, so a code that may not read the
-school gets the store's refusal. Notes are sorted by their text, never in respondent order.
+Notes are sorted by their text, never in respondent order.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from assessment.development_map import MapRow, development_map
+from assessment.contested import most_contested_first
+from assessment.development_map import MapRow
 from assessment.explanations import explain_item, explain_theme, phase_label
 from assessment.i18n import t
 from assessment.rubric import Rubric
@@ -31,8 +33,6 @@ from assessment.scoring import (
     SECURED,
     ItemResult,
     ScanResult,
-    score_scan,
-    split_at_bar,
 )
 
 WEAKEST_THEMES = 2
@@ -109,7 +109,8 @@ class Briefing:
     school_phase: str  # in words
     map_rows: tuple[MapRow, ...]
     respondents: int  # started
-    too_few: bool  # fewer respondents than min_group_size: no distributions, no notes
+    too_few: bool  # too few respondents for the privacy policy: no distributions, no notes
+    group_minimum: int  # the policy's minimum, for the text that names it
     weakest: tuple[WeakTheme, ...]
     changes: tuple[ThemeChange, ...]
     contested: tuple[ContestedItem, ...]
@@ -120,52 +121,6 @@ class Briefing:
     @property
     def overdue(self) -> int:
         return sum(1 for action in self.actions if action.overdue)
-
-
-def build_briefing(
-    engine: Any,
-    access: Any,
-    scan_id: int,
-    rubric: Rubric,
-    lang: str = "nl",
-    today: dt.date | None = None,
-) -> Briefing:
-    """The briefing of the school of ``scan_id``, scored with ``rubric`` (older scans through its
-    crosswalk), in ``lang``. ``today`` decides which actions are overdue."""
-    from assessment import store
-
-    today = today or amsterdam_today()
-    data = store.scan_data(engine, access, scan_id)
-    school = store.get_school(engine, access, data.scan.school_id)
-    result = score_scan(rubric, data.answers, data.agreed)
-    previous = store.previous_scan(engine, access, scan_id)
-    previous_result = None
-    if previous is not None:
-        before = store.scan_data(engine, access, previous.id)
-        previous_result = score_scan(rubric, before.answers, before.agreed)
-    respondents = data.started
-    too_few = respondents < rubric.rules.min_group_size
-    actions = [(data.scan.label, a) for a in store.list_actions(engine, access, scan_id)]
-    if previous is not None:
-        actions += [(previous.label, a) for a in store.actions_to_review(engine, access, scan_id)]
-    return Briefing(
-        school=school.name,
-        scan_label=data.scan.label,
-        scan_status=data.scan.status,
-        previous_label=previous.label if previous is not None else None,
-        rubric=rubric,
-        result=result,
-        school_phase=phase_label(rubric, result.school_phase, lang),
-        map_rows=development_map(rubric, result),
-        respondents=respondents,
-        too_few=too_few,
-        weakest=weakest_themes(rubric, result, lang),
-        changes=changes(rubric, result, previous_result, lang),
-        contested=contested_items(rubric, result, data, too_few, lang),
-        actions=open_actions(rubric, actions, today, lang),
-        topics=topics(rubric, result, lang),
-        today=today,
-    )
 
 
 def amsterdam_today() -> dt.date:
@@ -230,16 +185,17 @@ def changes(
 
 
 def contested_items(
-    rubric: Rubric, result: ScanResult, data: Any, too_few: bool, lang: str
+    rubric: Rubric,
+    result: ScanResult,
+    notes: Mapping[str, Sequence[str]],
+    agreed_notes: Mapping[str, str],
+    too_few: bool,
+    lang: str,
 ) -> tuple[ContestedItem, ...]:
-    """The items the team is split on, the largest disagreement first (the most people on the
-    smaller side of the phase bar, then the most even split, then the widest spread), each with
-    how the answers fell and the notes written beside them, sorted by text so that nobody's
-    notes stand together."""
-    contested = sorted(
-        (item for item in result.items.values() if item.contested),
-        key=lambda item: (*_smaller_camp(rubric, item), -(item.range or 0)),
-    )
+    """The items the team is split on, most contested first (``assessment.contested``, the order
+    of Bespreken's agenda too), each with how the answers fell and the notes written beside
+    them, sorted by text so that nobody's notes stand together."""
+    contested = most_contested_first(rubric, result.items.values())
     return tuple(
         ContestedItem(
             criterion=item.id,
@@ -247,19 +203,12 @@ def contested_items(
             theme_label=rubric.text(rubric.theme(item.theme).label, lang),
             explanation="" if too_few else explain_item(rubric, item, lang) or "",
             distribution=() if too_few else distribution(rubric, item, lang),
-            notes=() if too_few else tuple(sorted(data.notes.get(item.id, ()), key=_text_order)),
+            notes=() if too_few else tuple(sorted(notes.get(item.id, ()), key=_text_order)),
             agreed=None if item.agreed is None else answer_text(rubric, item.agreed, lang),
-            agreed_note=data.agreed_notes.get(item.id, ""),
+            agreed_note=agreed_notes.get(item.id, ""),
         )
         for item in contested
     )
-
-
-def _smaller_camp(rubric: Rubric, item: ItemResult) -> tuple[int, float]:
-    """Sort key: minus the people on the smaller side of the phase bar, minus their share."""
-    numeric = [int(v) for v, n in item.distribution.items() if v.isdigit() for _ in range(n)]
-    smaller = min(split_at_bar(rubric, numeric))
-    return -smaller, -smaller / len(numeric)
 
 
 def _text_order(note: str) -> tuple[str, str]:

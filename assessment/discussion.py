@@ -1,6 +1,7 @@
 """Bespreken's agenda: which criteria the team discusses and in which order.
 
-Contested items come first (the widest spread first), then the items nobody could score
+Contested items come first (most contested first, ``assessment.contested``, the order the
+briefing uses too), then the items nobody could score
 ("unknown"), then the rest, each group in rubric order. An item counts as *besproken*
 (discussed) once the team set an agreed value for it, "weet niet" and "n.v.t." included: a team
 that cannot agree records "weet niet" and goes to find out. No separate mark is stored, so there
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import Literal
 
+from assessment.contested import most_contested_first
 from assessment.rubric import Rubric
 from assessment.scoring import ItemResult, ScanResult
 
@@ -39,8 +41,7 @@ def agenda(
     fit: an item just agreed on does not vanish, "Vorige" goes back to it and the count of
     "Criterium 2 van 10" goes on."""
     items = [result.items[c.id] for c in rubric.criteria if c.id in result.items]
-    contested = sorted((i for i in items if kind(i) == "contested"), key=lambda i: -(i.range or 0))
-    ordered = contested + [i for i in items if kind(i) == "unknown"]
+    ordered = most_contested_first(rubric, items) + [i for i in items if kind(i) == "unknown"]
     if chosen == "open":
         return [i for i in ordered if not discussed(i) or i.id in keep]
     ordered += [i for i in items if kind(i) == "other"]

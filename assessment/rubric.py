@@ -59,6 +59,9 @@ class Rules(_Model):
     next_steps_per_theme: int = Field(ge=1)
     next_step_below: float = 2.0
     critical_min: float = 2.0  # a critical criterion counts toward its phase only at or above this
+    strength_from: float = 2.5  # the PDF lists an item of at least this value as a strength
+    # the PDF's quality notes name an agreed value this far or further from the team's mean
+    agreed_differs_by: float = Field(default=1.0, gt=0)
 
 
 class Source(_Model):

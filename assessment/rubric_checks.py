@@ -76,18 +76,20 @@ def check_frame(frame: RubricFrame, document: Document, problems: list[str]) -> 
         problems.append(f"{document.where(('scale',))}: scale values must be unique and ascending")
     low, high = min(values), max(values)
     rules = frame.rules
-    for name in ("phase_complete_mean", "item_blocks_below", "next_step_below"):
+    for name in ("phase_complete_mean", "item_blocks_below", "next_step_below", "strength_from"):
         value = getattr(rules, name)
         if not low <= value <= high:
             problems.append(
                 f"{document.where(('rules', name))}: rules.{name} = {value} is outside "
                 f"the scale {low}–{high}"
             )
-    if rules.disagreement_range > high - low:
-        problems.append(
-            f"{document.where(('rules', 'disagreement_range'))}: rules.disagreement_range = "
-            f"{rules.disagreement_range} is larger than the scale allows ({high - low})"
-        )
+    for name in ("disagreement_range", "agreed_differs_by"):
+        value = getattr(rules, name)
+        if value > high - low:
+            problems.append(
+                f"{document.where(('rules', name))}: rules.{name} = {value} is larger than "
+                f"the scale allows ({high - low})"
+            )
     _report_duplicates(
         [(p.id, ("phases", i, "id")) for i, p in enumerate(frame.phases)],
         "phase",

@@ -4,7 +4,7 @@ changes since the previous scan, the contested items with notes, and the open ac
 import streamlit as st
 
 from assessment import store
-from assessment.briefing import Briefing, ContestedItem, build_briefing
+from assessment.briefing import Briefing, ContestedItem
 from assessment.development_map import state_words
 from assessment.explanations import phase_label, phase_mean_text
 from assessment.i18n import day, number, signed
@@ -14,6 +14,7 @@ from assessment.ui.briefing_pdf import briefing_download_button
 from assessment.ui.context import tr, tr_md
 from assessment.ui.pages import choose_scan, require_role
 from assessment.ui.safe import md
+from assessment.views.briefing import build_briefing
 
 CONTESTED_SHOWN = 6  # the rest wait in an expander: a divided team disagrees on dozens
 
@@ -161,7 +162,7 @@ st.caption(
 briefing_download_button(access, scan, school.name, key="briefing_pdf")
 if briefing.too_few:
     st.warning(
-        tr("briefing.too_few", respondents=briefing.respondents, size=rubric.rules.min_group_size)
+        tr("briefing.too_few", respondents=briefing.respondents, size=briefing.group_minimum)
     )
 
 map_column, topics_column = st.columns(2, gap="large")

@@ -9,6 +9,7 @@ from assessment.ui import context
 from assessment.ui.context import tr
 from assessment.ui.privacy_leaflet import leaflet_download_button
 from assessment.ui.safe import md
+from assessment.views import privacy
 
 context.ensure_app_frame()
 
@@ -31,7 +32,7 @@ def roles_table(notice: PrivacyNotice) -> None:
 
 
 try:
-    notice = notice_from_env(context.lang(), context.rubric().rules.min_group_size)
+    notice = notice_from_env(context.lang(), privacy.minimum(context.rubric()))
 except SettingRefused as refused:
     st.error(tr("privacy.errors.setting", detail=str(refused)))
     st.stop()

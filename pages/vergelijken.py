@@ -3,24 +3,23 @@ stored summaries: heatmap, phase distribution, trend, one school's ontwikkelkaar
 
 import streamlit as st
 
-from assessment import store
-from assessment.board_dashboard import build_dashboard
 from assessment.ui import board, context
 from assessment.ui.context import tr
 from assessment.ui.pages import require_role
 from assessment.ui.style import hide_table_toolbar
+from assessment.views import privacy
+from assessment.views.board import board_view
 
 access = require_role("board")
 engine, rubric, lang = context.engine(), context.rubric(), context.lang()
 hide_table_toolbar()
 st.title(tr("compare.title"))
-st.write(tr("compare.intro", size=rubric.rules.min_group_size))
+st.write(tr("compare.intro", size=privacy.minimum(rubric)))
 
-schools = store.board_overview(engine, access)
-if not schools:
+dashboard = board_view(engine, access, rubric)
+if dashboard is None:
     st.info(tr("compare.no_schools"))
     st.stop()
-dashboard = build_dashboard(schools, rubric)
 if dashboard.waiting:
     with st.expander(tr("compare.waiting_heading") + f" ({len(dashboard.waiting)})"):
         for waiting in dashboard.waiting:
@@ -38,7 +37,7 @@ if not dashboard.rows:
 board.downloads(access, dashboard, rubric, lang)
 
 st.header(tr("compare.heatmap_heading"))
-st.caption(tr("compare.schools_shown", shown=len(dashboard.rows), total=len(schools)))
+st.caption(tr("compare.schools_shown", shown=len(dashboard.rows), total=len(dashboard.schools)))
 board.heatmap(dashboard, rubric, lang)
 st.caption(tr("compare.heatmap_caption"))
 

@@ -22,8 +22,8 @@ from assessment.cli.output import fail
 from assessment.explanations import phase_label
 from assessment.i18n import t
 from assessment.rubric import RubricError, load_rubric
-from assessment.scoring import score_scan
 from assessment.store.engine import current_revision
+from assessment.views.scan import scan_view
 
 
 @contextmanager
@@ -192,8 +192,8 @@ def run_demo(args: argparse.Namespace) -> int:
         print(t("store.cli.demo_created", lang, board=store.DEMO_BOARD, schools=len(schools)))
         for school in schools:
             for scan in reversed(store.list_scans(engine, admin, school.id)):
-                data = store.scan_data(engine, admin, scan.id)
-                result = score_scan(rubric, data.answers, data.agreed)
+                view = scan_view(engine, admin, rubric, school.id, scan.id)
+                assert view is not None  # the school has this scan
                 print(
                     t(
                         "store.cli.demo_scan",
@@ -201,8 +201,8 @@ def run_demo(args: argparse.Namespace) -> int:
                         school=school.name,
                         label=scan.label,
                         status=t(f"store.cli.status_{scan.status}", lang),
-                        respondents=len(data.respondents),
-                        phase=phase_label(rubric, result.school_phase, lang),
+                        respondents=view.respondents,
+                        phase=phase_label(rubric, view.result.school_phase, lang),
                     )
                 )
     return 0

@@ -30,16 +30,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from assessment.report.model import (
-    STRENGTH_FROM,
-    PreviousScan,
-    ReportAction,
-    ReportInput,
-    school_year,
-)
+from assessment.report.model import school_year
+from assessment.views.report_input import PreviousScan, ReportAction, ReportInput
 
 __all__ = [
-    "STRENGTH_FROM",
     "PreviousScan",
     "ReportAction",
     "ReportInput",

@@ -45,10 +45,11 @@ from assessment.report.fonts import BOLD, FAMILY, clean
 from assessment.report.furniture import render
 from assessment.report.styles import CONTENT_WIDTH, FRAME_HEIGHT, GRID, esc, fit
 from assessment.report.tables import table
-from assessment.report.trend import TrendPoint
 from assessment.report.trend_chart import trend_drawing
 from assessment.report.writer import Writer
 from assessment.rubric import Rubric
+from assessment.views import privacy
+from assessment.views.trend import TrendPoint
 
 Cells = Mapping[int, Mapping[str, Sequence[tuple[str, str, float | None]]]]
 BAR_HEIGHT, BAR_GAP, HEAD_SIZE = 15.0, 6.0, 7.5
@@ -111,7 +112,7 @@ def overview(w: BoardWriter, board: str, made: dt.date) -> list[Flowable]:
             w.ct("pdf.subtitle", shown=len(d.rows), total=total, date=day(made, w.lang)),
             "subtitle",
         ),
-        w.p(w.ct("pdf.privacy", size=w.rubric.rules.min_group_size), "small"),
+        w.p(w.ct("pdf.privacy", size=privacy.minimum(w.rubric)), "small"),
         w.p(w.ct("pdf.averages_heading"), "h2"),
         averages(w),
         w.p(w.ct("pdf.averages_legend"), "small"),

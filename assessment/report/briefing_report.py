@@ -6,7 +6,7 @@
 4. the contested items with their distribution and the team's notes;
 5. the open and overdue actions.
 
-Its content comes from ``assessment.briefing.build_briefing``, so screen and paper agree; texts
+Its content comes from ``assessment.views.briefing.build_briefing``, so screen and paper agree; texts
 from the locale files (``briefing.*``, ``map.*``). It keeps to two pages: the contested items
 with the largest disagreement in full (their notes shortened), the rest by name, the open actions
 overdue first; where that does not fit, each ``Detail`` level shows less and points at the
@@ -24,7 +24,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
 from reportlab.platypus.flowables import Flowable
 
-from assessment.briefing import Briefing, ContestedItem, build_briefing
+from assessment.briefing import Briefing, ContestedItem
 from assessment.development_map import state_words
 from assessment.explanations import phase_label, phase_mean_text
 from assessment.i18n import day, signed, t
@@ -36,6 +36,7 @@ from assessment.report.styles import CONTENT_WIDTH, esc, fit
 from assessment.report.tables import table
 from assessment.report.writer import Writer
 from assessment.rubric import Rubric
+from assessment.views.briefing import build_briefing
 
 MAX_PAGES = 2
 NOTE_CHARACTERS = 240  # a longer note is cut off with "…"; the page shows it whole
@@ -123,7 +124,7 @@ def heading(w: BriefingWriter) -> list[Flowable]:
         ),
     ]
     if b.too_few:
-        size = b.rubric.rules.min_group_size
+        size = b.group_minimum
         story.append(w.p(w.bt("too_few", respondents=b.respondents, size=size), "lead"))
     drawing = development_map_drawing(
         b.map_rows,

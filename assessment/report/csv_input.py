@@ -12,11 +12,12 @@ from pathlib import Path
 
 from assessment.answers_csv import AnswerRow, answers_by_criterion, read_answers, read_consensus
 from assessment.i18n import t
-from assessment.report.model import PreviousScan, ReportInput, previous_school_year, school_year
+from assessment.report.model import previous_school_year, school_year
 from assessment.respondents import notes_in_anonymous_order
 from assessment.retired_ids import notes_under_current_ids
 from assessment.rubric import Rubric
 from assessment.scoring import ScanResult, score_scan
+from assessment.views.report_input import PreviousScan, ReportInput
 
 
 def report_input_from_csv(

@@ -11,9 +11,9 @@ import datetime as dt
 import random
 from collections import Counter
 
-from assessment.report.model import PreviousScan, ReportAction, ReportInput
 from assessment.rubric import Rubric
 from assessment.scoring import DONT_KNOW, AnswerValue, score_scan
+from assessment.views.report_input import PreviousScan, ReportAction, ReportInput
 
 ROLE_MIX = (
     ("leerkracht",) * 18 + ("werkgroep",) * 5 + ("oop",) * 4 + ("directie",) * 2 + ("ib_zorg",)

@@ -1,103 +1,20 @@
-"""The report of one stored scan: the store adapter behind ``report_for_scan``.
-
-Every read goes through the store's service functions with the caller's ``Access``, so a code that
-may not read the scan gets the store's ``AccessDenied``/``NotFound`` and no PDF. Evidence notes are
-left out unless ``include_notes`` is set: the PDF is meant to be shared with the team and board,
-while notes are for coordinator and trainer only (docs/privacy.md); agreed notes are shown.
-"""
+"""The report of one stored scan: its input from the view layer, drawn as the action-plan PDF."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING
 
-from assessment.report.model import PreviousScan, ReportAction, ReportInput
-from assessment.report.trend import school_trend
-from assessment.retired_ids import notes_under_current_ids
-from assessment.rubric import Rubric, load_rubric
-from assessment.scoring import score_scan
+if TYPE_CHECKING:  # the report package loads the database layer only when a stored scan is drawn
+    from sqlalchemy import Engine
 
-
-def report_input_for_scan(
-    engine: Any, access: Any, scan_id: int, lang: str = "nl", *, include_notes: bool = False
-) -> ReportInput:
-    from assessment import store
-
-    data = store.scan_data(engine, access, scan_id)
-    scan = data.scan
-    school = store.get_school(engine, access, scan.school_id)
-    rubric = _rubric(scan)
-    result = score_scan(rubric, data.answers, data.agreed)
-    actions = [_action(a) for a in store.list_actions(engine, access, scan_id)]
-
-    previous = None
-    before = store.previous_scan(engine, access, scan_id)
-    if before is not None:
-        previous_data = store.scan_data(engine, access, before.id)
-        previous = PreviousScan(
-            label=before.label,
-            result=score_scan(rubric, previous_data.answers, previous_data.agreed),
-            actions=[_action(a) for a in store.list_actions(engine, access, before.id)],
-            rubric_version=before.rubric_version,
-        )
-    stamp = scan.closed_at if scan.status == "closed" and scan.closed_at else None
-    return ReportInput(
-        school=school.name,
-        scan_label=scan.label,
-        date=_local_date(stamp or dt.datetime.now(dt.UTC)),
-        rubric=rubric,
-        result=result,
-        lang=lang,
-        respondents=data.started,
-        submitted=data.submitted,
-        roles=dict(Counter(r.role or "" for r in data.respondents)),
-        previous=previous,
-        actions=actions,
-        notes=notes_under_current_ids(rubric, data.notes) if include_notes else {},
-        agreed_notes={rubric.crosswalk.get(c, c): n for c, n in data.agreed_notes.items()},
-        rubric_version=scan.rubric_version,
-        trend=school_trend(engine, access, scan_id, rubric),
-        answers_removed_after=scan.answers_removed_after,
-    )
+    from assessment.store import Access
 
 
 def report_for_scan(
-    engine: Any, access: Any, scan_id: int, lang: str = "nl", *, include_notes: bool = False
+    engine: Engine, access: Access, scan_id: int, lang: str = "nl", *, include_notes: bool = False
 ) -> bytes:
     """The PDF of a stored scan as bytes (coordinator, trainer or admin access)."""
     from assessment.report.scan_report import build_report
+    from assessment.views.report import report_input
 
-    return build_report(
-        report_input_for_scan(engine, access, scan_id, lang, include_notes=include_notes)
-    )
-
-
-def _rubric(scan: Any) -> Rubric:
-    """The rubric the scan was taken with, as the store resolves it; else the default rubric."""
-    from assessment.store.rubrics import rubric_for
-
-    return rubric_for(scan.rubric_id, scan.rubric_hash) or load_rubric()
-
-
-def _action(action: Any) -> ReportAction:
-    return ReportAction(
-        id=action.id,
-        title=action.title,
-        theme=action.theme,
-        criterion=action.criterion,
-        owner=action.owner,
-        due_date=action.due_date,
-        status=action.status,
-        carried_from=action.carried_from,
-    )
-
-
-def _local_date(moment: dt.datetime) -> dt.date:
-    """The calendar day in the Netherlands (a scan closed at 23:30 UTC in summer is the next day)."""
-    try:
-        from zoneinfo import ZoneInfo
-
-        return moment.astimezone(ZoneInfo("Europe/Amsterdam")).date()
-    except (ImportError, KeyError, ValueError):  # no time zone data on this machine
-        return moment.date()
+    return build_report(report_input(engine, access, scan_id, lang, include_notes=include_notes))

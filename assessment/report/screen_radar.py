@@ -10,7 +10,8 @@ from functools import lru_cache
 
 import plotly.graph_objects as go
 
-from assessment.report.trend import THEME_COLOURS, TrendPoint
+from assessment.report.trend import THEME_COLOURS
+from assessment.views.trend import TrendPoint
 
 # One look on screen and in the PDF: newest scan dark blue and solid, the previous one orange and
 # dashed, drawn on top so it stays visible over the filled newest scan.

@@ -13,7 +13,8 @@ from reportlab.lib import colors
 
 from assessment.report.fonts import FAMILY
 from assessment.report.styles import GRID, TEXT
-from assessment.report.trend import THEME_COLOURS, TrendPoint
+from assessment.report.trend import THEME_COLOURS
+from assessment.views.trend import TrendPoint
 
 MARKERS = ("FilledCircle", "FilledSquare", "FilledDiamond", "FilledTriangle", "FilledCross")
 DASHES = (None, (4, 2), (1, 2), (6, 2, 1, 2), (2, 2))

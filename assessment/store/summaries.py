@@ -31,6 +31,7 @@ from assessment.store import tables as T
 from assessment.store._common import decode_value
 from assessment.store.removed_answers import kept_answers
 from assessment.store.rubrics import rubric_for
+from assessment.views import privacy
 
 _log = logging.getLogger(__name__)
 
@@ -49,8 +50,7 @@ def summary_values(
     """The ``school_phase``, ``themes``, ``map`` and ``criteria`` columns of one scan's summary.
     ``themes`` holds one mapping per field, each by theme id, so that reading it back builds no
     object per theme: the board page reads it for every scan of every school."""
-    minimum = rubric.rules.min_group_size
-    if respondents < minimum:
+    if not privacy.board_sees_scan(rubric, respondents):
         return {"school_phase": None, "themes": None, "map": None, "criteria": None}
     result = score_for_board(rubric, answers, agreed)
     themes = {
@@ -144,7 +144,7 @@ def _write(connection: Connection, scan: Row, rubric: Rubric) -> None:
         submitted,
         scan.closed_at or scan.created_at,
     )
-    basis = summary_basis.choose(connection, scan.id, today, rubric.rules.min_group_size)
+    basis = summary_basis.choose(connection, scan.id, today, rubric)
     respondents = len(basis.respondents)
     connection.execute(
         T.scan_summary.insert().values(

@@ -22,9 +22,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, delete, select
 
+from assessment.rubric import Rubric
 from assessment.scoring import AnswerValue
 from assessment.store import tables as T
 from assessment.store._common import insert_for
+from assessment.views import privacy
 
 
 @dataclass(frozen=True)
@@ -79,13 +81,15 @@ def drop(connection: Connection, scan_id: int) -> None:
     connection.execute(delete(T.summary_basis).where(T.summary_basis.c.scan_id == scan_id))
 
 
-def choose(connection: Connection, scan_id: int, today: Basis, minimum: int) -> Basis:
-    """The basis a summary is computed from: today's answers when they differ from what the
-    board last saw by ``minimum`` respondents or more (or not at all), recorded as the new basis
-    when they give results; else the basis the board last saw."""
+def choose(connection: Connection, scan_id: int, today: Basis, rubric: Rubric) -> Basis:
+    """The basis a summary is computed from: today's answers when the privacy policy lets the
+    board's summary follow them (``privacy.summary_may_change``), recorded as the new basis when
+    the board may see them; else the basis the board last saw."""
     earlier = load(connection, scan_id)
-    if earlier is not None and 0 < differing(earlier.respondents, today.respondents) < minimum:
+    if earlier is not None and not privacy.summary_may_change(
+        rubric, differing(earlier.respondents, today.respondents)
+    ):
         return earlier
-    if len(today.respondents) >= minimum:
+    if privacy.board_sees_scan(rubric, len(today.respondents)):
         store_basis(connection, scan_id, today)
     return today

@@ -1,8 +1,9 @@
 """Bespreken's widgets: one criterion as the team sees it in the meeting, and its agreed value.
 
 The agreement is a fragment: saving reruns only that part (not the page, not even the chart) and
-confirms beside the button. It reads the scan from a snapshot in the session, which the page
-refreshes on every run and the save refreshes after writing, so nothing is read twice.
+confirms beside the button. It reads the scan from a snapshot of the meeting's view in the
+session, which the page refreshes on every run and the save refreshes after writing, so nothing
+is read twice.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from assessment.discussion import discussed, kind
 from assessment.explanations import explain_item, phase_label
 from assessment.i18n import number
 from assessment.report.screen_distribution import distribution_figure
-from assessment.scoring import DONT_KNOW, NOT_APPLICABLE, ItemResult, ScanResult, score_scan
+from assessment.scoring import DONT_KNOW, NOT_APPLICABLE, ItemResult, ScanResult
 from assessment.store.tables import NOTE_LENGTH
 from assessment.ui import agreed, context
 from assessment.ui.context import tr, tr_md
 from assessment.ui.questionnaire import option_label, options
 from assessment.ui.safe import md
+from assessment.views.meeting import MeetingView, meeting_view
 
 NO_AGREEMENT = "-"  # a real option: None would show Streamlit's own (English) placeholder
 CARD = "discuss_item_card"
@@ -53,18 +55,22 @@ def _status_key(scan_id: int, criterion_id: str) -> str:
     return f"agreed-status-{scan_id}-{criterion_id}"
 
 
-def load(access: store.Access, scan_id: int) -> tuple[store.ScanData, ScanResult]:
-    """The scan's data and scores, kept for the item fragment's own reruns."""
-    data = store.scan_data(context.engine(), access, scan_id)
-    snapshot = (data, score_scan(context.rubric(), data.answers, data.agreed))
-    st.session_state[_snapshot_key(scan_id)] = snapshot
-    return snapshot
+def load(access: store.Access, scan_id: int) -> MeetingView:
+    """The meeting's view of the scan, kept for the item fragment's own reruns."""
+    view = meeting_view(context.engine(), access, context.rubric(), scan_id)
+    st.session_state[_snapshot_key(scan_id)] = view
+    return view
+
+
+def _snapshot(scan_id: int) -> tuple[store.ScanData, ScanResult]:
+    view: MeetingView = st.session_state[_snapshot_key(scan_id)]
+    return view.data, view.result
 
 
 def show_item(access: store.Access, scan_id: int, criterion_id: str, position: str) -> None:
     """One criterion as the team sees it: what it is, the answers, why it is on the agenda, the
     notes, and the agreement."""
-    data, result = st.session_state[_snapshot_key(scan_id)]
+    data, result = _snapshot(scan_id)
     rubric, lang = context.rubric(), context.lang()
     item = result.items[criterion_id]
     criterion = rubric.criterion(criterion_id)
@@ -86,7 +92,7 @@ def show_item(access: store.Access, scan_id: int, criterion_id: str, position: s
 @st.fragment
 def _agreement(access: store.Access, scan_id: int, criterion_id: str) -> None:
     """The agreed value with its "besproken ✓": saving reruns only this part, not the chart."""
-    data, result = st.session_state[_snapshot_key(scan_id)]
+    data, result = _snapshot(scan_id)
     item = result.items[criterion_id]
     heading = tr("discuss.agreed_heading")
     if discussed(item):
@@ -180,13 +186,13 @@ def _save(access: store.Access, scan_id: int, criterion_id: str) -> None:
     value = st.session_state[agreed.value_key(scan_id, criterion_id)]
     note = st.session_state.get(agreed.note_key(scan_id, criterion_id)) or ""
     status_key = _status_key(scan_id, criterion_id)
-    _data, before = st.session_state[_snapshot_key(scan_id)]
+    _data, before = _snapshot(scan_id)
     try:  # as a change of the version on screen: a colleague's change meanwhile is refused
         agreed.save(engine, access, scan_id, criterion_id, value, note, none=NO_AGREEMENT)
     except store.StoreError as error:
         st.session_state[status_key] = ("error", tr_md(error.key, **error.values))
         return
-    _data, result = load(access, scan_id)
+    result = load(access, scan_id).result
     if discussed(result.items[criterion_id]) != discussed(before.items[criterion_id]):
         st.session_state[_COUNTS_CHANGED] = True
     theme = result.theme(rubric.criterion(criterion_id).theme)

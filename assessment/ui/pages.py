@@ -70,7 +70,6 @@ def scan_title(scan: store.ScanInfo) -> str:
 
 
 def few_respondents_warning(respondents: int, minimum: int) -> None:
-    """A plain warning when a scan has fewer respondents than the rubric's ``min_group_size``:
-    among so few, answers are not anonymous."""
-    if 0 < respondents < minimum:
-        st.warning(tr("app.few_respondents", count=respondents, minimum=minimum))
+    """The plain warning a view asks for (``few_respondents``) when a scan has fewer respondents
+    than the privacy policy's minimum: among so few, answers are not anonymous."""
+    st.warning(tr("app.few_respondents", count=respondents, minimum=minimum))

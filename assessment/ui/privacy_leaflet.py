@@ -9,6 +9,7 @@ import streamlit as st
 from assessment import store
 from assessment.ui import context
 from assessment.ui.context import tr
+from assessment.views import privacy
 
 
 def _build(engine, access: store.Access, lang: str, min_group_size: int) -> bytes:
@@ -24,7 +25,7 @@ def leaflet_download_button(access: store.Access, key: str) -> None:
     st.download_button(
         tr("privacy.download"),
         data=partial(
-            _build, context.engine(), access, context.lang(), context.rubric().rules.min_group_size
+            _build, context.engine(), access, context.lang(), privacy.minimum(context.rubric())
         ),
         file_name=tr("privacy.file_name"),
         mime="application/pdf",

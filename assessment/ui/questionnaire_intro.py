@@ -12,6 +12,7 @@ from assessment.rubric import Rubric
 from assessment.ui import context, phone
 from assessment.ui.context import tr, tr_md
 from assessment.ui.questionnaire import tr_count
+from assessment.views import privacy
 
 ROLE = "questionnaire_role"
 
@@ -39,7 +40,7 @@ def show(access: store.Access, scan: store.ScanInfo, rubric: Rubric) -> None:
         list(RESPONDENT_ROLES),
         format_func=lambda role: tr(f"app.roles_of_respondents.{role}"),
         placeholder=tr("questionnaire.role_placeholder"),
-        help=tr("questionnaire.role_help", size=rubric.rules.min_group_size),
+        help=tr("questionnaire.role_help", size=privacy.minimum(rubric)),
         select_all=False,  # choosing every role at once means nothing
         key=ROLE,
     )

@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 
 from assessment import store
-from assessment.briefing import build_briefing
 from assessment.report.briefing_report import MAX_PAGES, briefing_pdf, build_briefing_pdf
+from assessment.views.briefing import build_briefing
 from tests.report.helpers import Pdf, flat
 
 CONTESTED = "pro-basiskennis"

@@ -8,10 +8,9 @@ import datetime as dt
 
 from assessment.i18n import number
 from assessment.report import PreviousScan, ReportAction, ReportInput, build_report
-from assessment.report.model import STRENGTH_FROM
 from assessment.report.sample import sample_input
-from assessment.report.trend import TrendPoint
 from assessment.scoring import score_scan
+from assessment.views.trend import TrendPoint
 from tests.report.helpers import Pdf, flat
 
 
@@ -162,7 +161,7 @@ def test_strengths_from_2_5_and_attention_below_next_step_below(mini):
     assert "alfa voorbereiden twee (3,0)" in strengths
     assert "alfa verkennen twee" not in strengths + attention
     assert "alfa voorbereiden één (1,8)" in attention
-    assert STRENGTH_FROM == 2.5 and mini.rules.next_step_below == 2.0
+    assert mini.rules.strength_from == 2.5 and mini.rules.next_step_below == 2.0
     # A theme with no answers at all says so instead of listing nothing.
     beta = themes[themes.index("Thema beta Fase") :]
     assert "Nog geen criteria met een score van 2,5 of hoger." in beta

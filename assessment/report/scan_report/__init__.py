@@ -12,12 +12,12 @@ import datetime as dt
 from reportlab.platypus import PageBreak
 
 from assessment.report.furniture import render
-from assessment.report.model import ReportInput
 from assessment.report.scan_report.actions import action_plan
 from assessment.report.scan_report.appendix import appendix
 from assessment.report.scan_report.summary import summary
 from assessment.report.scan_report.themes import themes
 from assessment.report.scan_report.writer import ScanWriter
+from assessment.views.report_input import ReportInput
 
 
 def build_report(report: ReportInput) -> bytes:

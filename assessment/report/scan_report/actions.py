@@ -12,10 +12,11 @@ from reportlab.platypus import CondPageBreak, Paragraph
 from reportlab.platypus.flowables import Flowable
 
 from assessment.report.fonts import BOLD
-from assessment.report.model import ACTION_STATUSES, ReportAction
+from assessment.report.model import ACTION_STATUSES
 from assessment.report.scan_report.writer import ScanWriter
 from assessment.report.styles import fit
 from assessment.report.tables import table
+from assessment.views.report_input import ReportAction
 
 
 def action_plan(w: ScanWriter) -> list[Flowable]:

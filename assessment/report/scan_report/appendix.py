@@ -13,21 +13,21 @@ from reportlab.platypus.flowables import Flowable
 from assessment.i18n import percent, t
 from assessment.provenance import checked_against_text
 from assessment.report.fonts import BOLD
-from assessment.report.scan_report.writer import ScanWriter
+from assessment.report.scan_report.writer import ScanWriter, contested_rule
 from assessment.report.styles import PHASE_BAND, esc, fit
 from assessment.report.tables import table
 from assessment.respondents import notes_in_anonymous_order
 from assessment.rubric import Criterion
 from assessment.scoring import ItemResult
+from assessment.views import privacy
 
 
 def appendix(w: ScanWriter) -> list[Flowable]:
-    rules = w.rubric.rules
     story: list[Flowable] = [
         w.p(w.t("sections.appendix"), "h1"),
         w.p(w.t("appendix.intro")),
         w.p(
-            w.t("appendix.legend", range=rules.disagreement_range, minimum=rules.min_group_size),
+            w.t("appendix.legend", **contested_rule(w), minimum=privacy.minimum(w.rubric)),
             "small",
         ),
         w.p(t("provenance.legend", w.lang), "small"),
@@ -35,7 +35,7 @@ def appendix(w: ScanWriter) -> list[Flowable]:
     columns = ["criterion", "mean", "n", "dont_know", "range", "agreed", "value"]
     samples = [
         "0,0",
-        w.t("appendix.few", minimum=rules.min_group_size),
+        w.t("appendix.few", minimum=privacy.minimum(w.rubric)),
         "100%",
         f"3 {w.t('appendix.contested')}",
         w.t("values.dont_know"),
@@ -79,16 +79,16 @@ def appendix(w: ScanWriter) -> list[Flowable]:
 
 
 def _criterion_row(w: ScanWriter, item: ItemResult, criterion: Criterion) -> list[Any]:
-    """A criterion's figures. Scored by fewer than ``min_group_size`` colleagues, its mean, n,
+    """A criterion's figures. Where the privacy policy hides them (too few scored it), its mean, n,
     "weet niet" share, spread and the value taken from the mean are not printed, as the board
     never sees them (two answers: mean 1,5 and n 2 are a 1 and a 2); an agreed value is the
     team's and stays. Under its label: where its wording comes from."""
     hidden = w.t("values.none")
-    few = item.n < w.rubric.rules.min_group_size
+    few = not privacy.figures_shown(w.rubric, item)
     if few:
         mean, n, dont_know, spread = (
             hidden,
-            w.t("appendix.few", minimum=w.rubric.rules.min_group_size),
+            w.t("appendix.few", minimum=privacy.minimum(w.rubric)),
             hidden,
             hidden,
         )
@@ -147,12 +147,12 @@ def _quality_notes(w: ScanWriter) -> list[str]:
     def labels(selected: Iterable[ItemResult]) -> str:
         return "; ".join(w.criterion_label(i.id) for i in selected)
 
-    if w.r.respondents < rules.min_group_size:
+    if privacy.too_few_respondents(w.rubric, w.r.respondents):
         notes.append(
             w.t(
                 "appendix.quality.few_respondents",
                 count=w.r.respondents,
-                minimum=rules.min_group_size,
+                minimum=privacy.minimum(w.rubric),
             )
         )
     unanswered = [
@@ -179,16 +179,14 @@ def _quality_notes(w: ScanWriter) -> list[str]:
     contested = [i for i in items if i.contested]
     if contested:
         notes.append(
-            w.t(
-                "appendix.quality.contested",
-                range=rules.disagreement_range,
-                items=labels(contested),
-            )
+            w.t("appendix.quality.contested", **contested_rule(w), items=labels(contested))
         )
     differs = [
         i
         for i in items
-        if isinstance(i.agreed, int) and i.mean is not None and abs(i.agreed - i.mean) >= 1
+        if isinstance(i.agreed, int)
+        and i.mean is not None
+        and abs(i.agreed - i.mean) >= rules.agreed_differs_by
     ]
     if differs:
         notes.append(w.t("appendix.quality.agreed_differs", items=labels(differs)))

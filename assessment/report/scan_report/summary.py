@@ -20,12 +20,11 @@ from assessment.report.scan_report.writer import ScanWriter
 from assessment.report.styles import CONTENT_WIDTH, fit
 from assessment.report.tables import table
 from assessment.report.trend_chart import trend_drawing
-from assessment.respondents import visible_role_counts
+from assessment.views import privacy
 
 
 def summary(w: ScanWriter) -> list[Flowable]:
     r = w.r
-    rules = w.rubric.rules
     story: list[Flowable] = [
         w.p(w.t("overline"), "overline"),
         w.p(r.school, "title"),
@@ -45,7 +44,7 @@ def summary(w: ScanWriter) -> list[Flowable]:
         if r.submitted is not None and r.submitted != r.respondents
         else w.t("summary.respondents_count", count=r.respondents)
     )
-    shown_roles, rest = visible_role_counts(Counter(r.roles).elements(), rules.min_group_size)
+    shown_roles, rest = privacy.visible_role_counts(w.rubric, Counter(r.roles).elements())
     respondent_cell = [w.p(respondents, "cell")]
     if r.answers_removed_after is not None:
         respondent_cell.append(
@@ -61,7 +60,7 @@ def summary(w: ScanWriter) -> list[Flowable]:
         respondent_cell.append(w.p(w.t("summary.by_role", roles=", ".join(parts)), "cell"))
     if any(count and role not in shown_roles for role, count in r.roles.items() if role):
         respondent_cell.append(
-            w.p(w.t("summary.roles_hidden", minimum=rules.min_group_size), "cell_small")
+            w.p(w.t("summary.roles_hidden", minimum=privacy.minimum(w.rubric)), "cell_small")
         )
     # School, scan and date stand in the title above; the facts table holds the rest.
     facts = [

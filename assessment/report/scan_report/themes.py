@@ -12,11 +12,11 @@ from reportlab.platypus.flowables import Flowable
 from assessment.explanations import explain_theme, step_action
 from assessment.i18n import number, t
 from assessment.report.fonts import BOLD
-from assessment.report.model import STRENGTH_FROM
-from assessment.report.scan_report.writer import ScanWriter
+from assessment.report.scan_report.writer import ScanWriter, contested_rule
 from assessment.report.styles import esc, fit
 from assessment.report.tables import table
 from assessment.scoring import DONT_KNOW, NOT_APPLICABLE, ItemResult
+from assessment.views import privacy
 
 
 def themes(w: ScanWriter) -> list[Flowable]:
@@ -58,11 +58,13 @@ def themes(w: ScanWriter) -> list[Flowable]:
             story.append(w.m(esc(line), "bullet", "•"))
 
         strengths = sorted(
-            (i for i in items if i.value is not None and i.value >= STRENGTH_FROM),
+            (i for i in items if i.value is not None and i.value >= w.rubric.rules.strength_from),
             key=lambda i: -(i.value or 0),
         )
         story.append(w.p(w.t("theme.strengths"), "h3"))
-        story += _item_list(w, strengths, "theme.strengths_none", number(STRENGTH_FROM, w.lang))
+        story += _item_list(
+            w, strengths, "theme.strengths_none", number(w.rubric.rules.strength_from, w.lang)
+        )
         attention = sorted(
             (i for i in items if i.value is not None and i.value < rules.next_step_below),
             key=lambda i: i.value or 0,
@@ -101,14 +103,12 @@ def _item_list(
     if not items:
         return [w.p(w.t(none_key, value=value), "small")]
     out = []
-    minimum = w.rubric.rules.min_group_size
     for item in items:
         key = "theme.agreed_item" if item.agreed is not None else "theme.item"
-        # A mean of fewer than min_group_size scores is one or two colleagues' answers.
         value = (
             w.item_value(item)
-            if item.agreed is not None or item.n >= minimum
-            else w.t("theme.few_scores", minimum=minimum)
+            if item.agreed is not None or privacy.figures_shown(w.rubric, item)
+            else w.t("theme.few_scores", minimum=privacy.minimum(w.rubric))
         )
         out.append(
             w.m(
@@ -123,23 +123,15 @@ def _item_list(
 def _contested(w: ScanWriter, items: Sequence[ItemResult]) -> list[Flowable]:
     """The contested items with their answers per score, except where so few people answered
     that a count per score would say who gave which answer: the whole scan under
-    ``min_group_size`` respondents (the PDF goes to the team and the board), or one criterion."""
-    rules = w.rubric.rules
-    minimum = rules.min_group_size
-    if w.r.respondents < minimum:
+    the minimum of respondents (the PDF goes to the team and the board), or one criterion."""
+    minimum = privacy.minimum(w.rubric)
+    if privacy.too_few_respondents(w.rubric, w.r.respondents):
         labels = "; ".join(w.criterion_label(i.id) for i in items)
-        text = w.t(
-            "theme.contested_few_people",
-            range=rules.disagreement_range,
-            items=labels,
-            minimum=minimum,
-        )
+        text = w.t("theme.contested_few_people", **contested_rule(w), items=labels, minimum=minimum)
         return [w.p(text, "small")]
-    shown = [i for i in items if _answered(i) >= minimum]
-    hidden = [i for i in items if _answered(i) < minimum]
-    story: list[Flowable] = [
-        w.p(w.t("theme.contested_intro", range=rules.disagreement_range), "small")
-    ]
+    shown = [i for i in items if privacy.distribution_shown(w.rubric, i)]
+    hidden = [i for i in items if not privacy.distribution_shown(w.rubric, i)]
+    story: list[Flowable] = [w.p(w.t("theme.contested_intro", **contested_rule(w)), "small")]
     if shown:
         story.append(_distribution_table(w, shown))
     if hidden:
@@ -148,10 +140,6 @@ def _contested(w: ScanWriter, items: Sequence[ItemResult]) -> list[Flowable]:
             w.p(w.t("theme.contested_few_answers", minimum=minimum, items=labels), "small")
         )
     return story
-
-
-def _answered(item: ItemResult) -> int:
-    return item.n + item.dont_know + item.not_applicable
 
 
 def _distribution_table(w: ScanWriter, items: Sequence[ItemResult]) -> Table:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from assessment.report.model import ReportInput
+from assessment.i18n import percent
 from assessment.report.writer import Writer
 from assessment.scoring import ScanResult, ThemeResult
+from assessment.views.report_input import ReportInput
 
 
 class ScanWriter(Writer):
@@ -18,3 +19,15 @@ class ScanWriter(Writer):
         if self.previous is None:
             return None
         return next((th for th in self.previous.result.themes if th.id == theme_id), None)
+
+
+def contested_rule(w: ScanWriter) -> dict[str, str | int]:
+    """Both halves of the rule for "contested" (``scoring.is_contested``), for the texts that
+    explain it: the answers span ``range`` or more, and at least ``share`` of the scores lie on
+    each side of the phase bar ``bar``."""
+    rules = w.rubric.rules
+    return {
+        "range": rules.disagreement_range,
+        "share": percent(rules.contested_share, w.lang),
+        "bar": w.num(rules.phase_complete_mean),
+    }
