@@ -4,28 +4,31 @@ Everything is made through the store's own service functions, as the app would m
 test starts from obeys every rule the app obeys. Each function takes the engine first; the rubric
 defaults to ``load_rubric()`` (which honours ``TSO_RUBRIC_DIR``). Importable without pytest.
 
-    school = make_school(engine)                              # board "Stichting Proef", coordinator
-    school = make_school(engine, name="OBS A", board=other.board, share_with_board=True)
-    scan = make_scan(engine, school)                          # open "2026-2027", nobody yet
-    scan = make_scan(engine, school, respondents=3)           # three codes, none used yet
+    school = make_school(engine)                   # on a new board "Stichting Proef"
+    school = make_school(engine, name="OBS A", board=school.board, share_with_board=True)
+    scan = make_scan(engine, school)               # open, "2026-2027", nobody yet
+    scan = make_scan(engine, school, respondents=3)  # three codes nobody has used yet
     scan = make_scan(
         engine,
         school,
         label="2025-2026",
         rubric=mini,
-        respondents=["leerkracht", None],                    # started, with these roles
-        answers=[{"a-v1": 2}, {"a-v1": (0, "a note")}],      # per respondent; (value, note)
-        agreed={"a-v1": (1, "besproken")},                   # the team's agreed values
-        actions=[{"theme": "alfa", "title": "Studiedag"}],   # add_action's fields
+        respondents=["leerkracht", None],          # started, with these roles (None: no role)
+        answers=[{"a-v1": 2}, {"a-v1": (0, "a note")}],  # per respondent; (value, note)
+        agreed={"a-v1": (1, "besproken")},         # the team's agreed values
+        actions=[{"theme": "alfa", "title": "Studiedag"}],  # add_action's fields
     )
     last_year = closed_scan(engine, school, label="2025-2026")  # make_scan(..., closed=True)
     extra = add_respondent(engine, scan, role="ib_zorg", answers=every_criterion(rubric, 2))
-    later = unused_codes(engine, scan, 2)                      # two more codes, not used yet
-    trainer = trainer_code(engine, school)                    # secret codes, to sign in with
+    later = unused_codes(engine, scan, 2)          # two more codes, not used yet
+    trainer = trainer_code(engine, school)         # secret codes, to sign in with
     board = board_code(engine, school.board)
 
-``answers`` without ``respondents`` starts one respondent (without a role) per mapping. A test
-that needs a state the services refuse changes the rows itself after building it, and says why.
+What comes back: ``School`` (``.board``, ``.school``, ``.id``, ``.coordinator_code`` and its
+resolved ``.coordinator``), ``Scan`` (``.scan``, ``.id``, ``.respondents`` each with ``.code`` and
+``.access``, ``.codes``, ``.actions``) and ``Respondent``. ``answers`` without ``respondents``
+starts one respondent (without a role) per mapping. A test that needs a state the services refuse
+changes the rows itself after building it, and says why in a comment.
 """
 
 from __future__ import annotations
@@ -184,10 +187,6 @@ def trainer_code(engine: Engine, school: School, *, label: str = "") -> str:
 def board_code(engine: Engine, board: store.BoardInfo | int) -> str:
     board_id = board if isinstance(board, int) else board.id
     return store.issue_code(engine, store.admin_access(), "board", board_id=board_id).code
-
-
-def access_of(engine: Engine, code: str) -> store.Access:
-    return store.resolve_code(engine, code)
 
 
 def _issue(engine: Engine, scan: Scan) -> Respondent:
