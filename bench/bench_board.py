@@ -49,6 +49,7 @@ from assessment.board_dashboard import build_dashboard  # noqa: E402
 from assessment.rubric import Rubric, load_rubric  # noqa: E402
 from assessment.store import tables as T  # noqa: E402
 from assessment.store.summaries import summary_values  # noqa: E402
+from tests.factories import board_code  # noqa: E402
 
 CRITERIA = 50
 BATCH_SCHOOLS = 25
@@ -169,7 +170,7 @@ def build(engine, rubric: Rubric, schools: int, years: int, respondents: int) ->
         with engine.begin() as connection:
             connection.exec_driver_sql("ANALYZE")
     print(f"  built in {time.perf_counter() - started:.0f} s", flush=True)
-    return store.issue_code(engine, store.admin_access(), "board", board_id=1).code
+    return board_code(engine, 1)
 
 
 def bulk_answers(engine, rows: list[tuple]) -> None:

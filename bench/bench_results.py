@@ -24,23 +24,32 @@ from assessment.explanations import explain_theme  # noqa: E402
 from assessment.questions import Questions  # noqa: E402
 from assessment.rubric import load_rubric  # noqa: E402
 from assessment.scoring import score_scan  # noqa: E402
+from tests.factories import make_scan, make_school  # noqa: E402
 
 TARGET_MS = 100
+NOTE = "Besproken in de teamvergadering."
 
 
-def fill_scan(engine, coordinator, school_id, label, rubric, respondents, rng):
-    scan = store.open_scan(engine, coordinator, school_id, label, rubric)
+def fill_scan(engine, school, label, rubric, respondents, rng, closed=False):
+    roles, answers = [], []
     for _ in range(respondents):
-        code = store.issue_code(engine, coordinator, "respondent", scan_id=scan.id).code
-        access = store.resolve_code(engine, code)
         role = rng.choice(["leerkracht", "werkgroep", "oop"])
-        store.start_respondent(engine, access, role)
-        for criterion in Questions.for_role(rubric, role).criteria:  # the store refuses others
-            value = rng.choice([0, 1, 2, 3, 3, 2, "dk"])
-            store.save_answer(
-                engine, access, criterion.id, value, "Besproken in de teamvergadering."
-            )
-    return scan
+        roles.append(role)
+        answers.append(
+            {  # the store refuses criteria the role does not judge
+                criterion.id: (rng.choice([0, 1, 2, 3, 3, 2, "dk"]), NOTE)
+                for criterion in Questions.for_role(rubric, role).criteria
+            }
+        )
+    return make_scan(
+        engine,
+        school,
+        label=label,
+        rubric=rubric,
+        respondents=roles,
+        answers=answers,
+        closed=closed,
+    ).scan
 
 
 def main() -> int:
@@ -51,15 +60,10 @@ def main() -> int:
     rubric, rng = load_rubric(), random.Random(7)
     engine = store.make_engine(f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite")
     store.upgrade(engine)
-    admin = store.admin_access()
-    board = store.create_board(engine, admin, "Bestuur")
-    school = store.create_school(engine, admin, board.id, "School")
-    coordinator = store.resolve_code(
-        engine, store.issue_code(engine, admin, "coordinator", school_id=school.id).code
-    )
-    fill_scan(engine, coordinator, school.id, "2025-2026", rubric, args.respondents, rng)
-    store.close_scan(engine, coordinator, store.list_scans(engine, coordinator, school.id)[0].id)
-    scan = fill_scan(engine, coordinator, school.id, "2026-2027", rubric, args.respondents, rng)
+    school = make_school(engine, name="School", board="Bestuur")
+    coordinator = school.coordinator
+    fill_scan(engine, school, "2025-2026", rubric, args.respondents, rng, closed=True)
+    scan = fill_scan(engine, school, "2026-2027", rubric, args.respondents, rng)
 
     timings = []
     for _ in range(args.runs):

@@ -35,6 +35,7 @@ from sqlalchemy.engine import make_url  # noqa: E402
 from assessment import store  # noqa: E402
 from assessment.questions import Questions  # noqa: E402
 from assessment.rubric import Rubric, RubricError, load_rubric  # noqa: E402
+from tests.factories import make_scan, make_school  # noqa: E402
 
 MINI_RUBRIC = ROOT / "tests" / "data" / "rubrics" / "mini"
 ROLE = "leerkracht"  # every benchmark respondent's role
@@ -74,19 +75,10 @@ def rubric() -> Rubric:
 
 def prepare(engine, rubric: Rubric, writers: int) -> list[store.Access]:
     store.upgrade(engine)
-    admin = store.admin_access()
-    board = store.create_board(engine, admin, "Stichting Benchmark")
-    school = store.create_school(engine, admin, board.id, "OBS Benchmark")
-    code = store.issue_code(engine, admin, "coordinator", school_id=school.id).code
-    coordinator = store.resolve_code(engine, code)
-    scan = store.open_scan(engine, coordinator, school.id, f"bench-{uuid.uuid4().hex[:6]}", rubric)
-    accesses = []
-    for _ in range(writers):
-        issued = store.issue_code(engine, coordinator, "respondent", scan_id=scan.id)
-        access = store.resolve_code(engine, issued.code)
-        store.start_respondent(engine, access, ROLE)
-        accesses.append(access)
-    return accesses
+    school = make_school(engine, name="OBS Benchmark", board="Stichting Benchmark")
+    label = f"bench-{uuid.uuid4().hex[:6]}"
+    scan = make_scan(engine, school, label=label, rubric=rubric, respondents=[ROLE] * writers)
+    return [respondent.access for respondent in scan.respondents]
 
 
 def answerable(rubric: Rubric) -> list[str]:

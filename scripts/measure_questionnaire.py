@@ -33,6 +33,7 @@ from assessment import store  # noqa: E402
 from assessment.i18n import t  # noqa: E402
 from assessment.rubric import load_rubric  # noqa: E402
 from tests.e2e.conftest import start_streamlit  # noqa: E402
+from tests.factories import make_scan, make_school  # noqa: E402
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
@@ -141,16 +142,7 @@ def main() -> None:
     database = f"sqlite:///{tempfile.mkdtemp()}/measure.sqlite"
     engine = store.make_engine(database)
     store.upgrade(engine)
-    admin = store.admin_access()
-    board = store.create_board(engine, admin, "Stichting Proef")
-    school = store.create_school(engine, admin, board.id, "OBS De Proeftuin")
-    coordinator = store.resolve_code(
-        engine, store.issue_code(engine, admin, "coordinator", school_id=school.id).code
-    )
-    scan = store.open_scan(engine, coordinator, school.id, "2026-2027", rubric)
-    codes = [
-        store.issue_code(engine, coordinator, "respondent", scan_id=scan.id).code for _ in range(3)
-    ]
+    codes = make_scan(engine, make_school(engine), rubric=rubric, respondents=3).codes
     os.environ["TSO_DEMO"] = "0"
     process, url = start_streamlit(database)
     try:

@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from assessment import store  # noqa: E402
 from assessment.rubric import load_rubric  # noqa: E402
+from tests.factories import board_code  # noqa: E402
 
 PAGES = ["resultaten", "bespreken", "actieplan", "beheer", "vragenlijst"]
 
@@ -49,7 +50,7 @@ def main() -> None:
     scan = store.list_scans(engine, coordinator, coordinator.school_id)[0]
     respondent = store.issue_code(engine, coordinator, "respondent", scan_id=scan.id).code
     board_id = store.get_school(engine, coordinator, coordinator.school_id).board_id
-    board = store.issue_code(engine, store.admin_access(), "board", board_id=board_id).code
+    board = board_code(engine, board_id)
 
     port = free_port()
     server = subprocess.Popen(

@@ -1,7 +1,9 @@
-"""AppTest fixtures: a fresh SQLite database per test with one school, a scan and codes."""
+"""AppTest fixtures: a fresh SQLite database per test (a copy of the migrated template) with one
+school, a scan and codes."""
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 
 import pytest
@@ -9,7 +11,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from assessment import store
-from assessment.rubric import load_rubric
+from tests.factories import board_code, make_scan, make_school, trainer_code, unused_codes
 from tests.helpers import ROOT
 
 APP = str(ROOT / "app.py")
@@ -28,15 +30,16 @@ class School:
 
 
 @pytest.fixture
-def database(tmp_path, monkeypatch):
-    url = f"sqlite:///{tmp_path / 'app.sqlite'}"
+def database(tmp_path, monkeypatch, _sqlite_template):
+    path = tmp_path / "app.sqlite"
+    shutil.copyfile(_sqlite_template, path)
+    url = f"sqlite:///{path}"
     monkeypatch.setenv("TSO_DATABASE_URL", url)
     monkeypatch.setenv("TSO_DEMO_DATABASE_URL", f"sqlite:///{tmp_path / 'demo.sqlite'}")
     monkeypatch.setenv("TSO_DEMO", "1")
     monkeypatch.delenv("TSO_RUBRIC_DIR", raising=False)
     st.cache_resource.clear()
     engine = store.make_engine(url)
-    store.upgrade(engine)
     yield engine
     st.cache_resource.clear()
     engine.dispose()
@@ -44,19 +47,13 @@ def database(tmp_path, monkeypatch):
 
 @pytest.fixture
 def school(database) -> School:
-    admin = store.admin_access()
-    board = store.create_board(database, admin, "Stichting Proef")
-    info = store.create_school(database, admin, board.id, "OBS De Proeftuin", share_with_board=True)
-    coordinator = store.issue_code(database, admin, "coordinator", school_id=info.id).code
-    coordinator_access = store.resolve_code(database, coordinator)
-    scan = store.open_scan(database, coordinator_access, info.id, "2026-2027", load_rubric())
-    trainer = store.issue_code(database, coordinator_access, "trainer", school_id=info.id).code
-    board_code = store.issue_code(database, admin, "board", board_id=board.id).code
-    respondents = [
-        store.issue_code(database, coordinator_access, "respondent", scan_id=scan.id).code
-        for _ in range(3)
-    ]
-    return School(database, info, scan, coordinator, trainer, board_code, respondents)
+    made = make_school(database, share_with_board=True)
+    scan = make_scan(database, made)
+    trainer, board = trainer_code(database, made), board_code(database, made.board)
+    respondents = [respondent.code for respondent in unused_codes(database, scan, 3)]
+    return School(
+        database, made.school, scan.scan, made.coordinator_code, trainer, board, respondents
+    )
 
 
 def open_app(code: str | None = None, page: str | None = None) -> AppTest:

@@ -10,40 +10,38 @@ import pytest
 from assessment import store
 from assessment.rubric import load_rubric
 from tests.app.conftest import open_app
+from tests.factories import (
+    add_respondent,
+    every_criterion,
+    make_board,
+    make_scan,
+    make_school,
+    trainer_code,
+)
 
 CONTESTED = "pro-basiskennis"
 
 
-def answered_school(engine, board_id: int, name: str, values: list[int], note_prefix: str):
+def answered_school(engine, board, name: str, values: list[int], note_prefix: str):
     """A school with one scan in which each respondent gives every criterion one value (and
     ``CONTESTED`` a split with notes); returns (school, scan, coordinator access, trainer code)."""
-    admin = store.admin_access()
     rubric = load_rubric()
-    school = store.create_school(engine, admin, board_id, name)
-    coordinator = store.resolve_code(
-        engine, store.issue_code(engine, admin, "coordinator", school_id=school.id).code
-    )
-    scan = store.open_scan(engine, coordinator, school.id, "2026-2027", rubric)
+    school = make_school(engine, name=name, board=board)
     split = [0, 0, 3, 3]
-    for index, value in enumerate(values):
-        respondent = store.resolve_code(
-            engine, store.issue_code(engine, coordinator, "respondent", scan_id=scan.id).code
-        )
-        store.start_respondent(engine, respondent, None)
-        for criterion in rubric.criteria:
-            store.save_answer(engine, respondent, criterion.id, value)
-        note = f"{note_prefix} toelichting {'ZYXW'[index]}"
-        store.save_answer(engine, respondent, CONTESTED, split[index % 4], note)
-    trainer = store.issue_code(engine, coordinator, "trainer", school_id=school.id).code
-    return school, scan, coordinator, trainer
+    answers = [
+        every_criterion(rubric, value)
+        | {CONTESTED: (split[index % 4], f"{note_prefix} toelichting {'ZYXW'[index]}")}
+        for index, value in enumerate(values)
+    ]
+    scan = make_scan(engine, school, rubric=rubric, answers=answers)
+    return school.school, scan, school.coordinator, trainer_code(engine, school)
 
 
 @pytest.fixture
 def two_schools(database):
-    admin = store.admin_access()
-    board = store.create_board(database, admin, "Stichting Twee")
-    first = answered_school(database, board.id, "OBS De Eerste", [1, 1, 2, 2], "eerste")
-    second = answered_school(database, board.id, "SBO De Tweede", [3, 3, 3, 2], "tweede")
+    board = make_board(database, "Stichting Twee")
+    first = answered_school(database, board, "OBS De Eerste", [1, 1, 2, 2], "eerste")
+    second = answered_school(database, board, "SBO De Tweede", [3, 3, 3, 2], "tweede")
     store.add_action(
         database,
         first[2],
@@ -117,9 +115,7 @@ def test_the_briefing_shows_notes_sorted_by_text_and_the_distribution(two_school
 
 
 def test_a_scan_under_the_minimum_group_size_warns_and_shows_no_distribution(database):
-    admin = store.admin_access()
-    board = store.create_board(database, admin, "Stichting Klein")
-    _, _, _, code = answered_school(database, board.id, "OBS Klein", [1, 2], "klein")
+    _, _, _, code = answered_school(database, "Stichting Klein", "OBS Klein", [1, 2], "klein")
     at = open_app(code, "briefing")
     assert not at.exception
     assert any("minder dan 3" in warning.value for warning in at.warning)
@@ -129,12 +125,9 @@ def test_a_scan_under_the_minimum_group_size_warns_and_shows_no_distribution(dat
 
 
 def test_an_empty_scan_s_briefing_waits_for_answers_instead_of_suggesting_zoek_uit(database):
-    admin = store.admin_access()
-    board = store.create_board(database, admin, "Stichting Leeg")
-    _, scan, coordinator, code = answered_school(database, board.id, "OBS Nog Leeg", [], "leeg")
+    _, scan, _, code = answered_school(database, "Stichting Leeg", "OBS Nog Leeg", [], "leeg")
     for _ in range(3):  # begun, nothing answered yet
-        issued = store.issue_code(database, coordinator, "respondent", scan_id=scan.id).code
-        store.start_respondent(database, store.resolve_code(database, issued), None)
+        add_respondent(database, scan)
     at = open_app(code, "briefing")
     assert not at.exception
     assert any(i.value.startswith("Wacht op antwoorden") for i in at.info)

@@ -9,6 +9,7 @@ from assessment.i18n import number
 from assessment.rubric import load_rubric
 from assessment.scoring import score_scan
 from tests.app.conftest import open_app
+from tests.factories import make_school
 
 RUBRIC = load_rubric()
 THEME = "professionalisering"
@@ -26,10 +27,8 @@ def results_table(at) -> dict[str, dict[str, str]]:
 
 
 def test_coordinator_respondents_discussion_and_plan(database):
-    admin = store.admin_access()
-    board = store.create_board(database, admin, "Stichting Proef")
-    school = store.create_school(database, admin, board.id, "OBS De Proeftuin")
-    coordinator = store.issue_code(database, admin, "coordinator", school_id=school.id).code
+    made = make_school(database)
+    school, coordinator = made.school, made.coordinator_code
 
     # The coordinator opens a scan and issues three respondent codes on Beheer.
     at = open_app(coordinator, "beheer")

@@ -4,9 +4,9 @@ never as Markdown (a label like "**2026** [hier](https://x)" stays as written)."
 from __future__ import annotations
 
 from assessment import store
-from assessment.rubric import load_rubric
 from assessment.ui.safe import md
 from tests.app.conftest import open_app
+from tests.factories import closed_scan, make_scan, make_school, trainer_code, unused_codes
 
 NAME = "OBS *De* [Proeftuin](https://x.example)"
 LABEL = "**2026** <b>najaar</b>"
@@ -15,17 +15,12 @@ EARLIER = "_2025_ `oud`"
 
 def hostile_school(engine):
     """A school with a Markdown-looking name and two scans: EARLIER (closed) and LABEL (open)."""
-    admin = store.admin_access()
-    board = store.create_board(engine, admin, "Stichting Proef")
-    school = store.create_school(engine, admin, board.id, NAME)
-    coordinator = store.issue_code(engine, admin, "coordinator", school_id=school.id).code
-    access = store.resolve_code(engine, coordinator)
-    earlier = store.open_scan(engine, access, school.id, EARLIER, load_rubric())
-    store.close_scan(engine, access, earlier.id)
-    scan = store.open_scan(engine, access, school.id, LABEL, load_rubric())
-    trainer = store.issue_code(engine, access, "trainer", school_id=school.id).code
-    respondent = store.issue_code(engine, access, "respondent", scan_id=scan.id).code
-    return coordinator, trainer, respondent
+    school = make_school(engine, name=NAME)
+    closed_scan(engine, school, label=EARLIER)
+    scan = make_scan(engine, school, label=LABEL)
+    trainer = trainer_code(engine, school)
+    [respondent] = unused_codes(engine, scan, 1)
+    return school.coordinator_code, trainer, respondent.code
 
 
 def test_results_without_answers_show_name_and_label_as_written(database):

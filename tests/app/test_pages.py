@@ -148,14 +148,10 @@ def test_a_closed_scan_is_read_only_for_respondents(school):
 
 def test_the_board_sees_only_schools_that_share_and_no_notes(school):
     from assessment import store
+    from tests.factories import make_scan, make_school
 
-    admin = store.admin_access()
-    hidden = store.create_school(school.engine, admin, school.school.board_id, "OBS Niet Gedeeld")
-    coordinator = store.resolve_code(
-        school.engine,
-        store.issue_code(school.engine, admin, "coordinator", school_id=hidden.id).code,
-    )
-    store.open_scan(school.engine, coordinator, hidden.id, "2026-2027", load_rubric())
+    board = store.get_board(school.engine, store.admin_access(), school.school.board_id)
+    make_scan(school.engine, make_school(school.engine, name="OBS Niet Gedeeld", board=board))
     at = open_app(school.board, "vergelijken")
     assert not at.exception
     # The sharing school has only an open scan: listed as waiting, without any result.

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from assessment import store
-from assessment.rubric import load_rubric
 from assessment.ui.questionnaire_intro import ROLE
 from tests.app.conftest import open_app
+from tests.factories import make_scan, make_school, unused_codes
 
 ROLES_RUBRIC = Path(__file__).parents[1] / "data" / "rubrics" / "roles"
 # In the roles rubric a-v1 and b-b2 are for the directie only, a-b1 for directie and werkgroep.
@@ -21,18 +21,12 @@ DIRECTIE = ["a-v1", "a-v2", "a-b1", "a-b2", "b-v1", "b-v2", "b-b1", "b-b2"]
 def scan(database, monkeypatch):
     """An open scan of the roles rubric; returns (scan, a function that issues a respondent code)."""
     monkeypatch.setenv("TSO_RUBRIC_DIR", str(ROLES_RUBRIC))
-    admin = store.admin_access()
-    board = store.create_board(database, admin, "Stichting Proef")
-    school = store.create_school(database, admin, board.id, "OBS De Proeftuin")
-    coordinator = store.resolve_code(
-        database, store.issue_code(database, admin, "coordinator", school_id=school.id).code
-    )
-    opened = store.open_scan(database, coordinator, school.id, "2026-2027", load_rubric())
+    opened = make_scan(database, make_school(database))
 
     def new_code() -> str:
-        return store.issue_code(database, coordinator, "respondent", scan_id=opened.id).code
+        return unused_codes(database, opened, 1)[0].code
 
-    return opened, new_code
+    return opened.scan, new_code
 
 
 def markdown(at) -> str:

@@ -7,6 +7,7 @@ from assessment import store
 from assessment.rubric import load_rubric
 from assessment.scoring import score_scan
 from tests.app.conftest import open_app
+from tests.factories import make_scan, make_school
 from tests.helpers import DATA
 
 
@@ -115,20 +116,9 @@ def test_a_provisional_phase_and_a_critical_item_holding_a_phase_open_show_on_re
     database, monkeypatch
 ):
     monkeypatch.setenv("TSO_RUBRIC_DIR", str(DATA / "rubrics" / "v3"))
-    admin = store.admin_access()
-    board = store.create_board(database, admin, "Stichting Proef")
-    school = store.create_school(database, admin, board.id, "OBS De Kern")
-    code = store.issue_code(database, admin, "coordinator", school_id=school.id).code
-    coordinator = store.resolve_code(database, code)
-    scan = store.open_scan(database, coordinator, school.id, "2026-2027", load_rubric())
-    for _ in range(3):
-        respondent = store.resolve_code(
-            database, store.issue_code(database, coordinator, "respondent", scan_id=scan.id).code
-        )
-        store.start_respondent(database, respondent, None)
-        for criterion, value in V3_ANSWERS.items():
-            store.save_answer(database, respondent, criterion, value)
-    at = open_app(code, "resultaten")
+    school = make_school(database, name="OBS De Kern")
+    make_scan(database, school, answers=[V3_ANSWERS] * 3)
+    at = open_app(school.coordinator_code, "resultaten")
     assert not at.exception
     assert "voorlopig afgerond (1 onbekend)" in html_text(at)
     shown = " ".join(line.value for line in at.text)

@@ -7,6 +7,7 @@ import datetime as dt
 
 from assessment import store
 from tests.app.conftest import open_app
+from tests.factories import make_school
 
 
 def checklist(at) -> list[str]:
@@ -24,10 +25,7 @@ def next_step(at) -> str:
 
 
 def test_a_new_coordinator_gets_six_steps_to_do_and_is_sent_to_beheer(database):
-    admin = store.admin_access()
-    board = store.create_board(database, admin, "Stichting Nieuw")
-    school = store.create_school(database, admin, board.id, "OBS Het Begin")
-    code = store.issue_code(database, admin, "coordinator", school_id=school.id).code
+    code = make_school(database, name="OBS Het Begin", board="Stichting Nieuw").coordinator_code
     at = open_app(code)
     assert not at.exception
     assert [s.value for s in at.header] == ["OBS Het Begin", "Stappenplan"]

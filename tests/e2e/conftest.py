@@ -16,6 +16,7 @@ import pytest
 
 from assessment import store
 from assessment.rubric import load_rubric
+from tests.factories import closed_scan, make_scan, make_school
 from tests.helpers import ROOT
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -67,24 +68,18 @@ class Server:
     hostile_coordinator: str
 
 
-def hostile_school(engine, admin, board_id: int, rubric) -> str:
+def hostile_school(engine, board: store.BoardInfo, rubric) -> str:
     """A school whose notes and actions hold hostile text; returns its coordinator code."""
-    school = store.create_school(engine, admin, board_id, "Basisschool <b>Vet</b>")
-    code = store.issue_code(engine, admin, "coordinator", school_id=school.id).code
-    coordinator = store.resolve_code(engine, code)
-    last_year = store.open_scan(engine, coordinator, school.id, "2025-2026", rubric)
-    store.add_action(engine, coordinator, last_year.id, "draagvlak", HOSTILE[0], owner=HOSTILE[1])
-    store.add_action(engine, coordinator, last_year.id, "leiderschap", HOSTILE[2])
-    store.close_scan(engine, coordinator, last_year.id)
-    scan = store.open_scan(engine, coordinator, school.id, "2026-2027", rubric)
+    school = make_school(engine, name="Basisschool <b>Vet</b>", board=board)
+    actions = [
+        {"theme": "draagvlak", "title": HOSTILE[0], "owner": HOSTILE[1]},
+        {"theme": "leiderschap", "title": HOSTILE[2]},
+    ]
+    closed_scan(engine, school, label="2025-2026", rubric=rubric, actions=actions)
     criterion = rubric.criteria[0].id
-    for value, note in [(0, HOSTILE[0]), (3, HOSTILE[1]), (1, HOSTILE[2])]:
-        respondent = store.resolve_code(
-            engine, store.issue_code(engine, coordinator, "respondent", scan_id=scan.id).code
-        )
-        store.start_respondent(engine, respondent, None)
-        store.save_answer(engine, respondent, criterion, value, note)
-    return code
+    answers = [{criterion: given} for given in [(0, HOSTILE[0]), (3, HOSTILE[1]), (1, HOSTILE[2])]]
+    make_scan(engine, school, rubric=rubric, answers=answers)
+    return school.coordinator_code
 
 
 def _free_port() -> int:
@@ -98,17 +93,12 @@ def server(tmp_path_factory):
     database = f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'e2e.sqlite'}"
     engine = store.make_engine(database)
     store.upgrade(engine)
-    admin = store.admin_access()
-    board = store.create_board(engine, admin, "Stichting Proef")
-    school = store.create_school(engine, admin, board.id, "OBS De Proeftuin")
-    coordinator = store.issue_code(engine, admin, "coordinator", school_id=school.id).code
-    coordinator_access = store.resolve_code(engine, coordinator)
-    scan = store.open_scan(engine, coordinator_access, school.id, "2026-2027", load_rubric())
-    respondent = store.issue_code(engine, coordinator_access, "respondent", scan_id=scan.id).code
-    hostile = hostile_school(engine, admin, board.id, load_rubric())
+    school = make_school(engine)
+    scan = make_scan(engine, school, respondents=1)
+    hostile = hostile_school(engine, school.board, load_rubric())
 
     process, url = start_streamlit(database)
-    yield Server(url, engine, scan, coordinator, respondent, hostile)
+    yield Server(url, engine, scan.scan, school.coordinator_code, scan.codes[0], hostile)
     process.terminate()
     process.wait(timeout=10)
     engine.dispose()

@@ -9,35 +9,26 @@ from playwright.sync_api import Page, expect
 from assessment import store
 from assessment.rubric import load_rubric
 from tests.e2e.test_journeys import shoot
+from tests.factories import make_board, make_scan, make_school, trainer_code
 
 WAIT = 20000
 
 
-def trainer_school(engine, board_id: int, name: str, value: int) -> str:
+def trainer_school(engine, board: store.BoardInfo, name: str, value: int) -> str:
     """A school with one answered scan; returns a trainer code of it."""
-    admin = store.admin_access()
     rubric = load_rubric()
-    school = store.create_school(engine, admin, board_id, name)
-    coordinator = store.resolve_code(
-        engine, store.issue_code(engine, admin, "coordinator", school_id=school.id).code
-    )
-    scan = store.open_scan(engine, coordinator, school.id, "2026-2027", rubric)
-    for _ in range(3):
-        respondent = store.resolve_code(
-            engine, store.issue_code(engine, coordinator, "respondent", scan_id=scan.id).code
-        )
-        store.start_respondent(engine, respondent, None)
-        for criterion in rubric.criteria[:10]:
-            store.save_answer(engine, respondent, criterion.id, value)
-    store.add_action(engine, coordinator, scan.id, "draagvlak", f"Actie van {name}")
-    return store.issue_code(engine, coordinator, "trainer", school_id=school.id).code
+    school = make_school(engine, name=name, board=board)
+    answers = {criterion.id: value for criterion in rubric.criteria[:10]}
+    action = {"theme": "draagvlak", "title": f"Actie van {name}"}
+    make_scan(engine, school, rubric=rubric, answers=[answers] * 3, actions=[action])
+    return trainer_code(engine, school)
 
 
 @pytest.fixture
 def codes(server):
-    board = store.create_board(server.engine, store.admin_access(), "Stichting Trainer")
-    first = trainer_school(server.engine, board.id, "OBS De Kompas", 1)
-    second = trainer_school(server.engine, board.id, "IKC De Vuurtoren", 3)
+    board = make_board(server.engine, "Stichting Trainer")
+    first = trainer_school(server.engine, board, "OBS De Kompas", 1)
+    second = trainer_school(server.engine, board, "IKC De Vuurtoren", 3)
     return first, second
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from assessment import store
 from tests.e2e.browser_checks import WAIT, wait_until_drawn
 from tests.e2e.test_journeys import shoot
+from tests.factories import make_school
 
 PHONE = {"width": 390, "height": 844}
 
@@ -22,10 +22,7 @@ def choose_english(page: Page) -> None:
 
 
 def test_english_lasts_through_sign_in_reload_and_a_new_tab(page: Page, server):
-    admin = store.admin_access()
-    board = store.create_board(server.engine, admin, "Stichting Taal")
-    school = store.create_school(server.engine, admin, board.id, "OBS De Taal")
-    code = store.issue_code(server.engine, admin, "coordinator", school_id=school.id).code
+    code = make_school(server.engine, name="OBS De Taal", board="Stichting Taal").coordinator_code
 
     page.goto(server.url)
     wait_until_drawn(page)

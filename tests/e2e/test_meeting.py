@@ -9,10 +9,10 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from assessment import store
 from assessment.rubric import load_rubric
 from tests.e2e.browser_checks import WAIT, wait_until_drawn
 from tests.e2e.test_journeys import shoot
+from tests.factories import make_scan, make_school
 
 RUBRIC = load_rubric()
 CONTESTED = [c.id for c in RUBRIC.criteria[:3]]  # 0 and 1 against 3: split teams
@@ -36,21 +36,10 @@ def label(criterion_id: str) -> str:
 @pytest.fixture
 def meeting(server):
     """A school of its own whose scan has three contested criteria; its coordinator code."""
-    admin = store.admin_access()
-    board = store.create_board(server.engine, admin, "Stichting Vergadering")
-    school = store.create_school(server.engine, admin, board.id, "OBS De Vergadering")
-    code = store.issue_code(server.engine, admin, "coordinator", school_id=school.id).code
-    coordinator = store.resolve_code(server.engine, code)
-    scan = store.open_scan(server.engine, coordinator, school.id, "2026-2027", RUBRIC)
-    for value in SPLIT:
-        respondent = store.resolve_code(
-            server.engine,
-            store.issue_code(server.engine, coordinator, "respondent", scan_id=scan.id).code,
-        )
-        store.start_respondent(server.engine, respondent, None)
-        for criterion in CONTESTED:
-            store.save_answer(server.engine, respondent, criterion, value)
-    return code
+    school = make_school(server.engine, name="OBS De Vergadering", board="Stichting Vergadering")
+    answers = [dict.fromkeys(CONTESTED, value) for value in SPLIT]
+    make_scan(server.engine, school, rubric=RUBRIC, answers=answers)
+    return school.coordinator_code
 
 
 def sign_in(page: Page, server, code: str) -> None:

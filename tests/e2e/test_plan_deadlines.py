@@ -19,6 +19,7 @@ from assessment.i18n import t
 from assessment.rubric import load_rubric
 from tests.e2e.browser_checks import WAIT, wait_until_drawn
 from tests.e2e.test_journeys import shoot
+from tests.factories import every_criterion, make_scan, make_school
 
 RUBRIC = load_rubric()
 MARKERS, TITLE, THEME, OWNER = 40, 300, 165, 110  # column widths in the grid (pages/actieplan.py)
@@ -30,20 +31,9 @@ TYPED = [("Anna", "01-03-2027"), ("Bram", "15-4-2027"), ("Chris", "30-06-2027")]
 def new_school_with_answers(engine) -> str:
     """A school whose first scan has a few low answers (so there are steps to suggest) and no
     plan yet; returns its coordinator code."""
-    admin = store.admin_access()
-    board = store.create_board(engine, admin, "Stichting Eerste Plan")
-    school = store.create_school(engine, admin, board.id, "OBS Het Eerste Plan")
-    code = store.issue_code(engine, admin, "coordinator", school_id=school.id).code
-    coordinator = store.resolve_code(engine, code)
-    scan = store.open_scan(engine, coordinator, school.id, "2026-2027", RUBRIC)
-    for _ in range(3):
-        respondent = store.resolve_code(
-            engine, store.issue_code(engine, coordinator, "respondent", scan_id=scan.id).code
-        )
-        store.start_respondent(engine, respondent, None)
-        for criterion in RUBRIC.criteria:
-            store.save_answer(engine, respondent, criterion.id, 1)
-    return code
+    school = make_school(engine, name="OBS Het Eerste Plan", board="Stichting Eerste Plan")
+    make_scan(engine, school, rubric=RUBRIC, answers=[every_criterion(RUBRIC, 1)] * 3)
+    return school.coordinator_code
 
 
 def settled(page: Page) -> None:

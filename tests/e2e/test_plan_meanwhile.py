@@ -6,7 +6,7 @@ from __future__ import annotations
 from playwright.sync_api import Page, expect
 
 from assessment import store
-from assessment.rubric import load_rubric
+from tests.factories import make_scan, make_school
 
 OWNER_X = 40 + 300 + 165 + 50  # row markers, title and theme columns, then into the owner cell
 
@@ -19,13 +19,12 @@ def settled(page: Page) -> None:
 
 
 def test_a_colleague_s_change_is_shown_and_the_typed_owner_kept(page: Page, server):
-    engine, admin = server.engine, store.admin_access()
-    board = store.create_board(engine, admin, "Stichting Tegelijk")
-    school = store.create_school(engine, admin, board.id, "OBS Tegelijk")
-    code = store.issue_code(engine, admin, "coordinator", school_id=school.id).code
-    coordinator = store.resolve_code(engine, code)
-    scan = store.open_scan(engine, coordinator, school.id, "2026-2027", load_rubric())
-    action = store.add_action(engine, coordinator, scan.id, "draagvlak", "Studiedag", owner="")
+    engine = server.engine
+    school = make_school(engine, name="OBS Tegelijk", board="Stichting Tegelijk")
+    code, coordinator = school.coordinator_code, school.coordinator
+    studiedag = {"theme": "draagvlak", "title": "Studiedag", "owner": ""}
+    scan = make_scan(engine, school, actions=[studiedag])
+    [action] = scan.actions
 
     page.goto(server.url)
     page.get_by_label("Jouw code", exact=True).fill(code)

@@ -25,6 +25,7 @@ from sqlalchemy.engine import make_url
 from assessment import store
 from assessment.rubric import load_rubric
 from tests.e2e.conftest import _free_port
+from tests.factories import make_scan, make_school
 from tests.helpers import ROOT
 
 pytestmark = pytest.mark.postgres
@@ -176,16 +177,7 @@ def test_two_processes_share_the_answers_and_a_revocation(browser: Browser, serv
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert "camera=()" in headers["Permissions-Policy"]
 
-    admin = store.admin_access()
-    board = store.create_board(engine, admin, "Stichting Twee Servers")
-    school = store.create_school(engine, admin, board.id, "OBS Gedeeld")
-    coordinator = store.resolve_code(
-        engine, store.issue_code(engine, admin, "coordinator", school_id=school.id).code
-    )
-    scan = store.open_scan(engine, coordinator, school.id, "2026-2027", RUBRIC)
-    codes = [
-        store.issue_code(engine, coordinator, "respondent", scan_id=scan.id).code for _ in (1, 2)
-    ]
+    coordinator, scan, codes = _school_with_respondents(engine, 2)
 
     one, other = _routes(url, directory).values()
     first, second = _open(browser, url, codes[0], one), _open(browser, url, codes[1], other)
@@ -224,18 +216,9 @@ def test_two_processes_share_the_answers_and_a_revocation(browser: Browser, serv
 
 
 def _school_with_respondents(engine, count: int):
-    admin = store.admin_access()
-    board = store.create_board(engine, admin, "Stichting Twee Servers")
-    school = store.create_school(engine, admin, board.id, "OBS Gedeeld")
-    coordinator = store.resolve_code(
-        engine, store.issue_code(engine, admin, "coordinator", school_id=school.id).code
-    )
-    scan = store.open_scan(engine, coordinator, school.id, "2026-2027", RUBRIC)
-    codes = [
-        store.issue_code(engine, coordinator, "respondent", scan_id=scan.id).code
-        for _ in range(count)
-    ]
-    return coordinator, scan, codes
+    school = make_school(engine, name="OBS Gedeeld", board="Stichting Twee Servers")
+    scan = make_scan(engine, school, rubric=RUBRIC, respondents=count)
+    return school.coordinator, scan.scan, scan.codes
 
 
 def _health(url: str) -> bool:

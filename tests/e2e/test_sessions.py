@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 
 from assessment import store
 from tests.e2e.test_journeys import shoot
+from tests.factories import make_school
 
 WAIT = 20000
 
@@ -18,11 +19,7 @@ WAIT = 20000
 @pytest.fixture
 def school(server):
     """A school of its own with a coordinator code, so revoking it touches no other test."""
-    admin = store.admin_access()
-    board = store.create_board(server.engine, admin, "Stichting Sessie")
-    info = store.create_school(server.engine, admin, board.id, "OBS De Bladwijzer")
-    issued = store.issue_code(server.engine, admin, "coordinator", school_id=info.id)
-    return info, issued
+    return make_school(server.engine, name="OBS De Bladwijzer", board="Stichting Sessie")
 
 
 def sign_in_by_typing(page: Page, url: str, code: str) -> None:
@@ -45,11 +42,11 @@ def expect_signed_out(page: Page) -> None:
 def test_a_typed_code_survives_reload_new_tab_and_bookmark_until_sign_out(
     page: Page, server, school
 ):
-    _, issued = school
+    code = school.coordinator_code
     requested: list[str] = []
     page.context.on("request", lambda request: requested.append(request.url))
 
-    sign_in_by_typing(page, server.url, issued.code)
+    sign_in_by_typing(page, server.url, code)
     expect(page.get_by_text("Stappenplan")).to_be_visible()
     shoot(page, "session-signed-in")
     page.reload()
@@ -64,7 +61,7 @@ def test_a_typed_code_survives_reload_new_tab_and_bookmark_until_sign_out(
     [cookie] = [c for c in page.context.cookies() if c["name"] == "tso_sessie"]
     assert cookie["httpOnly"] and cookie["sameSite"] == "Strict" and cookie["path"] == "/"
     assert "tso_sessie" not in page.evaluate("document.cookie")
-    assert not [url for url in requested if issued.code in url]
+    assert not [url for url in requested if code in url]
 
     page.get_by_role("button", name="Afmelden").click()
     expect_signed_out(page)
@@ -77,15 +74,15 @@ def test_a_typed_code_survives_reload_new_tab_and_bookmark_until_sign_out(
     expect(page.get_by_text("Je bent afgemeld.")).to_be_visible()
     with pytest.raises(store.SessionEnded):
         store.resolve_session(server.engine, cookie["value"])
-    assert not [url for url in requested if issued.code in url]
+    assert not [url for url in requested if code in url]
 
 
 def test_revoking_the_code_signs_its_browsers_out(page: Page, server, school):
-    _, issued = school
-    sign_in_by_typing(page, server.url, issued.code)
+    code = school.coordinator_code
+    sign_in_by_typing(page, server.url, code)
     page.reload()
     expect_signed_in(page)
-    store.revoke_code(server.engine, store.admin_access(), issued.info.id)
+    store.revoke_code(server.engine, store.admin_access(), school.coordinator.code_id)
     page.reload()
     expect_signed_out(page)
     expect(page.get_by_text("Deze code is ingetrokken.")).to_be_visible()
@@ -98,10 +95,10 @@ def test_revoking_the_code_signs_its_browsers_out(page: Page, server, school):
 def test_a_coordinator_link_with_the_code_signs_in_and_drops_the_code_from_the_url(
     page: Page, server, school
 ):
-    _, issued = school
-    page.goto(f"{server.url}/bespreken?code={issued.code}")
+    code = school.coordinator_code
+    page.goto(f"{server.url}/bespreken?code={code}")
     expect(page.get_by_role("heading", name="Bespreken")).to_be_visible(timeout=WAIT)
-    assert issued.code not in page.url and re.search(r"/bespreken$", page.url)
+    assert code not in page.url and re.search(r"/bespreken$", page.url)
     page.reload()
     expect(page.get_by_role("heading", name="Bespreken")).to_be_visible(timeout=WAIT)
 

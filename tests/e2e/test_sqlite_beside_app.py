@@ -22,6 +22,7 @@ from assessment import store
 from assessment.rubric import load_rubric
 from tests.e2e.conftest import start_streamlit
 from tests.e2e.test_serve import _answer, _to_questionnaire, _wait_until_stored
+from tests.factories import closed_scan, make_scan, make_school
 from tests.helpers import ROOT
 
 RUBRIC = load_rubric()
@@ -72,15 +73,11 @@ def test_every_command_beside_the_running_app_loses_nothing(browser: Browser, tm
     database = f"sqlite:///{path}"
     engine = store.make_engine(database)
     store.upgrade(engine)
-    admin = store.admin_access()
-    board = store.create_board(engine, admin, "Stichting Naast Elkaar")
-    school = store.create_school(engine, admin, board.id, "OBS Eén Bestand")
-    coordinator_code = store.issue_code(engine, admin, "coordinator", school_id=school.id).code
-    coordinator = store.resolve_code(engine, coordinator_code)
-    last_year = store.open_scan(engine, coordinator, school.id, "2025-2026", RUBRIC)
-    store.close_scan(engine, coordinator, last_year.id)
-    scan = store.open_scan(engine, coordinator, school.id, "2026-2027", RUBRIC)
-    first_code = store.issue_code(engine, coordinator, "respondent", scan_id=scan.id).code
+    school = make_school(engine, name="OBS Eén Bestand", board="Stichting Naast Elkaar")
+    coordinator_code, coordinator = school.coordinator_code, school.coordinator
+    last_year = closed_scan(engine, school, label="2025-2026", rubric=RUBRIC)
+    scan = make_scan(engine, school, rubric=RUBRIC, respondents=1)
+    [first_code] = scan.codes
     engine.dispose()
 
     app, url = start_streamlit(database)

@@ -17,6 +17,7 @@ from playwright.sync_api import Browser, Page, expect
 from assessment import store
 from assessment.ui.security_headers import HEADERS
 from tests.e2e.conftest import _free_port
+from tests.factories import make_school
 
 WAIT = 30000
 
@@ -61,10 +62,8 @@ def test_every_route_sends_the_security_headers(server):
 
 @pytest.fixture
 def coordinator_code(server) -> str:
-    admin = store.admin_access()
-    board = store.create_board(server.engine, admin, "Stichting Kop")
-    info = store.create_school(server.engine, admin, board.id, "OBS De Bladwijzer")
-    return store.issue_code(server.engine, admin, "coordinator", school_id=info.id).code
+    school = make_school(server.engine, name="OBS De Bladwijzer", board="Stichting Kop")
+    return school.coordinator_code
 
 
 def sign_in(page: Page, url: str, code: str) -> None:

@@ -10,6 +10,14 @@ import pytest
 from assessment import store
 from assessment.report.briefing_report import MAX_PAGES, briefing_pdf, build_briefing_pdf
 from assessment.views.briefing import build_briefing
+from tests.factories import (
+    add_respondent,
+    board_code,
+    every_criterion,
+    make_scan,
+    make_school,
+    trainer_code,
+)
 from tests.report.helpers import Pdf, flat
 
 CONTESTED = "pro-basiskennis"
@@ -19,26 +27,15 @@ HOSTILE_NOTE = "<b>vet</b> & =1+1 <font size=40>groot</font>"
 def answered_school(engine, rubric, name: str, scores: list[int]):
     """A school whose team gives ``CONTESTED`` the split ``scores`` (with notes) and every
     other criterion 2; returns the school, its scan, coordinator access and trainer access."""
-    admin = store.admin_access()
-    board = store.create_board(engine, admin, f"Bestuur van {name}")
-    school = store.create_school(engine, admin, board.id, name)
-    coordinator = store.resolve_code(
-        engine, store.issue_code(engine, admin, "coordinator", school_id=school.id).code
-    )
-    scan = store.open_scan(engine, coordinator, school.id, "2026-2027", rubric)
-    for index, score in enumerate(scores):
-        respondent = store.resolve_code(
-            engine, store.issue_code(engine, coordinator, "respondent", scan_id=scan.id).code
-        )
-        store.start_respondent(engine, respondent, None)
-        for criterion in rubric.criteria:
-            store.save_answer(engine, respondent, criterion.id, 2)
-        note = HOSTILE_NOTE if index == 0 else f"Toelichting nummer {index}"
-        store.save_answer(engine, respondent, CONTESTED, score, note)
-    trainer = store.resolve_code(
-        engine, store.issue_code(engine, coordinator, "trainer", school_id=school.id).code
-    )
-    return school, scan, coordinator, trainer
+    school = make_school(engine, name=name, board=f"Bestuur van {name}")
+    answers = [
+        every_criterion(rubric, 2)
+        | {CONTESTED: (score, HOSTILE_NOTE if index == 0 else f"Toelichting nummer {index}")}
+        for index, score in enumerate(scores)
+    ]
+    scan = make_scan(engine, school, rubric=rubric, answers=answers)
+    trainer = store.resolve_code(engine, trainer_code(engine, school))
+    return school.school, scan, school.coordinator, trainer
 
 
 @pytest.fixture
@@ -85,10 +82,9 @@ def test_the_briefing_pdf_holds_the_school_the_contested_items_and_the_open_acti
 
 def test_an_empty_scan_s_briefing_waits_for_answers_instead_of_suggesting_zoek_uit(engine, tso):
     store.register_rubric(tso)
-    _, scan, coordinator, trainer = answered_school(engine, tso, "OBS Nog Leeg", [])
+    _, scan, _, trainer = answered_school(engine, tso, "OBS Nog Leeg", [])
     for _ in range(3):  # begun, nothing answered yet
-        issued = store.issue_code(engine, coordinator, "respondent", scan_id=scan.id).code
-        store.start_respondent(engine, store.resolve_code(engine, issued), None)
+        add_respondent(engine, scan)
     briefing = build_briefing(engine, trainer, scan.id, tso, "nl")
     assert briefing.topics == ()
     text = flat(Pdf(build_briefing_pdf(briefing, "nl")).text)
@@ -125,10 +121,7 @@ def test_a_group_under_the_minimum_shows_no_distribution_and_no_notes(engine, ts
 def test_only_the_schools_trainer_coordinator_or_admin_get_the_briefing(engine, tso, school):
     _, scan, _, _ = school
     _, _, other_coordinator, other_trainer = answered_school(engine, tso, "OBS Ander", [2, 2, 2])
-    board = store.resolve_code(
-        engine,
-        store.issue_code(engine, store.admin_access(), "board", board_id=school[0].board_id).code,
-    )
+    board = store.resolve_code(engine, board_code(engine, school[0].board_id))
     for outsider in (other_trainer, other_coordinator, board):
         with pytest.raises(store.AccessDenied):
             briefing_pdf(engine, outsider, scan.id, tso, "nl")

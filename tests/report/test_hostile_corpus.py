@@ -19,6 +19,7 @@ from assessment.report import report_for_scan
 from assessment.report.fonts import MISSING_GLYPH
 from assessment.rubric import load_rubric
 from assessment.spreadsheet import FORMULA_STARTS
+from tests.factories import make_scan, make_school
 from tests.helpers import MINI_RUBRIC
 from tests.report.helpers import Pdf
 
@@ -49,20 +50,17 @@ def stored_scan(engine, text: str):
     the coordinator's access, the scan id, and the actions as stored."""
     rubric = load_rubric(MINI_RUBRIC)
     store.register_rubric(rubric)
-    admin = store.admin_access()
-    board = store.create_board(engine, admin, "Stichting Proef")
-    school = store.create_school(engine, admin, board.id, f"OBS {text}")
-    code = store.issue_code(engine, admin, "coordinator", school_id=school.id).code
-    coordinator = store.resolve_code(engine, code)
-    scan = store.open_scan(engine, coordinator, school.id, f"2026 {text}", rubric)
-    for value in (1, 3, 3):
-        respondent = store.resolve_code(
-            engine, store.issue_code(engine, coordinator, "respondent", scan_id=scan.id).code
-        )
-        store.start_respondent(engine, respondent, None)
-        store.save_answer(engine, respondent, "a-v1", value, f"Toelichting {text}")
-    store.set_agreed(engine, coordinator, scan.id, "a-v1", 2, f"Afspraak {text}", version=0)
-    store.add_action(engine, coordinator, scan.id, "alfa", f"Actie {text}", owner=f"Juf {text}")
+    school = make_school(engine, name=f"OBS {text}")
+    scan = make_scan(
+        engine,
+        school,
+        label=f"2026 {text}",
+        rubric=rubric,
+        answers=[{"a-v1": (value, f"Toelichting {text}")} for value in (1, 3, 3)],
+        agreed={"a-v1": (2, f"Afspraak {text}")},
+        actions=[{"theme": "alfa", "title": f"Actie {text}", "owner": f"Juf {text}"}],
+    )
+    coordinator = school.coordinator
     return coordinator, scan.id, store.list_actions(engine, coordinator, scan.id)
 
 

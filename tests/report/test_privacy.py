@@ -6,6 +6,7 @@ from __future__ import annotations
 from assessment import store
 from assessment.report import report_for_scan
 from assessment.rubric import load_rubric
+from tests.factories import make_scan, make_school
 from tests.helpers import MINI_RUBRIC
 from tests.report.helpers import Pdf
 
@@ -17,20 +18,9 @@ def scan_with(engine, answers_per_respondent: list[dict]) -> tuple[store.Access,
     criterion -> (value, note); returns the coordinator's access and the scan id."""
     rubric = load_rubric(MINI_RUBRIC)
     store.register_rubric(rubric)
-    admin = store.admin_access()
-    board = store.create_board(engine, admin, "Stichting Proef")
-    school = store.create_school(engine, admin, board.id, "OBS De Proeftuin")
-    code = store.issue_code(engine, admin, "coordinator", school_id=school.id).code
-    coordinator = store.resolve_code(engine, code)
-    scan = store.open_scan(engine, coordinator, school.id, "2026-2027", rubric)
-    for answers in answers_per_respondent:
-        respondent = store.resolve_code(
-            engine, store.issue_code(engine, coordinator, "respondent", scan_id=scan.id).code
-        )
-        store.start_respondent(engine, respondent, None)
-        for criterion, (value, note) in answers.items():
-            store.save_answer(engine, respondent, criterion, value, note)
-    return coordinator, scan.id
+    school = make_school(engine)
+    scan = make_scan(engine, school, rubric=rubric, answers=answers_per_respondent)
+    return school.coordinator, scan.id
 
 
 def themes_text(pdf: Pdf) -> str:

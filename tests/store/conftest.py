@@ -11,6 +11,15 @@ from sqlalchemy import func, select, text
 from assessment import store
 from assessment.rubric import Rubric, load_rubric
 from assessment.store.tables import ALL_TABLES
+from tests.factories import (
+    add_respondent,
+    board_code,
+    closed_scan,
+    make_board,
+    make_scan,
+    make_school,
+    trainer_code,
+)
 from tests.helpers import MINI_RUBRIC
 
 
@@ -108,69 +117,52 @@ def restore(engine, rows: dict[str, list[dict]]) -> None:
 
 
 def build_world(engine, mini, admin) -> World:
-    board = store.create_board(engine, admin, "Stichting Noord")
-    other_board = store.create_board(engine, admin, "Stichting Zuid")
-    school = store.create_school(engine, admin, board.id, "OBS A", share_with_board=True)
-    other_school = store.create_school(engine, admin, board.id, "OBS C", share_with_board=False)
-    far_school = store.create_school(engine, admin, other_board.id, "OBS Z", share_with_board=True)
-    codes = {
-        "board": store.issue_code(engine, admin, "board", board_id=board.id).code,
-        "other_board": store.issue_code(engine, admin, "board", board_id=other_board.id).code,
-        "coordinator": store.issue_code(engine, admin, "coordinator", school_id=school.id).code,
-        "other_coordinator": store.issue_code(
-            engine, admin, "coordinator", school_id=other_school.id
-        ).code,
-    }
-    far_coordinator = store.resolve_code(
-        engine, store.issue_code(engine, admin, "coordinator", school_id=far_school.id).code
+    board, other_board = make_board(engine, "Stichting Noord"), make_board(engine, "Stichting Zuid")
+    codes = {"board": board_code(engine, board), "other_board": board_code(engine, other_board)}
+    a = make_school(engine, name="OBS A", board=board, share_with_board=True)
+    c = make_school(engine, name="OBS C", board=board, share_with_board=False)
+    z = make_school(engine, name="OBS Z", board=other_board, share_with_board=True)
+    codes |= {"coordinator": a.coordinator_code, "other_coordinator": c.coordinator_code}
+    first_action = {"theme": "alfa", "title": "Werkgroep samenstellen", "criterion": "a-v1"}
+    previous_scan = closed_scan(engine, a, label="2024-2025", rubric=mini, actions=[first_action])
+    scan, other_scan, far_scan = (
+        make_scan(engine, school, label="2025-2026", rubric=mini) for school in (a, c, z)
     )
-    coordinator = store.resolve_code(engine, codes["coordinator"])
-    other_coordinator = store.resolve_code(engine, codes["other_coordinator"])
-    previous_scan = store.open_scan(engine, coordinator, school.id, "2024-2025", mini)
-    previous_action = store.add_action(
-        engine, coordinator, previous_scan.id, "alfa", "Werkgroep samenstellen", criterion="a-v1"
-    )
-    store.close_scan(engine, coordinator, previous_scan.id)
-    scan = store.open_scan(engine, coordinator, school.id, "2025-2026", mini)
-    other_scan = store.open_scan(engine, other_coordinator, other_school.id, "2025-2026", mini)
-    far_scan = store.open_scan(engine, far_coordinator, far_school.id, "2025-2026", mini)
-    codes["trainer"] = store.issue_code(engine, coordinator, "trainer", school_id=school.id).code
-    codes["respondent"] = store.issue_code(engine, coordinator, "respondent", scan_id=scan.id).code
-    second = store.issue_code(engine, coordinator, "respondent", scan_id=scan.id).code
-    codes["other_respondent"] = store.issue_code(
-        engine, other_coordinator, "respondent", scan_id=other_scan.id
-    ).code
+    codes["trainer"] = trainer_code(engine, a)
+    respondents = [
+        add_respondent(engine, scan, role="leerkracht", answers=noted(values))
+        for values in ({"a-v1": 2, "a-v2": "na", "b-v1": 1}, {"a-v1": 0, "a-v2": 3, "b-v1": "dk"})
+    ]
+    other = add_respondent(engine, other_scan, role="leerkracht", answers=noted({"a-v1": 3}))
+    codes |= {"respondent": respondents[0].code, "other_respondent": other.code}
     access = {actor: store.resolve_code(engine, code) for actor, code in codes.items()}
     access["admin"] = admin
-    for actor_access, values in (
-        (access["respondent"], {"a-v1": 2, "a-v2": "na", "b-v1": 1}),
-        (store.resolve_code(engine, second), {"a-v1": 0, "a-v2": 3, "b-v1": "dk"}),
-        (access["other_respondent"], {"a-v1": 3}),
-    ):
-        store.start_respondent(engine, actor_access, "leerkracht")
-        for criterion, value in values.items():
-            store.save_answer(
-                engine, actor_access, criterion, value, note=f"bewijs {criterion} {value}"
-            )
-    store.set_agreed(engine, coordinator, scan.id, "a-v1", 1, "besproken", version=0)
-    action = store.add_action(engine, coordinator, scan.id, "beta", "Ouderavond", owner="IB")
+    store.set_agreed(engine, a.coordinator, scan.id, "a-v1", 1, "besproken", version=0)
+    action = store.add_action(engine, a.coordinator, scan.id, "beta", "Ouderavond", owner="IB")
     return World(
         engine,
         board,
         other_board,
-        school,
-        other_school,
-        far_school,
-        previous_scan,
-        scan,
-        other_scan,
-        far_scan,
-        previous_action,
+        a.school,
+        c.school,
+        z.school,
+        previous_scan.scan,
+        scan.scan,
+        other_scan.scan,
+        far_scan.scan,
+        previous_scan.actions[0],
         action,
         mini,
         codes,
         access,
     )
+
+
+def noted(values: dict) -> dict:
+    """Each answer with an evidence note that names it."""
+    return {
+        criterion: (value, f"bewijs {criterion} {value}") for criterion, value in values.items()
+    }
 
 
 def row_counts(engine) -> dict[str, int]:

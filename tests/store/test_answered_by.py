@@ -11,6 +11,7 @@ import pytest
 from assessment import store
 from assessment.i18n import t
 from assessment.rubric import load_rubric
+from tests.factories import add_respondent, make_scan, make_school
 from tests.helpers import DATA
 
 ROLES_RUBRIC = DATA / "rubrics" / "roles"
@@ -21,21 +22,13 @@ ROLES_RUBRIC = DATA / "rubrics" / "roles"
 def scan(engine):
     rubric = load_rubric(ROLES_RUBRIC)
     store.register_rubric(rubric)
-    admin = store.admin_access()
-    board = store.create_board(engine, admin, "Stichting Rollen")
-    school = store.create_school(engine, admin, board.id, "OBS De Rollen")
-    coordinator = store.resolve_code(
-        engine, store.issue_code(engine, admin, "coordinator", school_id=school.id).code
-    )
-    opened = store.open_scan(engine, coordinator, school.id, "2026-2027", rubric)
+    school = make_school(engine, name="OBS De Rollen", board="Stichting Rollen")
+    opened = make_scan(engine, school, rubric=rubric)
 
     def respondent(role: str | None) -> store.Access:
-        code = store.issue_code(engine, coordinator, "respondent", scan_id=opened.id).code
-        access = store.resolve_code(engine, code)
-        store.start_respondent(engine, access, role)
-        return access
+        return add_respondent(engine, opened, role=role).access
 
-    return engine, coordinator, opened, respondent
+    return engine, school.coordinator, opened.scan, respondent
 
 
 def refused(call) -> store.InvalidInput:

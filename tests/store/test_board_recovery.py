@@ -19,6 +19,7 @@ from assessment.report.board_appendix import board_appendix_pdf
 from assessment.report.board_report import board_pdf
 from assessment.rubric import load_rubric
 from assessment.scoring import score_scan
+from tests.factories import board_code, closed_scan, make_school
 from tests.helpers import DATA
 from tests.report.helpers import Pdf
 
@@ -48,29 +49,17 @@ def rubric():
 def school_with(engine, rubric, restricted: dict, agreed: dict | None = None):
     """A board with one sharing school whose three colleagues answered and whose scan is
     closed; returns (board access, coordinator access, scan id)."""
-    admin = store.admin_access()
-    board = store.create_board(engine, admin, BOARD)
-    school = store.create_school(engine, admin, board.id, "OBS De Regenboog", share_with_board=True)
-    coordinator = store.resolve_code(
-        engine, store.issue_code(engine, admin, "coordinator", school_id=school.id).code
+    school = make_school(engine, name="OBS De Regenboog", board=BOARD, share_with_board=True)
+    scan = closed_scan(
+        engine,
+        school,
+        rubric=rubric,
+        respondents=["directie"] + ["leerkracht"] * len(TEACHERS),
+        answers=[DIRECTIE | restricted, *TEACHERS],
+        agreed=agreed,
     )
-    scan = store.open_scan(engine, coordinator, school.id, "2026-2027", rubric)
-    for role, answers in [("directie", DIRECTIE | restricted)] + [
-        ("leerkracht", teacher) for teacher in TEACHERS
-    ]:
-        access = store.resolve_code(
-            engine, store.issue_code(engine, coordinator, "respondent", scan_id=scan.id).code
-        )
-        store.start_respondent(engine, access, role)
-        for criterion, value in answers.items():
-            store.save_answer(engine, access, criterion, value)
-    for criterion, value in (agreed or {}).items():
-        store.set_agreed(engine, coordinator, scan.id, criterion, value, version=0)
-    store.close_scan(engine, coordinator, scan.id)
-    board_access = store.resolve_code(
-        engine, store.issue_code(engine, admin, "board", board_id=board.id).code
-    )
-    return board_access, coordinator, scan.id
+    board_access = store.resolve_code(engine, board_code(engine, school.board))
+    return board_access, school.coordinator, scan.id
 
 
 def everything_the_board_sees(engine, access, rubric) -> dict:

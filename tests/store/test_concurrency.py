@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from assessment import store
 from assessment.store.tables import action, answer, respondent, scan_summary
+from tests.factories import make_scan, make_school
 
 WRITERS = 30
 
@@ -53,24 +54,14 @@ def count(engine, table, *where) -> int:
         ).scalar_one()
 
 
-def open_scan_with_respondents(engine, mini, admin, number: int):
-    board = store.create_board(engine, admin, "Stichting Druk")
-    school = store.create_school(engine, admin, board.id, "OBS Druk")
-    coordinator = store.resolve_code(
-        engine, store.issue_code(engine, admin, "coordinator", school_id=school.id).code
-    )
-    scan = store.open_scan(engine, coordinator, school.id, "2025-2026", mini)
-    respondents = [
-        store.resolve_code(
-            engine, store.issue_code(engine, coordinator, "respondent", scan_id=scan.id).code
-        )
-        for _ in range(number)
-    ]
-    return coordinator, scan, respondents
+def open_scan_with_respondents(engine, mini, number: int):
+    school = make_school(engine, name="OBS Druk", board="Stichting Druk")
+    scan = make_scan(engine, school, label="2025-2026", rubric=mini, respondents=number)
+    return school.coordinator, scan.scan, [respondent.access for respondent in scan.respondents]
 
 
-def test_thirty_respondents_saving_at_the_same_moment_lose_nothing(engine, mini, admin):
-    coordinator, scan, respondents = open_scan_with_respondents(engine, mini, admin, WRITERS)
+def test_thirty_respondents_saving_at_the_same_moment_lose_nothing(engine, mini):
+    coordinator, scan, respondents = open_scan_with_respondents(engine, mini, WRITERS)
     criteria = [c.id for c in mini.criteria]
 
     for round_ in range(2):  # the second round overwrites every answer (upserts under load)
@@ -99,9 +90,9 @@ def test_thirty_respondents_saving_at_the_same_moment_lose_nothing(engine, mini,
         assert sorted(map(str, data.answers[criterion])) == sorted(map(str, expected))
 
 
-def test_thirty_writers_with_some_refused_saves_get_their_own_outcome(engine, mini, admin):
+def test_thirty_writers_with_some_refused_saves_get_their_own_outcome(engine, mini):
     """Saves committed together still fail one by one: a bad answer fails only its caller."""
-    _coordinator, _scan, respondents = open_scan_with_respondents(engine, mini, admin, WRITERS)
+    _coordinator, _scan, respondents = open_scan_with_respondents(engine, mini, WRITERS)
 
     def save(writer: int):
         if writer % 3 == 0:
@@ -119,10 +110,8 @@ def test_thirty_writers_with_some_refused_saves_get_their_own_outcome(engine, mi
     assert count(engine, answer) == WRITERS - len(range(0, WRITERS, 3))
 
 
-def test_a_coordinator_starting_in_many_sessions_at_once_gets_one_respondent_row(
-    engine, mini, admin
-):
-    coordinator, scan, _ = open_scan_with_respondents(engine, mini, admin, 0)
+def test_a_coordinator_starting_in_many_sessions_at_once_gets_one_respondent_row(engine, mini):
+    coordinator, scan, _ = open_scan_with_respondents(engine, mini, 0)
     results = run_at_once(
         WRITERS,
         lambda i: store.save_answer(engine, coordinator, "a-v1", i % 4, scan_id=scan.id).updated_at,
@@ -132,15 +121,12 @@ def test_a_coordinator_starting_in_many_sessions_at_once_gets_one_respondent_row
     assert count(engine, answer) == 1
 
 
-def test_carrying_one_action_over_twice_at_once_makes_one_copy(engine, mini, admin):
-    board = store.create_board(engine, admin, "Stichting Dubbel")
-    school = store.create_school(engine, admin, board.id, "OBS Dubbel")
-    coordinator = store.resolve_code(
-        engine, store.issue_code(engine, admin, "coordinator", school_id=school.id).code
-    )
-    first = store.open_scan(engine, coordinator, school.id, "2024-2025", mini)
-    old = store.add_action(engine, coordinator, first.id, "alfa", "Studiedag", status="doing")
-    second = store.open_scan(engine, coordinator, school.id, "2025-2026", mini)
+def test_carrying_one_action_over_twice_at_once_makes_one_copy(engine, mini):
+    school = make_school(engine, name="OBS Dubbel", board="Stichting Dubbel")
+    coordinator = school.coordinator
+    studiedag = {"theme": "alfa", "title": "Studiedag", "status": "doing"}
+    [old] = make_scan(engine, school, label="2024-2025", rubric=mini, actions=[studiedag]).actions
+    second = make_scan(engine, school, label="2025-2026", rubric=mini)
     copies = run_at_once(
         10,
         lambda _: (
@@ -153,8 +139,8 @@ def test_carrying_one_action_over_twice_at_once_makes_one_copy(engine, mini, adm
     assert count(engine, action, action.c.scan_id == second.id) == 1
 
 
-def test_closing_a_scan_while_answers_arrive_leaves_no_answer_after_the_close(engine, mini, admin):
-    coordinator, scan, respondents = open_scan_with_respondents(engine, mini, admin, 20)
+def test_closing_a_scan_while_answers_arrive_leaves_no_answer_after_the_close(engine, mini):
+    coordinator, scan, respondents = open_scan_with_respondents(engine, mini, 20)
 
     def work(index: int):
         if index == 0:

@@ -22,6 +22,7 @@ from alembic import command
 from assessment import store
 from assessment.cli import main
 from assessment.store.engine import alembic_config, current_revision, writing
+from tests.factories import make_scan, make_school
 from tests.helpers import MINI_RUBRIC
 from tests.store.test_engine import HEAD
 
@@ -55,24 +56,17 @@ def database(tmp_path, monkeypatch, mini):
     return path, opened
 
 
-def test_engine_pool_migrations_and_services_leave_the_file_to_sqlite(database, mini, admin):
+def test_engine_pool_migrations_and_services_leave_the_file_to_sqlite(database, mini):
     path, opened = database
     engine = store.make_engine()  # the file does not exist yet: a connection first opened
     store.upgrade(engine)  # before it is replaced once it is writable
     connections = [engine.connect() for _ in range(5)]  # five pool connections at once
     for connection in connections:
         connection.close()
-    board = store.create_board(engine, admin, "Stichting Samen Leren")
-    school = store.create_school(engine, admin, board.id, "OBS De Regenboog")
-    coordinator = store.resolve_code(
-        engine, store.issue_code(engine, admin, "coordinator", school_id=school.id).code
-    )
-    scan = store.open_scan(engine, coordinator, school.id, "2025-2026", mini)
-    respondent = store.resolve_code(
-        engine, store.issue_code(engine, coordinator, "respondent", scan_id=scan.id).code
-    )
-    store.save_answer(engine, respondent, "a-v1", 2, "bewijs")
-    store.close_scan(engine, coordinator, scan.id)
+    school = make_school(engine, name="OBS De Regenboog", board="Stichting Samen Leren")
+    scan = make_scan(engine, school, label="2025-2026", rubric=mini, respondents=1)
+    store.save_answer(engine, scan.respondents[0].access, "a-v1", 2, "bewijs")
+    store.close_scan(engine, school.coordinator, scan.id)
     engine.dispose()
     assert path.is_file()
     assert opened == []

@@ -16,24 +16,20 @@ import pytest
 
 from assessment import store
 from assessment.i18n import t
+from tests.factories import make_scan, make_school
 from tests.helpers import make_read_only, make_writable
 
 NOTE = "geheim bewijs over groep 5"
 
 
 @pytest.fixture
-def scan_file(tmp_path, mini, admin):
+def scan_file(tmp_path, mini):
     """A SQLite file with one open scan; yields (path, respondent code)."""
     path = tmp_path / "store.sqlite"
     engine = store.make_engine(f"sqlite:///{path}")
     store.upgrade(engine)
-    board = store.create_board(engine, admin, "Stichting Fout")
-    school = store.create_school(engine, admin, board.id, "OBS Fout")
-    coordinator = store.resolve_code(
-        engine, store.issue_code(engine, admin, "coordinator", school_id=school.id).code
-    )
-    scan = store.open_scan(engine, coordinator, school.id, "2025-2026", mini)
-    code = store.issue_code(engine, coordinator, "respondent", scan_id=scan.id).code
+    school = make_school(engine, name="OBS Fout", board="Stichting Fout")
+    [code] = make_scan(engine, school, label="2025-2026", rubric=mini, respondents=1).codes
     engine.dispose()
     yield path, code
     make_writable(path)
