@@ -21,6 +21,8 @@ class Table:
     description: str
     columns: tuple[Column, ...]
     primary_key: tuple[str, ...]
+    # (column, table, column of that table): a foreign key the validator checks
+    references: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def names(self) -> list[str]:
@@ -88,6 +90,7 @@ CRITERIA = Table(
         ),
     ),
     ("scan", "criterion"),
+    (("scan", "scans", "scan"), ("criterion", "rubric", "criterion")),
 )
 
 THEMES = Table(
@@ -102,6 +105,7 @@ THEMES = Table(
         Column("insufficient_information", "boolean", "Too much of the phase is unknown.", True),
     ),
     ("scan", "theme"),
+    (("scan", "scans", "scan"),),
 )
 
 THEME_PHASES = Table(
@@ -116,6 +120,7 @@ THEME_PHASES = Table(
         Column("provisional", "boolean", "Complete while some items are unknown.", True),
     ),
     ("scan", "theme", "phase"),
+    (("scan", "scans", "scan"),),
 )
 
 RUBRIC = Table(
@@ -140,6 +145,7 @@ CROSSWALK = Table(
         Column("criterion", "string", "Id it counts for in the rubric table.", True),
     ),
     ("retired_id",),
+    (("criterion", "rubric", "criterion"),),
 )
 
 TABLES: tuple[Table, ...] = (SCANS, CRITERIA, THEMES, THEME_PHASES, RUBRIC, CROSSWALK)

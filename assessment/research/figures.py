@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from assessment.research.suppression import groups_shown
+from assessment.scoring import SECURED
 
 SCHOOL = "school"  # the "theme" of the school phase in the shares per phase
 TOP = 5
@@ -72,8 +73,10 @@ def _true(text: str) -> bool:
     return text == "true"
 
 
-def compute_figures(tables: Tables, phase_order: tuple[str, ...]) -> Figures:
-    """The figures of a package; ``phase_order`` is the rubric's phases, then geborgd."""
+def compute_figures(tables: Tables) -> Figures:
+    """The figures of a package read back with ``package.read_tables``."""
+    # The phases in rubric order, as the package lists them for each theme, then geborgd.
+    phase_order = (*dict.fromkeys(row["phase"] for row in tables["theme_phases"]), SECURED)
     scans = {row["scan"]: row for row in tables["scans"]}
     rubric = tables["rubric"]
     labels = {row["criterion"]: {"nl": row["label_nl"], "en": row["label_en"]} for row in rubric}

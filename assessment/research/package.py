@@ -45,6 +45,10 @@ def _schema(table: Table) -> Schema:
                 for column in table.columns
             ],
             "primaryKey": list(table.primary_key),
+            "foreignKeys": [
+                {"fields": [column], "reference": {"resource": other, "fields": [target]}}
+                for column, other, target in table.references
+            ],
         }
     )
 

@@ -97,6 +97,10 @@ def set_research_consent(
                 )
             )
             record(
-                connection, access, "research_consent", school_id=school_id, detail={"on": opt_in}
+                connection,
+                access,
+                "research_consent",
+                school_id=school_id,
+                detail={"share": opt_in},
             )
         return _consent(get_school_row(connection, school_id))

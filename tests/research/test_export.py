@@ -202,7 +202,7 @@ def test_consent_and_export_are_in_the_audit_log(consortium, tmp_path):
     export(consortium, tmp_path)
     log = store.audit_log(consortium.engine, store.admin_access())
     school = [e for e in log if e.school_id == access.school_id and e.action == "research_consent"]
-    assert [e.detail["on"] for e in school] == [0, 1]  # newest first
+    assert [e.detail["share"] for e in school] == [0, 1]  # newest first
     exports = [e for e in log if e.action == "research_export"]
     assert exports and exports[0].detail["count"] == 4
 
