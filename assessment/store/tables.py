@@ -101,9 +101,9 @@ school = Table(
     # (migration 0015, ``research_consent.py``): the id exists only while the school opts in.
     Column("school_type", String(5), nullable=True),
     Column("research_opt_in", Boolean, nullable=False, default=False, server_default=false()),
-    Column("research_id", String(32), nullable=True, unique=True),
+    Column("research_id", String(32), nullable=True),
     UniqueConstraint("board_id", "name"),
-    CheckConstraint("school_type IN ('bo', 'sbo', 'so', 'vso')", name="school_type"),
+    Index("ix_school_research_id", "research_id", unique=True),
 )
 
 scan = Table(

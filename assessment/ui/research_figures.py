@@ -35,23 +35,33 @@ def _table(columns: list[str], rows: list[list[str]]) -> None:
     st.markdown("\n".join([head, rule, *("| " + " | ".join(row) + " |" for row in rows)]))
 
 
+def _theme_tabs(rubric: Rubric, lang: str, themes: list[str]) -> dict[str, object]:
+    """One tab per theme (in the order given), so a phone scrolls through one theme at a time."""
+    tabs = st.tabs([theme_name(rubric, theme, lang) for theme in themes])
+    return dict(zip(themes, tabs, strict=True))
+
+
 def _holding(figures: Figures, rubric: Rubric, lang: str) -> None:
     st.header(tr("research.figures.holding_heading"))
     st.caption(tr("research.figures.holding_intro"))
     if not figures.holding_back:
         st.info(tr("research.figures.nothing", minimum=RESEARCH_MINIMUM))
+        return
+    themes = list(dict.fromkeys(group.theme for group in figures.holding_back))
+    tabs = _theme_tabs(rubric, lang, themes)
     for group in figures.holding_back:
-        theme, phase = theme_name(rubric, group.theme, lang), phase_name(rubric, group.phase, lang)
-        st.subheader(
-            tr_md("research.figures.holding_group", theme=theme, phase=phase, schools=group.schools)
-        )
-        _table(
-            [tr("research.figures.col_criterion"), tr("research.figures.col_share")],
-            [
-                [md(criterion_name(figures, item.criterion, lang)), percent(item.share, lang)]
-                for item in group.criteria
-            ],
-        )
+        with tabs[group.theme]:
+            phase = phase_name(rubric, group.phase, lang)
+            st.subheader(
+                tr_md("research.figures.holding_group", phase=phase, schools=group.schools)
+            )
+            _table(
+                [tr("research.figures.col_criterion"), tr("research.figures.col_share")],
+                [
+                    [md(criterion_name(figures, item.criterion, lang)), percent(item.share, lang)]
+                    for item in group.criteria
+                ],
+            )
 
 
 def _shares(figures: Figures, rubric: Rubric, lang: str) -> None:
@@ -60,24 +70,33 @@ def _shares(figures: Figures, rubric: Rubric, lang: str) -> None:
     if not figures.phase_shares:
         st.info(tr("research.figures.nothing", minimum=RESEARCH_MINIMUM))
         return
+    themes = list(dict.fromkeys(row.theme for row in figures.phase_shares))
+    tabs = _theme_tabs(rubric, lang, themes)
     phases = [phase for phase, _share in figures.phase_shares[0].shares]
-    _table(
-        [
-            tr("research.figures.col_year"),
-            tr("research.figures.col_theme"),
-            tr("research.figures.col_schools"),
-            *(phase_name(rubric, phase, lang) for phase in phases),
-        ],
-        [
-            [
-                md(row.school_year),
-                md(theme_name(rubric, row.theme, lang)),
-                str(row.schools),
-                *(percent(share, lang) for _phase, share in row.shares),
-            ]
-            for row in figures.phase_shares
-        ],
-    )
+    for theme in themes:
+        years = [row for row in figures.phase_shares if row.theme == theme]
+        with tabs[theme]:
+            # A phase per row and a school year per column: narrow enough for a phone.
+            _table(
+                [
+                    tr("research.figures.col_phase"),
+                    *(
+                        tr(
+                            "research.figures.col_year_schools",
+                            year=row.school_year,
+                            schools=row.schools,
+                        )
+                        for row in years
+                    ),
+                ],
+                [
+                    [
+                        md(phase_name(rubric, phase, lang)),
+                        *(percent(dict(row.shares)[phase], lang) for row in years),
+                    ]
+                    for phase in phases
+                ],
+            )
 
 
 def _durations(figures: Figures, rubric: Rubric, lang: str) -> None:
@@ -88,16 +107,16 @@ def _durations(figures: Figures, rubric: Rubric, lang: str) -> None:
         return
     _table(
         [
-            tr("research.figures.col_theme"),
-            tr("research.figures.col_phase"),
+            tr("research.figures.col_theme_phase"),
             tr("research.figures.col_median"),
             tr("research.figures.col_moved"),
             tr("research.figures.col_still"),
         ],
         [
             [
-                md(theme_name(rubric, row.theme, lang)),
-                md(phase_name(rubric, row.phase, lang)),
+                md(
+                    f"{theme_name(rubric, row.theme, lang)} · {phase_name(rubric, row.phase, lang)}"
+                ),
                 number(row.median_years, lang),
                 str(row.moved),
                 str(row.still),

@@ -90,10 +90,13 @@ def test_the_research_page_shows_what_holds_schools_back(database, tmp_path, mon
     assert not at.exception
     assert "12 scans van 6 scholen" in at.caption[0].value
     groups = [h.value for h in at.subheader]
-    assert groups[0] == "Professionalisering · Verkennen (6 scholen)"
+    assert [t.label for t in at.tabs][:2] == ["Professionalisering", "Implementatieplanning"]
+    assert groups[0] == "Verkennen (6 scholen)"
     tables = [m.value for m in at.markdown if m.value.startswith("| Criterium")]
     assert "| 100% |" in tables[0]
-    durations = next(m.value for m in at.markdown if m.value.startswith("| Thema | Fase | Mediaan"))
+    durations = next(
+        m.value for m in at.markdown if m.value.startswith("| Thema en fase | Mediaan")
+    )
     assert "| 1,0 | 6 | 0 |" in durations
 
 

@@ -20,24 +20,21 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # Columns and an index only, with a plain default ('0' is false on both engines): on SQLite a
+    # new constraint or an expression as default would copy the table, and the copy cannot drop
+    # a school that scans refer to. The store checks the type (SCHOOL_TYPES).
     with op.batch_alter_table("school") as batch:
         batch.add_column(sa.Column("school_type", sa.String(length=5), nullable=True))
         batch.add_column(
-            sa.Column(
-                "research_opt_in", sa.Boolean(), nullable=False, server_default=sa.false()
-            )
+            sa.Column("research_opt_in", sa.Boolean(), nullable=False, server_default="0")
         )
         batch.add_column(sa.Column("research_id", sa.String(length=32), nullable=True))
-        batch.create_unique_constraint(op.f("uq_school_research_id"), ["research_id"])
-        batch.create_check_constraint(
-            op.f("ck_school_school_type"), "school_type IN ('bo', 'sbo', 'so', 'vso')"
-        )
+    op.create_index(op.f("ix_school_research_id"), "school", ["research_id"], unique=True)
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_school_research_id"), table_name="school")
     with op.batch_alter_table("school") as batch:
-        batch.drop_constraint(op.f("ck_school_school_type"), type_="check")
-        batch.drop_constraint(op.f("uq_school_research_id"), type_="unique")
         batch.drop_column("research_id")
         batch.drop_column("research_opt_in")
         batch.drop_column("school_type")
