@@ -121,12 +121,12 @@ def _read(connection: Connection) -> list[ResearchScan]:
 def _agreed(connection: Connection, chosen) -> dict[int, dict[str, AnswerValue]]:
     agreed: dict[int, dict[str, AnswerValue]] = {}
     consensus = T.consensus.c
-    for scan_id, criterion, kind, score in connection.execute(
+    for row in connection.execute(
         select(consensus.scan_id, consensus.criterion, consensus.kind, consensus.score).join(
             chosen, chosen.c.id == consensus.scan_id
         )
     ):
-        agreed.setdefault(scan_id, {})[criterion] = decode_value(kind, score)
+        agreed.setdefault(row.scan_id, {})[row.criterion] = decode_value(row.kind, row.score)
     return agreed
 
 
@@ -135,14 +135,16 @@ def _live_answers(connection: Connection, chosen) -> dict[int, dict[str, list[An
     answers are still there: one GROUP BY."""
     answer = T.answer.c
     rows = connection.execute(
-        select(answer.scan_id, answer.criterion, answer.kind, answer.score, func.count())
+        select(
+            answer.scan_id, answer.criterion, answer.kind, answer.score, func.count().label("times")
+        )
         .join(chosen, chosen.c.id == answer.scan_id)
         .outerjoin(T.summary_basis, T.summary_basis.c.scan_id == answer.scan_id)
         .where(T.summary_basis.c.id.is_(None), chosen.c.answers_removed_on.is_(None))
         .group_by(answer.scan_id, answer.criterion, answer.kind, answer.score)
     )
     live: dict[int, dict[str, list[AnswerValue]]] = {}
-    for scan_id, criterion, kind, score, times in rows:
-        values: Sequence[AnswerValue] = [decode_value(kind, score)] * times
-        live.setdefault(scan_id, {}).setdefault(criterion, []).extend(values)
+    for row in rows:
+        values: Sequence[AnswerValue] = [decode_value(row.kind, row.score)] * row.times
+        live.setdefault(row.scan_id, {}).setdefault(row.criterion, []).extend(values)
     return live

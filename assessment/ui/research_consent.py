@@ -21,29 +21,32 @@ TYPE_KEY = "research_school_type"
 TOGGLE_KEY = "research_opt_in"
 
 
-def _save(change, value, success: str) -> None:
-    access = context.access()
+def _save(access: store.Access, school_id: int, change, value, success: str) -> None:
     try:
-        change(context.engine(), access, access.school_id, value)
+        change(context.engine(), access, school_id, value)
     except store.StoreError as error:
         st.session_state[MESSAGE] = ("error", tr_md(error.key, **error.values))
         return
     st.session_state[MESSAGE] = ("success", success)
 
 
-def _type_changed() -> None:
+def _type_changed(access: store.Access, school_id: int) -> None:
     chosen = st.session_state[TYPE_KEY]
     if chosen is not None:
-        _save(set_school_type, chosen, tr("research.consent.school_type_saved"))
+        _save(access, school_id, set_school_type, chosen, tr("research.consent.school_type_saved"))
 
 
-def _consent_changed() -> None:
+def _consent_changed(access: store.Access, school_id: int) -> None:
     on = bool(st.session_state[TOGGLE_KEY])
-    _save(set_research_consent, on, tr(f"research.consent.turned_{'on' if on else 'off'}"))
+    success = tr(f"research.consent.turned_{'on' if on else 'off'}")
+    _save(access, school_id, set_research_consent, on, success)
 
 
 def show(access: store.Access) -> None:
-    consent = research_consent(context.engine(), access, access.school_id)
+    school_id = access.school_id
+    if school_id is None:  # Beheer is a coordinator's page: there is always a school
+        return
+    consent = research_consent(context.engine(), access, school_id)
     st.header(tr("research.consent.heading"))
     st.write(tr("research.consent.intro"))
     with st.container(border=True):
@@ -61,12 +64,14 @@ def show(access: store.Access) -> None:
         help=tr("research.consent.school_type_help"),
         key=TYPE_KEY,
         on_change=_type_changed,
+        args=(access, school_id),
     )
     st.toggle(
         tr("research.consent.toggle"),
         value=consent.opted_in,
         key=TOGGLE_KEY,
         on_change=_consent_changed,
+        args=(access, school_id),
     )
     if shown := st.session_state.pop(MESSAGE, None):
         kind, text = shown

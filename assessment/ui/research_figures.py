@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from assessment.i18n import number, percent
 from assessment.research.figures import Figures
@@ -35,7 +36,7 @@ def _table(columns: list[str], rows: list[list[str]]) -> None:
     st.markdown("\n".join([head, rule, *("| " + " | ".join(row) + " |" for row in rows)]))
 
 
-def _theme_tabs(rubric: Rubric, lang: str, themes: list[str]) -> dict[str, object]:
+def _theme_tabs(rubric: Rubric, lang: str, themes: list[str]) -> dict[str, DeltaGenerator]:
     """One tab per theme (in the order given), so a phone scrolls through one theme at a time."""
     tabs = st.tabs([theme_name(rubric, theme, lang) for theme in themes])
     return dict(zip(themes, tabs, strict=True))
