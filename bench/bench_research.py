@@ -10,7 +10,8 @@ answered by 3 to 16 colleagues (some below the research minimum) on every criter
 ``scan_summary`` and ``summary_basis`` as ``close_scan`` writes them and a few agreed values.
 Then, per engine:
 
-* export: ``python -m assessment research export`` as a function (read, score, write the package);
+* export: ``python -m assessment research export`` as a function (read, score, write the package),
+  and each of the three on its own;
 * floor: one plain SELECT of the same rows (scans of opted-in schools with their summary and
   basis, and their agreed values), fetched whole: the least any export must read;
 * read back + figures: the package read from disk and the figures of what holds schools back;
@@ -39,12 +40,14 @@ if str(ROOT) not in sys.path:
 from sqlalchemy import select  # noqa: E402
 
 from assessment import store  # noqa: E402
+from assessment.research.dataset import build_dataset  # noqa: E402
 from assessment.research.export import export_research  # noqa: E402
 from assessment.research.figures import compute_figures  # noqa: E402
 from assessment.research.figures_text import figure_lines  # noqa: E402
-from assessment.research.package import read_tables, validate_package  # noqa: E402
+from assessment.research.package import read_tables, validate_package, write_package  # noqa: E402
 from assessment.rubric import Rubric, load_rubric  # noqa: E402
 from assessment.store import tables as T  # noqa: E402
+from assessment.store.research_scans import research_scans  # noqa: E402
 from assessment.store.summaries import summary_values  # noqa: E402
 from bench.bench_board import answer_value, bulk_answers, postgres_schema, timed  # noqa: E402
 
@@ -229,6 +232,8 @@ def measure(name: str, url: str, rubric: Rubric, args, directory: Path) -> dict:
         return compute_figures(read_tables(package))
 
     summary = export()
+    scans = research_scans(engine, admin)
+    dataset = build_dataset(rubric, scans)
     started = time.perf_counter()
     report = validate_package(package)
     validate_s = time.perf_counter() - started
@@ -241,6 +246,9 @@ def measure(name: str, url: str, rubric: Rubric, args, directory: Path) -> dict:
         "export": timed(export, args.runs),
         "floor": timed(lambda: floor(engine), args.runs),
         "figures": timed(read_back, args.runs),
+        "read": timed(lambda: research_scans(engine, admin), args.runs),
+        "score": timed(lambda: build_dataset(rubric, scans), args.runs),
+        "write": timed(lambda: write_package(dataset, package, "tso"), args.runs),
         "validate": validate_s,
         "summary": summary,
         "rows": {table: len(rows) for table, rows in tables.items()},
@@ -260,6 +268,11 @@ def show(result: dict) -> None:
         f"  export {result['export'] * 1000:.0f} ms, floor SELECT {result['floor'] * 1000:.0f} ms,"
         f" ratio {result['export'] / result['floor']:.1f}×; read back + figures"
         f" {result['figures'] * 1000:.0f} ms; frictionless validate {result['validate']:.1f} s",
+        flush=True,
+    )
+    print(
+        f"  of the export: read {result['read'] * 1000:.0f} ms, score and suppress"
+        f" {result['score'] * 1000:.0f} ms, write {result['write'] * 1000:.0f} ms",
         flush=True,
     )
 
