@@ -106,25 +106,28 @@ def _durations(figures: Figures, rubric: Rubric, lang: str) -> None:
     if not figures.durations:
         st.info(tr("research.figures.nothing", minimum=RESEARCH_MINIMUM))
         return
-    _table(
-        [
-            tr("research.figures.col_theme_phase"),
-            tr("research.figures.col_median"),
-            tr("research.figures.col_moved"),
-            tr("research.figures.col_still"),
-        ],
-        [
-            [
-                md(
-                    f"{theme_name(rubric, row.theme, lang)} · {phase_name(rubric, row.phase, lang)}"
-                ),
-                number(row.median_years, lang),
-                str(row.moved),
-                str(row.still),
-            ]
-            for row in figures.durations
-        ],
-    )
+    themes = list(dict.fromkeys(row.theme for row in figures.durations))
+    tabs = _theme_tabs(rubric, lang, themes)
+    for theme in themes:
+        with tabs[theme]:
+            _table(
+                [
+                    tr("research.figures.col_phase"),
+                    tr("research.figures.col_median"),
+                    tr("research.figures.col_moved"),
+                    tr("research.figures.col_still"),
+                ],
+                [
+                    [
+                        md(phase_name(rubric, row.phase, lang)),
+                        number(row.median_years, lang),
+                        str(row.moved),
+                        str(row.still),
+                    ]
+                    for row in figures.durations
+                    if row.theme == theme
+                ],
+            )
 
 
 def show() -> None:

@@ -94,9 +94,7 @@ def test_the_research_page_shows_what_holds_schools_back(database, tmp_path, mon
     assert groups[0] == "Verkennen (6 scholen)"
     tables = [m.value for m in at.markdown if m.value.startswith("| Criterium")]
     assert "| 100% |" in tables[0]
-    durations = next(
-        m.value for m in at.markdown if m.value.startswith("| Thema en fase | Mediaan")
-    )
+    durations = next(m.value for m in at.markdown if m.value.startswith("| Fase | Mediaan"))
     assert "| 1,0 | 6 | 0 |" in durations
 
 
