@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,18 @@ DESCRIPTION = (
     f" {RESEARCH_MINIMUM}, and school type x school year cells of fewer than {RESEARCH_MINIMUM}"
     " schools (merged into 'overig', else left out). No names, notes, plans, times or roles."
 )
+
+
+@contextmanager
+def _csv_limit_kept() -> Iterator[None]:
+    """Frictionless raises the csv module's field limit for the whole process when it first
+    touches a CSV resource; the answers' CSV input relies on the default to refuse an oversized
+    field, so the limit is put back."""
+    limit = csv.field_size_limit()
+    try:
+        yield
+    finally:
+        csv.field_size_limit(limit)
 
 
 def _schema(table: Table) -> Schema:
@@ -63,6 +77,11 @@ def _cell(value: Any) -> Any:
 
 def write_package(dataset: Dataset, directory: Path, rubric_label: str) -> Path:
     """Write the CSV files and ``datapackage.json`` into ``directory``; returns the descriptor."""
+    with _csv_limit_kept():
+        return _write(dataset, directory, rubric_label)
+
+
+def _write(dataset: Dataset, directory: Path, rubric_label: str) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     resources = []
     for table in TABLES:
@@ -101,7 +120,8 @@ def write_package(dataset: Dataset, directory: Path, rubric_label: str) -> Path:
 
 def validate_package(directory: Path) -> Any:
     """The report of ``frictionless validate`` on the package in ``directory``."""
-    return validate(str(directory / DESCRIPTOR))
+    with _csv_limit_kept():
+        return validate(str(directory / DESCRIPTOR))
 
 
 def read_tables(directory: Path) -> dict[str, list[dict[str, str]]]:

@@ -214,3 +214,13 @@ def test_a_coordinator_changes_only_their_own_school(consortium):
         set_research_consent(
             consortium.engine, consortium.coordinators["Eigen"], other.school_id, True
         )
+
+
+def test_writing_and_validating_a_package_leaves_the_csv_field_limit_of_the_answers_input(
+    consortium, tmp_path
+):
+    before = csv.field_size_limit()
+    five_schools(consortium)
+    export(consortium, tmp_path)
+    assert validate_package(tmp_path / "package").valid
+    assert csv.field_size_limit() == before
