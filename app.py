@@ -8,6 +8,7 @@ import streamlit as st
 from assessment import store
 from assessment.ui import context, language, phone, trainer_schools
 from assessment.ui.context import tr, tr_md
+from assessment.ui.research_figures import research_directory
 
 PAGES = Path(__file__).parent / "pages"
 
@@ -39,6 +40,7 @@ ICONS = {
     "vergelijken": ":material/compare:",
     "beheer": ":material/settings:",
     "privacy": ":material/privacy_tip:",
+    "onderzoek": ":material/science:",
 }
 
 # An emoji, not ":material/school:": a Material page icon makes the browser fetch the favicon
@@ -64,6 +66,8 @@ context.hand_over_to_browser()
 # then shows the page's own Dutch refusal, not Streamlit's English "Page not found".
 role = current.role if current else None
 visible = PAGES_BY_ROLE[role]
+if role is None and research_directory() is not None:  # the operator's instance (README)
+    visible = [*visible, "onderzoek"]
 pages = [
     st.Page(
         PAGES / f"{name}.py",

@@ -23,8 +23,9 @@ from assessment.scoring import (
     ItemResult,
     ScanResult,
     school_phase,
-    score_scan,
+    score_items,
     score_theme,
+    through_crosswalk,
 )
 from assessment.views import privacy
 
@@ -60,10 +61,12 @@ def score_for_board(
     agreed: Mapping[str, AnswerValue],
 ) -> ScanResult:
     """The scan's result over the criteria a board may see (see the module text)."""
-    result = score_scan(rubric, answers, agreed)
+    # The items as the school scores them, then the themes once over what the board may count
+    # (score_scan would score the themes twice and add next steps nobody reads here).
+    answers, agreed = through_crosswalk(rubric, answers, agreed)
     items = {
         criterion: item if shown_to_board(rubric, item) else _without_answers(item)
-        for criterion, item in result.items.items()
+        for criterion, item in score_items(rubric, answers, agreed).items()
     }
     themes = tuple(score_theme(rubric, theme.id, items) for theme in rubric.theme_list)
     return ScanResult(items, themes, school_phase(rubric, themes))

@@ -7,7 +7,7 @@ import streamlit as st
 
 from assessment import store
 from assessment.school_download import school_zip
-from assessment.ui import audit_log, context, mr_informed, team_codes
+from assessment.ui import audit_log, context, mr_informed, research_consent, team_codes
 from assessment.ui.context import tr, tr_md
 from assessment.ui.logged_download import logged
 from assessment.ui.pages import require_role, scan_title
@@ -210,6 +210,8 @@ st.toggle(
         success=tr("manage.sharing_saved"),
     ),
 )
+
+research_consent.show(access)
 
 # --- all data of the school ------------------------------------------------------------------------
 st.header(tr("school_data.heading"))

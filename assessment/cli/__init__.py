@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import argparse
 
-from assessment.cli import report_commands, rubric_commands, store_commands
+from assessment.cli import report_commands, research_commands, rubric_commands, store_commands
 
-COMMAND_GROUPS = [rubric_commands, store_commands, report_commands]
+COMMAND_GROUPS = [rubric_commands, store_commands, report_commands, research_commands]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -33,6 +33,9 @@ AUDIT_ACTIONS = (
     "export",
     "purge",
     "school_deleted",
+    "school_type_set",
+    "research_consent",
+    "research_export",
 )
 # What a download or export was; the texts are under ``audit.what``.
 DOWNLOADS = (

@@ -27,6 +27,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.sql.expression import false
 from sqlalchemy.types import TypeDecorator
 
 from assessment.text_input import CRITERION_LENGTH as CRITERION_LENGTH
@@ -95,7 +96,14 @@ school = Table(
     Column("share_with_board", Boolean, nullable=False, default=False),
     Column("is_demo", Boolean, nullable=False, default=False),
     Column("created_at", UTCDateTime, nullable=False),
+    # The kind of school (bo, sbo, so, vso), NULL until the coordinator or operator sets it, and
+    # the consent to the consortium's research dataset with the school's random research id
+    # (migration 0015, ``research_consent.py``): the id exists only while the school opts in.
+    Column("school_type", String(5), nullable=True),
+    Column("research_opt_in", Boolean, nullable=False, default=False, server_default=false()),
+    Column("research_id", String(32), nullable=True),
     UniqueConstraint("board_id", "name"),
+    Index("ix_school_research_id", "research_id", unique=True),
 )
 
 scan = Table(

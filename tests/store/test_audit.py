@@ -13,6 +13,8 @@ from sqlalchemy import func, select
 from assessment import store
 from assessment.store import tables as T
 from assessment.store.audit_record import AUDIT_ACTIONS
+from assessment.store.research_consent import set_research_consent, set_school_type
+from assessment.store.research_scans import research_scans
 
 SECRET_NOTE = "Juf Anna vertelde over leerling Bram"  # never to appear in the log
 
@@ -173,6 +175,24 @@ ACTIONS = [
         lambda w: store.set_board_sharing(w.engine, coordinator(w), w.school.id, False),
         "sharing_changed",
         "coordinator",
+    ),
+    (
+        "school type set",
+        lambda w: set_school_type(w.engine, coordinator(w), w.school.id, "sbo"),
+        "school_type_set",
+        "coordinator",
+    ),
+    (
+        "research consent turned on",
+        lambda w: set_research_consent(w.engine, coordinator(w), w.school.id, True),
+        "research_consent",
+        "coordinator",
+    ),
+    (
+        "research dataset exported",
+        lambda w: research_scans(w.engine, w.access["admin"]),
+        "research_export",
+        "admin",
     ),
     (
         "plan PDF downloaded",
