@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import threading
 import weakref
+from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
 from assessment.respondents import RESPONDENT_ROLES
 from assessment.rubric import Rubric
+from assessment.scoring import AnswerValue
 from assessment.store import tables as T
 from assessment.store._common import check_value, encode_value, may_answer, utcnow
 from assessment.store.engine import database_faults
@@ -97,7 +99,14 @@ def _known_rubric(engine: Engine, scan_id: int) -> tuple[Rubric, tuple[str, str]
     return None if rubric is None else (rubric, known)
 
 
-def try_save(engine: Engine, access, criterion: str, value, note: str | None, scan_id: int | None):
+def try_save(
+    engine: Engine,
+    access: Access,
+    criterion: str,
+    value: AnswerValue,
+    note: str | None,
+    scan_id: int | None,
+) -> AnswerInfo | None:
     """The AnswerInfo of a save written in one statement, or None when the general way must
     decide (and write or refuse), also for a value the remembered rubric refuses. ``note``
     None leaves the saved note; the AnswerInfo holds the note as stored."""
@@ -144,7 +153,7 @@ def try_save(engine: Engine, access, criterion: str, value, note: str | None, sc
     return None if stored is None else AnswerInfo(criterion, value, stored, now.date())
 
 
-def _execute(engine: Engine, parameters: dict) -> str | None:
+def _execute(engine: Engine, parameters: dict[str, Any]) -> str | None:
     """The note as stored, or None when the statement wrote nothing."""
     # A connection the server dropped (a restart) fails once and empties the pool; the statement
     # is atomic and the upsert idempotent, so it is sent once more on a fresh connection.
@@ -157,7 +166,7 @@ def _execute(engine: Engine, parameters: dict) -> str | None:
             return _once(engine, parameters)
 
 
-def _once(engine: Engine, parameters: dict) -> str | None:
+def _once(engine: Engine, parameters: dict[str, Any]) -> str | None:
     with engine.connect() as connection:
         connection = connection.execution_options(**_AUTOCOMMIT)
         return connection.exec_driver_sql(_SAVE, parameters).scalar_one_or_none()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import time
 
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
 BURST = 5
@@ -56,11 +57,11 @@ class RerunLimit:
     """ASGI middleware: a ``TokenBucket`` per connection to Streamlit's WebSocket and one per
     network address."""
 
-    def __init__(self, app) -> None:
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
         self.addresses: dict[str, TokenBucket] = {}
 
-    def _address_bucket(self, scope, now: float) -> TokenBucket:
+    def _address_bucket(self, scope: Scope, now: float) -> TokenBucket:
         client = scope.get("client")
         address = client[0] if client else ""
         if len(self.addresses) > 10_000:  # forget addresses whose bucket has long been full
@@ -72,13 +73,13 @@ class RerunLimit:
             bucket = self.addresses[address] = TokenBucket(ADDRESS_BURST, ADDRESS_PER_SECOND, now)
         return bucket
 
-    async def __call__(self, scope, receive, send) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "websocket" or not scope.get("path", "").endswith(STREAM_PATH):
             await self.app(scope, receive, send)
             return
         own = TokenBucket(BURST, PER_SECOND, time.monotonic())
 
-        async def limited_receive():
+        async def limited_receive() -> Message:
             message = await receive()
             data = message.get("bytes") if message["type"] == "websocket.receive" else None
             if data and is_rerun_request(data):
