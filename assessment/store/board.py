@@ -6,7 +6,6 @@ computed when each scan was closed (``summaries.py``), with the privacy rules al
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Column, ColumnElement, Connection, Engine, select
@@ -61,26 +60,24 @@ def board_overview(engine: Engine, access: Access) -> list[BoardSchool]:
                 .where(_shared(access), T.scan.c.status == "closed")
                 .order_by(T.scan.c.created_at.desc(), T.scan.c.id.desc())
             )
-            .tuples()
-            .all()
-        )
+        ).all()
     scans: dict[int, list[BoardScan]] = {school.id: [] for school in schools}
     # Newest first by opening (created_at, only sorted on: parsing 5,000 more dates costs more
     # than all the rest on SQLite).
-    for school_id, scan_id, label, closed, answered, submitted, phase, themes, removed in rows:
-        themes = themes or {}
-        scans[school_id].append(
+    for row in rows:
+        themes = row.themes or {}
+        scans[row.school_id].append(
             BoardScan(
-                scan_id,
-                label,
-                closed,
-                answered,
-                submitted,
-                phase,
+                row.scan_id,
+                row.label,
+                row.closed_at,
+                row.respondents,
+                row.submitted,
+                row.school_phase,
                 themes.get("readiness", {}),
                 themes.get("phase", {}),
                 themes.get("flags", {}),
-                removed,
+                row.answers_removed_on,
             )
         )
     return [BoardSchool(school_info(school), tuple(scans[school.id])) for school in schools]
@@ -126,13 +123,11 @@ def board_criteria(
 
 def _summaries_of(
     connection: Connection, access: Access, scan_ids: list[int], column: Column[Any]
-) -> Sequence[tuple[int, Any]]:
-    return (
-        connection.execute(
-            select(T.scan_summary.c.scan_id, column)
-            .join(T.school, T.school.c.id == T.scan_summary.c.school_id)
-            .where(_shared(access), T.scan_summary.c.scan_id.in_(scan_ids), column.is_not(None))
-        )
-        .tuples()
-        .all()
+) -> list[tuple[int, Any]]:
+    """(scan id, ``column`` of its summary) of the given scans that the board may see."""
+    rows = connection.execute(
+        select(T.scan_summary.c.scan_id, column.label("summary"))
+        .join(T.school, T.school.c.id == T.scan_summary.c.school_id)
+        .where(_shared(access), T.scan_summary.c.scan_id.in_(scan_ids), column.is_not(None))
     )
+    return [(row.scan_id, row.summary) for row in rows]

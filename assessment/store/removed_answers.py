@@ -42,14 +42,14 @@ def expand(counts: Counts) -> dict[str, list[AnswerValue]]:
 def counts_of_answers(connection: Connection, scan_id: int) -> Counts:
     """The counts of a scan's answers while they are still there."""
     rows = connection.execute(
-        select(T.answer.c.criterion, T.answer.c.kind, T.answer.c.score, func.count())
+        select(T.answer.c.criterion, T.answer.c.kind, T.answer.c.score, func.count().label("times"))
         .where(T.answer.c.scan_id == scan_id)
         .group_by(T.answer.c.criterion, T.answer.c.kind, T.answer.c.score)
         .order_by(T.answer.c.criterion, T.answer.c.kind, T.answer.c.score)
-    ).tuples()
+    )
     counts: Counts = {}
-    for criterion, kind, score, times in rows:
-        counts.setdefault(criterion, []).append([kind, score, times])
+    for row in rows:
+        counts.setdefault(row.criterion, []).append([row.kind, row.score, row.times])
     return counts
 
 

@@ -126,14 +126,14 @@ def refresh(connection: Connection, scan: Row[Any]) -> None:
 def _write(connection: Connection, scan: Row[Any], rubric: Rubric) -> None:
     answers: dict[str, list[AnswerValue]] = {}
     by_respondent: dict[int, dict[str, AnswerValue]] = {}
-    for respondent_id, criterion, kind, score in connection.execute(
+    for row in connection.execute(
         select(
             T.answer.c.respondent_id, T.answer.c.criterion, T.answer.c.kind, T.answer.c.score
         ).where(T.answer.c.scan_id == scan.id)
-    ).tuples():
-        value = decode_value(kind, score)
-        answers.setdefault(criterion, []).append(value)
-        by_respondent.setdefault(respondent_id, {})[criterion] = value
+    ):
+        value = decode_value(row.kind, row.score)
+        answers.setdefault(row.criterion, []).append(value)
+        by_respondent.setdefault(row.respondent_id, {})[row.criterion] = value
     agreed = _agreed(connection, scan.id)
     submitted = connection.execute(
         select(func.count(T.respondent.c.submitted_at)).where(T.respondent.c.scan_id == scan.id)
