@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from statistics import fmean, quantiles
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from assessment.development_map import MapCell, MapRow
@@ -175,7 +176,9 @@ def build_dashboard(schools: Sequence[BoardSchool], rubric: Rubric) -> Dashboard
     )
 
 
-def scan_map(cells: Mapping[str, Sequence[Sequence]], themes: Sequence[str]) -> tuple[MapRow, ...]:
+def scan_map(
+    cells: Mapping[str, Sequence[Sequence[Any]]], themes: Sequence[str]
+) -> tuple[MapRow, ...]:
     """The ontwikkelkaart of a scan, rebuilt from its summary (``store.board_maps``: phase,
     state, mean and the unknown items, which summaries made before scoring v3 lack), a row per
     theme in ``themes`` order."""

@@ -34,7 +34,7 @@ def overview_table(dashboard: Dashboard, rubric: Rubric, lang: str, key: str = N
         *(theme_label(rubric, theme, lang) for theme in dashboard.themes),
         t("compare.school_phase", lang),
     ]
-    average = [
+    average: list[Cell] = [
         t("compare.average_row", lang, count=len(dashboard.rows)),
         "",
         None,
@@ -176,8 +176,10 @@ def criteria_per_school_table(
         means: list[Cell] = []
         for criterion in rubric.criteria:
             entry = known.get(criterion.id)
-            shown = entry is not None and entry.n is not None and entry.mean is not None
-            means.append(round_half_up(entry.mean, 2) if shown else None)
+            if entry is None or entry.n is None or entry.mean is None:
+                means.append(None)
+            else:
+                means.append(round_half_up(entry.mean, 2))
         rows.append([row.school, row.scan.label, *means])
     return headers, rows
 

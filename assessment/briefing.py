@@ -271,11 +271,13 @@ def topics(rubric: Rubric, result: ScanResult, lang: str) -> tuple[Topic, ...]:
     phase = result.school_phase if result.school_phase != SECURED else rubric.phase_ids[-1]
     bar = rubric.rules.phase_complete_mean
     candidates = [i for i in result.items.values() if i.phase == phase and not i.left_out]
-    scored = sorted((i for i in candidates if i.value is not None), key=lambda i: i.value)
+    scored = sorted(
+        ((i.value, i) for i in candidates if i.value is not None), key=lambda pair: pair[0]
+    )
     unknown = [i for i in candidates if i.value is None]
     # Items that already reach the phase bar come only when nothing else is left to suggest.
-    below = [i for i in scored if i.value < bar]
-    chosen = [*below, *unknown, *(i for i in scored if i.value >= bar)][:TOPICS]
+    below = [i for value, i in scored if value < bar]
+    chosen = [*below, *unknown, *(i for value, i in scored if value >= bar)][:TOPICS]
     return tuple(_topic(rubric, item, lang) for item in chosen)
 
 

@@ -39,7 +39,7 @@ class Rule:
         """Seconds to wait after the ``failures``-th wrong code (0 while tries are free)."""
         if failures < self.free:
             return 0.0
-        return min(self.longest, FIRST_WAIT * 2 ** (failures - self.free))
+        return min(self.longest, FIRST_WAIT * 2.0 ** (failures - self.free))
 
 
 SESSION = Rule("session", free=5, longest=300)
@@ -53,7 +53,8 @@ def seconds_to_wait(engine: Engine, session: str, address: str | None, now: dt.d
     locks = [state[own][1]] if own in state else []
     if own in state and shared in state:  # the address holds back only a session that erred
         locks.append(state[shared][1])
-    return max([(lock - now).total_seconds() for lock in locks if lock is not None] + [0.0])
+    waits: list[float] = [(lock - now).total_seconds() for lock in locks if lock is not None]
+    return max([*waits, 0.0])
 
 
 def wrong_code(engine: Engine, session: str, address: str | None, now: dt.datetime) -> None:

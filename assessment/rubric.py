@@ -12,7 +12,7 @@ import os
 from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
@@ -212,10 +212,10 @@ def load_rubric(directory: str | Path | None = None) -> Rubric:
     return rubric
 
 
-_loaded: dict[str, tuple[tuple, Rubric]] = {}
+_loaded: dict[str, tuple[tuple[Any, ...], Rubric]] = {}
 
 
-def _files_stamp(root: Path) -> tuple | None:
+def _files_stamp(root: Path) -> tuple[Any, ...] | None:
     """What changes when a file of the rubric changes (None when one cannot be looked at)."""
     try:
         files = [root / "rubric.yaml", *sorted((root / "themes").glob("*.yaml"))]

@@ -13,7 +13,7 @@ from assessment.respondents import RESPONDENT_ROLES
 from assessment.rubric_files import Document, PathInFile
 
 if TYPE_CHECKING:
-    from assessment.rubric import LocalizedText, RubricFrame, Theme
+    from assessment.rubric import Criterion, LocalizedText, RubricFrame, Theme
 
 # The content rules hold from this rubric version on; older versions (2026.2 and before) were
 # written without them and keep loading as they are.
@@ -142,22 +142,7 @@ def check_themes(
                 )
             else:
                 first_seen[criterion.id] = where
-            if criterion.phase not in phase_ids:
-                problems.append(
-                    f"{document.where(('criteria', i, 'phase'))}: unknown phase "
-                    f"'{criterion.phase}' (known: {', '.join(phase_ids)})"
-                )
-            for j, role in enumerate(criterion.answered_by):
-                if role not in RESPONDENT_ROLES:
-                    problems.append(
-                        f"{document.where(('criteria', i, 'answered_by', j))}: unknown role "
-                        f"'{role}' (known: {', '.join(RESPONDENT_ROLES)})"
-                    )
-            for j, key in enumerate(criterion.sources):
-                if key not in frame.sources:
-                    problems.append(
-                        f"{document.where(('criteria', i, 'sources', j))}: unknown source key '{key}'"
-                    )
+            _check_criterion_refs(frame, criterion, document, i, problems)
         phases_with_criteria = {c.phase for c in theme.criteria}
         for phase_id in phase_ids:
             if phase_id not in phases_with_criteria:
@@ -172,6 +157,33 @@ def check_themes(
             problems.append(
                 f"{frame_doc.where(('crosswalk', old_id))}: crosswalk target '{new_id}' "
                 f"(from '{old_id}') is not a criterion"
+            )
+
+
+def _check_criterion_refs(
+    frame: RubricFrame,
+    criterion: Criterion,
+    document: Document,
+    index: int,
+    problems: list[str],
+) -> None:
+    """A criterion names only phases, roles and sources that exist."""
+    phase_ids = [p.id for p in frame.phases]
+    if criterion.phase not in phase_ids:
+        problems.append(
+            f"{document.where(('criteria', index, 'phase'))}: unknown phase "
+            f"'{criterion.phase}' (known: {', '.join(phase_ids)})"
+        )
+    for j, role in enumerate(criterion.answered_by):
+        if role not in RESPONDENT_ROLES:
+            problems.append(
+                f"{document.where(('criteria', index, 'answered_by', j))}: unknown role "
+                f"'{role}' (known: {', '.join(RESPONDENT_ROLES)})"
+            )
+    for j, key in enumerate(criterion.sources):
+        if key not in frame.sources:
+            problems.append(
+                f"{document.where(('criteria', index, 'sources', j))}: unknown source key '{key}'"
             )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -43,21 +43,14 @@ class Document:
 class _NoAliasLoader(yaml.SafeLoader):
     """PyYAML's safe loader, refusing aliases and deep nesting while it composes."""
 
+    # PyYAML's stubs leave compose_node and peek_event unannotated.
     def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.composer.ComposerError(
-                None, None, "YAML aliases (*name) are not allowed in a rubric", event.start_mark
-            )
+            raise _refused(NO_ALIASES, self.peek_event().start_mark)  # type: ignore[no-untyped-call]
         self._depth = getattr(self, "_depth", 0) + 1
         try:
             if self._depth > MAX_DEPTH:
-                raise yaml.composer.ComposerError(
-                    None,
-                    None,
-                    f"nested deeper than {MAX_DEPTH} levels",
-                    self.peek_event().start_mark,
-                )
+                raise _refused(TOO_DEEP, self.peek_event().start_mark)  # type: ignore[no-untyped-call]
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
@@ -66,25 +59,29 @@ class _NoAliasLoader(yaml.SafeLoader):
 # libyaml parses ten times faster than PyYAML's Python parser. Its composer cannot be hooked, so
 # the same checks run first over the event stream (which stops at the first alias or level too
 # deep, before anything is composed).
-_CLoader = getattr(yaml, "CSafeLoader", None)
+_CLoader: type[yaml.CSafeLoader] | None = getattr(yaml, "CSafeLoader", None)
+NO_ALIASES = "YAML aliases (*name) are not allowed in a rubric"
+TOO_DEEP = f"nested deeper than {MAX_DEPTH} levels"
 
 
-def _check_events(text: str) -> None:
+def _refused(problem: str, mark: object) -> yaml.composer.ComposerError:
+    # libyaml's events carry a yaml._yaml.Mark, which the stubs do not count as a yaml.Mark
+    # (it has the same line and column).
+    return yaml.composer.ComposerError(None, None, problem, cast(yaml.Mark, mark))
+
+
+def _check_events(loader: type[yaml.CSafeLoader], text: str) -> None:
     """The alias and depth checks of ``_NoAliasLoader``, over libyaml's events."""
-    parser = _CLoader(text)
+    parser = loader(text)
     try:
         depth = 0
         while (event := parser.get_event()) is not None:
             if isinstance(event, yaml.AliasEvent):
-                raise yaml.composer.ComposerError(
-                    None, None, "YAML aliases (*name) are not allowed in a rubric", event.start_mark
-                )
+                raise _refused(NO_ALIASES, event.start_mark)
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise yaml.composer.ComposerError(
-                        None, None, f"nested deeper than {MAX_DEPTH} levels", event.start_mark
-                    )
+                    raise _refused(TOO_DEEP, event.start_mark)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
             elif isinstance(event, yaml.StreamEndEvent):
@@ -101,7 +98,7 @@ def read_yaml(path: Path, root: Path, shown_as: str, problems: list[str]) -> Doc
     loader = _NoAliasLoader(text) if _CLoader is None else _CLoader(text)
     try:
         if _CLoader is not None:
-            _check_events(text)
+            _check_events(_CLoader, text)
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:

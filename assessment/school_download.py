@@ -21,9 +21,9 @@ FILES = ("scans", "antwoorden", "toelichtingen", "afspraken", "actieplan")
 
 
 def school_zip(engine: Any, access: store.Access, rubric: Rubric, lang: str = "nl") -> bytes:
-    school = store.get_school(engine, access, access.school_id)
+    school = store.get_school(engine, access, access.bound_school_id)
     scans = list(reversed(store.list_scans(engine, access, school.id)))  # oldest first
-    rows: dict[str, list[list]] = {name: [] for name in FILES}
+    rows: dict[str, list[list[Any]]] = {name: [] for name in FILES}
     for scan in scans:
         data = store.scan_data(engine, access, scan.id)
         rows["scans"].append(
@@ -90,4 +90,5 @@ def _value(value: Any, lang: str) -> str | int:
         return t("report.values.dont_know", lang)
     if value == "na":
         return t("report.values.not_applicable", lang)
-    return value
+    score: int = value
+    return score

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from statistics import fmean
-from typing import Literal
+from typing import Any, Final, Literal
 
 from assessment.rubric import Criterion, Rubric
 
-DONT_KNOW = "dk"
-NOT_APPLICABLE = "na"
+DONT_KNOW: Final = "dk"
+NOT_APPLICABLE: Final = "na"
 SECURED = "geborgd"  # the phase of a theme (or school) whose phases are all complete
 
 AnswerValue = int | Literal["dk", "na"]
@@ -289,13 +289,13 @@ def next_steps(
     rules = rubric.rules
     holding = {item_id for p in theme.phases for item_id, _value in p.critical_open}
     below = [
-        i
+        (i.value, i)
         for i in candidates
         if i.value is not None
         and (i.value < rules.next_step_below or (i.id in holding and i.value < rules.critical_min))
     ]
-    below.sort(key=lambda item: item.value)  # stable: rubric order among equal values
-    steps = [NextStep(theme.id, i.id, "improve", i.value) for i in below]
+    below.sort(key=lambda pair: pair[0])  # stable: rubric order among equal values
+    steps = [NextStep(theme.id, i.id, "improve", value) for value, i in below]
     steps += [NextStep(theme.id, i.id, "find_out", None) for i in candidates if i.unknown]
     # A critical item holding the phase open comes first, lowest or unknown, then the rest.
     steps.sort(key=lambda step: step.criterion not in holding)
@@ -339,7 +339,7 @@ def score_scan(rubric: Rubric, answers: Answers, agreed: Agreed | None = None) -
 
 
 _SCORED_KEPT = 128
-_scored: dict[tuple, ScanResult] = {}
+_scored: dict[tuple[Any, ...], ScanResult] = {}
 _scored_lock = threading.Lock()
 
 

@@ -18,9 +18,11 @@ import datetime as dt
 import io
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell as XlsxCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
@@ -86,8 +88,17 @@ def xlsx_workbook(sheets: Sequence[Sheet]) -> bytes:
     return buffer.getvalue()
 
 
+# A write-only sheet has column_dimensions and auto_filter, which its stubs leave out; and takes
+# a date as a cell's value, where they name only datetime.
+XlsxSheet = Any
+
+
 def _fill_sheet(
-    sheet, headers: Sequence[str], rows: list[Sequence[Cell]], bold: Font, wrap: Alignment
+    sheet: XlsxSheet,
+    headers: Sequence[str],
+    rows: list[Sequence[Cell]],
+    bold: Font,
+    wrap: Alignment,
 ) -> None:
     """Widths, frozen row and filter first: a write-only sheet takes them before its rows."""
     widths = [len(str(header)) for header in headers]
@@ -105,7 +116,7 @@ def _fill_sheet(
         sheet.append([_xlsx_cell(sheet, value, wrap) for value in row])
 
 
-def _xlsx_cell(sheet, value: Cell, wrap: Alignment):
+def _xlsx_cell(sheet: XlsxSheet, value: Cell, wrap: Alignment) -> XlsxCell | Cell:
     if isinstance(value, dt.date):
         return _styled(sheet, value, number_format=XLSX_DATE)
     if isinstance(value, str):
@@ -116,7 +127,7 @@ def _xlsx_cell(sheet, value: Cell, wrap: Alignment):
     return value
 
 
-def _styled(sheet, value, **style) -> WriteOnlyCell:
+def _styled(sheet: XlsxSheet, value: Any, **style: object) -> XlsxCell:
     cell = WriteOnlyCell(sheet, value=value)
     for name, setting in style.items():
         setattr(cell, name, setting)

@@ -11,7 +11,27 @@ from assessment.ui.privacy_leaflet import leaflet_download_button
 from assessment.ui.safe import md
 from assessment.views import privacy
 
-context.ensure_app_frame()
+
+def show_privacy_page() -> None:
+    context.ensure_app_frame()
+    try:
+        notice = notice_from_env(context.lang(), privacy.minimum(context.rubric()))
+    except SettingRefused as refused:
+        st.error(tr("privacy.errors.setting", detail=str(refused)))
+        st.stop()
+    st.title(md(notice.title))
+    st.write(md(notice.intro))
+    with st.container(border=True):
+        st.header(md(notice.not_monitor.heading))
+        st.write(md(notice.not_monitor.paragraphs[0]))
+    current = context.access()
+    if current is not None and current.role == "coordinator":
+        leaflet_download_button(current, key="privacy_leaflet_page")
+    for part in notice.before_roles:
+        section(part)
+    roles_table(notice)
+    for part in notice.after_roles:
+        section(part)
 
 
 def section(part: Section) -> None:
@@ -31,22 +51,4 @@ def roles_table(notice: PrivacyNotice) -> None:
     st.markdown("\n".join([head, "|---|---|---|", *rows]))
 
 
-try:
-    notice = notice_from_env(context.lang(), privacy.minimum(context.rubric()))
-except SettingRefused as refused:
-    st.error(tr("privacy.errors.setting", detail=str(refused)))
-    st.stop()
-
-st.title(md(notice.title))
-st.write(md(notice.intro))
-with st.container(border=True):
-    st.header(md(notice.not_monitor.heading))
-    st.write(md(notice.not_monitor.paragraphs[0]))
-current = context.access()
-if current is not None and current.role == "coordinator":
-    leaflet_download_button(current, key="privacy_leaflet_page")
-for part in notice.before_roles:
-    section(part)
-roles_table(notice)
-for part in notice.after_roles:
-    section(part)
+show_privacy_page()

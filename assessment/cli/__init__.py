@@ -6,6 +6,7 @@ Exit codes: 0 success, 2 bad input (every problem listed), 1 anything else.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 from assessment.cli import report_commands, research_commands, rubric_commands, store_commands
 
@@ -22,4 +23,5 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.handler(args)
+    handler: Callable[[argparse.Namespace], int] = args.handler  # each command sets one
+    return handler(args)

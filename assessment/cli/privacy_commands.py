@@ -6,7 +6,10 @@ import argparse
 from collections.abc import Callable
 
 
-def register(admin_commands, leaf: Callable[..., argparse.ArgumentParser]) -> None:
+def register(
+    admin_commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    leaf: Callable[..., argparse.ArgumentParser],
+) -> None:
     purge = leaf(admin_commands, "purge", "run_purge", "remove what is past its retention period")
     purge.add_argument("--dry-run", action="store_true", help="only list what would be removed")
     school = leaf(

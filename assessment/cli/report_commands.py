@@ -12,7 +12,7 @@ from assessment.i18n import LANGUAGES, t
 from assessment.text_input import LABEL_LENGTH, NAME_LENGTH
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     report = commands.add_parser("report", help=t("report.cli.help", "nl"))
     report.add_argument(
         "answers", nargs="?", type=Path, help="ANSWERS.csv: respondent,criterion,answer[,role,note]"

@@ -15,7 +15,7 @@ from assessment.rubric import Rubric, RubricError, default_rubric_dir, load_rubr
 from assessment.scoring import ScanResult, score_scan
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     validate = commands.add_parser("validate", help="check a rubric directory")
     validate.add_argument("directory", nargs="?", type=Path, help="rubric directory")
     validate.set_defaults(handler=run_validate)

@@ -16,7 +16,7 @@ from assessment.i18n import LANGUAGES
 from assessment.roles import CODE_ROLES
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", required=True)
     _leaf(db_commands, "upgrade", "run_upgrade", "apply every migration (alembic upgrade head)")
@@ -59,7 +59,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     import_.add_argument("--board", type=int, metavar="ID", help="import into this board")
 
 
-def _leaf(commands, name: str, handler: str, help_text: str) -> argparse.ArgumentParser:
+def _leaf(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    handler: str,
+    help_text: str,
+) -> argparse.ArgumentParser:
     parser = commands.add_parser(name, help=help_text)
     parser.add_argument("--lang", choices=list(LANGUAGES), default="nl")
     parser.set_defaults(handler=_handler(handler))
@@ -73,7 +78,8 @@ def _handler(name: str) -> Callable[[argparse.Namespace], int]:
         from assessment.cli import privacy_handlers, store_handlers
 
         module = privacy_handlers if hasattr(privacy_handlers, name) else store_handlers
-        return getattr(module, name)(args)
+        handler: Callable[[argparse.Namespace], int] = getattr(module, name)
+        return handler(args)
 
     return run
 

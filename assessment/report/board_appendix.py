@@ -30,7 +30,12 @@ from assessment.rubric import Rubric
 
 
 def board_appendix_pdf(
-    dashboard: Dashboard, maps: Cells, rubric: Rubric, board: str, lang: str = "nl", made=None
+    dashboard: Dashboard,
+    maps: Cells,
+    rubric: Rubric,
+    board: str,
+    lang: str = "nl",
+    made: dt.date | None = None,
 ) -> bytes:
     """The appendix as bytes; ``maps`` holds the ontwikkelkaart cells of each school's newest
     shown scan (``store.board_maps``)."""

@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -43,6 +43,7 @@ from assessment.report.board_palette import (
 )
 from assessment.report.fonts import BOLD, FAMILY, clean
 from assessment.report.furniture import render
+from assessment.report.shapes import rect
 from assessment.report.styles import CONTENT_WIDTH, FRAME_HEIGHT, GRID, esc, fit
 from assessment.report.tables import table
 from assessment.report.trend_chart import trend_drawing
@@ -74,7 +75,11 @@ class BoardWriter(Writer):
 
 
 def board_pdf(
-    dashboard: Dashboard, rubric: Rubric, board: str, lang: str = "nl", made=None
+    dashboard: Dashboard,
+    rubric: Rubric,
+    board: str,
+    lang: str = "nl",
+    made: dt.date | None = None,
 ) -> bytes:
     """The annual-report PDF as bytes: at most four pages."""
     w = BoardWriter(dashboard, rubric, lang)
@@ -146,8 +151,9 @@ def averages(w: BoardWriter) -> Flowable:
         by_label = dict(d.average_trend(series))
         low, high = band.get(labels[-1], (None, None)) if labels else (None, None)
         change = None
-        if previous and by_label.get(previous) is not None and by_label.get(labels[-1]) is not None:
-            change = by_label[labels[-1]] - by_label[previous]
+        now, before = by_label.get(labels[-1]) if labels else None, by_label.get(previous or "")
+        if previous and before is not None and now is not None:
+            change = now - before
         rows.append(
             [
                 w.p(w.theme(theme), "cell_bold"),
@@ -270,7 +276,7 @@ def movers_table(w: BoardWriter, pairs: Sequence[tuple[SchoolRow, float]]) -> Fl
 def small_heatmap(w: BoardWriter) -> list[Flowable]:
     """Every school's readiness on a page of its own, when it fits there (a few dozen schools
     with short names); else a pointer to the appendix."""
-    pointer = [w.p(w.ct("pdf.heatmap_in_appendix", count=len(w.d.rows)), "small")]
+    pointer: list[Flowable] = [w.p(w.ct("pdf.heatmap_in_appendix", count=len(w.d.rows)), "small")]
     if len(w.d.rows) > HEATMAP_ROWS:
         return pointer
     heading = w.p(w.ct("pdf.heatmap_heading"), "h2")
@@ -405,7 +411,7 @@ def phase_bars(w: BoardWriter) -> Drawing:
                 continue
             width = bar_width * count / total
             fill = colors.HexColor(PHASE_FILLS[step % len(PHASE_FILLS)])
-            drawing.add(Rect(x, y, width, BAR_HEIGHT, fillColor=fill, strokeColor=colors.white))
+            drawing.add(rect(x, y, width, BAR_HEIGHT, fillColor=fill, strokeColor=colors.white))
             drawing.add(
                 String(
                     x + width / 2,
@@ -421,7 +427,7 @@ def phase_bars(w: BoardWriter) -> Drawing:
     x = label_width
     for step, phase in enumerate(phases):
         fill = colors.HexColor(PHASE_FILLS[step % len(PHASE_FILLS)])
-        drawing.add(Rect(x, 2, 8, 8, fillColor=fill, strokeColor=GRID, strokeWidth=0.5))
+        drawing.add(rect(x, 2, 8, 8, fillColor=fill, strokeColor=GRID, strokeWidth=0.5))
         label = clean(w.phase_text(phase))
         drawing.add(String(x + 11, 3, label, fontName=FAMILY, fontSize=7.5))
         x += 11 + fit([label], FAMILY, 7.5) + 6

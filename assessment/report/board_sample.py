@@ -25,12 +25,16 @@ class SampleBoard:
     criteria: dict[int, dict[str, CriterionSummary]]
 
 
-def sample_board(rubric: Rubric, schools: int = 1000, years: int = 3, seed: int = 2026):
+def sample_board(
+    rubric: Rubric, schools: int = 1000, years: int = 3, seed: int = 2026
+) -> SampleBoard:
     """A board of ``schools`` schools with ``years`` closed scans each (the newest first)."""
     rng = random.Random(seed)
     phases = rubric.phase_ids
     themes = [theme.id for theme in rubric.theme_list]
-    board_schools, maps, criteria = [], {}, {}
+    board_schools: list[BoardSchool] = []
+    maps: dict[int, dict[str, list[tuple[str, str, float | None]]]] = {}
+    criteria: dict[int, dict[str, CriterionSummary]] = {}
     scan_id = 0
     for number in range(1, schools + 1):
         info = SchoolInfo(number, 1, f"School {number:04d}", True, False)

@@ -147,7 +147,7 @@ def topics(w: BriefingWriter) -> list[Flowable]:
     heading = w.p(w.bt("topics_heading"), "h2")
     if w.b.result.awaits_answers:
         return [heading, w.p(w.bt("topics_wait"), "small")]
-    story = [heading, w.p(w.bt("topics_intro", phase=w.b.school_phase), "small")]
+    story: list[Flowable] = [heading, w.p(w.bt("topics_intro", phase=w.b.school_phase), "small")]
     for number, topic in enumerate(w.b.topics, start=1):
         score = (
             w.bt("topic_value", value=w.num(topic.value))
@@ -171,7 +171,10 @@ def weakest_and_changes(w: BriefingWriter) -> list[Flowable]:
         heading = w.bt(
             "weak_theme", theme=theme.label, readiness=w.num(theme.readiness), phase=theme.phase
         )
-        lines = [w.p(heading, "lead"), *(w.p(line, "small") for line in theme.why[1:])]
+        lines: list[Flowable] = [
+            w.p(heading, "lead"),
+            *(w.p(line, "small") for line in theme.why[1:]),
+        ]
         story.append(KeepTogether(lines))
     if w.b.previous_label is None:
         story += [w.p(w.bt("changes_heading_none"), "h2"), w.p(w.bt("no_previous"))]
@@ -231,7 +234,7 @@ def contested(w: BriefingWriter) -> list[Flowable]:
 
 
 def _contested_item(w: BriefingWriter, item: ContestedItem) -> list[Flowable]:
-    lines = [
+    lines: list[Flowable] = [
         w.m(f"<b>{esc(item.label)}</b> · {esc(item.theme_label)}", "body"),
     ]
     facts = [item.explanation] if item.explanation else []

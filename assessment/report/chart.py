@@ -10,18 +10,21 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from math import cos, pi, sin
+from typing import Literal
 
 from reportlab.graphics.charts.spider import SpiderChart
-from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
+from reportlab.graphics.shapes import Drawing, Line, Polygon, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from assessment.report.fonts import BOLD, FAMILY
+from assessment.report.shapes import rect
 from assessment.report.styles import CURRENT, GRID, MUTED, PREVIOUS, TEXT
 
 SCALE = (25, 50, 75, 100)
+TextAnchor = Literal["start", "middle", "end"]
 
 
 @dataclass(frozen=True)
@@ -77,12 +80,13 @@ def _radar(
         angle = pi / 2 - 2 * pi * index / count  # first theme at the top, clockwise
         return cx + radius * fraction * cos(angle), cy + radius * fraction * sin(angle)
 
-    for value in SCALE:  # grid rings
-        ring = [c for i in range(count) for c in point(i, value / 100)]
+    for step in SCALE:  # grid rings
+        ring = [c for i in range(count) for c in point(i, step / 100)]
         drawing.add(Polygon(ring, fillColor=None, strokeColor=GRID, strokeWidth=0.5))
     spider = FixedScaleSpider()
-    spider.x, spider.y = cx - radius, cy - radius
-    spider.width = spider.height = 2 * radius
+    # The stubs type a widget's position and size as int; ReportLab takes any number.
+    spider.x, spider.y = cx - radius, cy - radius  # type: ignore[assignment]
+    spider.width = spider.height = 2 * radius  # type: ignore[assignment]
     shown = _series_in_drawing_order(current, previous)
     spider.data = [list(series.values) for series, _ in shown]
     spider.labels = None
@@ -108,7 +112,7 @@ def _radar(
         x, y = point(0.5, value / 100)
         text = str(value)
         drawing.add(
-            Rect(
+            rect(
                 x - 1,
                 y - 3.5,
                 stringWidth(text, FAMILY, 6) + 2,
@@ -125,13 +129,20 @@ def _radar(
     return drawing
 
 
-def _theme_label(drawing, label, value, index, count, point) -> None:
+def _theme_label(
+    drawing: Drawing,
+    label: str,
+    value: str,
+    index: int,
+    count: int,
+    point: Callable[[float, float], tuple[float, float]],
+) -> None:
     angle = pi / 2 - 2 * pi * index / count
     x, y = point(index, 1.0)
     x += 8 * cos(angle)
     y += 8 * sin(angle)
     horizontal, vertical = cos(angle), sin(angle)
-    anchor = "start" if horizontal > 0.25 else "end" if horizontal < -0.25 else "middle"
+    anchor: TextAnchor = "start" if horizontal > 0.25 else "end" if horizontal < -0.25 else "middle"
     lines = simpleSplit(label, FAMILY, 8, 118)
     line_height = 9.5
     block = (len(lines) + 1) * line_height
@@ -166,7 +177,7 @@ def _theme_label(drawing, label, value, index, count, point) -> None:
     )
 
 
-def _legend(drawing: Drawing, shown, width: float, y: float) -> None:
+def _legend(drawing: Drawing, shown: list[tuple[Series, bool]], width: float, y: float) -> None:
     entries = list(reversed(shown))  # this scan first
     widths = [30 + stringWidth(series.name, FAMILY, 8) for series, _ in entries]
     gap = 24
@@ -181,7 +192,8 @@ def _legend(drawing: Drawing, shown, width: float, y: float) -> None:
                 y + 3,
                 strokeColor=color,
                 strokeWidth=1.2 if is_previous else 1.8,
-                strokeDashArray=(4, 2) if is_previous else None,
+                # None, a solid line, is ReportLab's default, which the stubs leave out
+                strokeDashArray=(4, 2) if is_previous else None,  # type: ignore[arg-type]
             )
         )
         drawing.add(
@@ -213,14 +225,14 @@ def _bars(
     left = label_width
     span = width - label_width - value_width
     bottom = legend_height
-    for value in (0, *SCALE):
-        x = left + span * value / 100
+    for step in (0, *SCALE):
+        x = left + span * step / 100
         drawing.add(Line(x, bottom, x, height - top_pad + 4, strokeColor=GRID, strokeWidth=0.5))
         drawing.add(
             String(
                 x,
                 height - top_pad + 7,
-                str(value),
+                str(step),
                 fontName=FAMILY,
                 fontSize=6,
                 fillColor=MUTED,
@@ -249,7 +261,7 @@ def _bars(
             color = PREVIOUS if is_previous else CURRENT
             length = span * min(max(value or 0.0, 0.0), 100.0) / 100
             drawing.add(
-                Rect(
+                rect(
                     left,
                     y,
                     length,
@@ -274,7 +286,9 @@ def _bars(
     return drawing
 
 
-def _legend_bars(drawing: Drawing, shown, width: float, y: float) -> None:
+def _legend_bars(
+    drawing: Drawing, shown: list[tuple[Series, bool]], width: float, y: float
+) -> None:
     entries = list(reversed(shown))
     widths = [22 + stringWidth(series.name, FAMILY, 8) for series, _ in entries]
     gap = 24
@@ -282,7 +296,7 @@ def _legend_bars(drawing: Drawing, shown, width: float, y: float) -> None:
     for (series, is_previous), entry_width in zip(entries, widths, strict=True):
         color = PREVIOUS if is_previous else CURRENT
         drawing.add(
-            Rect(
+            rect(
                 x,
                 y,
                 14,

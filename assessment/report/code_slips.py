@@ -106,7 +106,9 @@ def _slip(canvas: Canvas, x: float, y: float, slip: Slip, school: str, lang: str
     width = x + SLIP_WIDTH - PADDING - left
     line = top - 7
 
-    def text(value: str, font: str, size: float, color=colors.black, gap: float = 1.3) -> None:
+    def text(
+        value: str, font: str, size: float, color: colors.Color = colors.black, gap: float = 1.3
+    ) -> None:
         nonlocal line
         canvas.setFont(font, size)
         canvas.setFillColor(color)

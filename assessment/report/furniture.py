@@ -37,13 +37,13 @@ class NumberedCanvas(rl_canvas.Canvas):
 
     def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
         self._pages.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # ReportLab's own page reset, unstubbed
 
     def save(self) -> None:
         total = len(self._pages)
         for state in self._pages:
             self.__dict__.update(state)
-            self._furniture(self._pageNumber, total)
+            self._furniture(self.getPageNumber(), total)
             super().showPage()
         super().save()
 
@@ -90,7 +90,7 @@ def render(
         title=plain(title),
         author=plain(author),
         subject=subject,
-        keywords=keywords,
+        keywords=keywords,  # type: ignore[arg-type]  # a text, as ReportLab takes it; stubs say list
         creator=t("report.app_name", lang),
         lang=t("report.pdf_lang", lang),
         displayDocTitle=True,

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from assessment.development_map import CELL_SYMBOLS, CellState, MapRow
 from assessment.report.fonts import BOLD, FAMILY
+from assessment.report.shapes import rect
 from assessment.report.styles import TEXT
 
 # Light fills from a colour-blind-safe blue–orange pair; the words and symbols carry the meaning.
@@ -32,7 +33,7 @@ def development_map_drawing(
     theme_label: Callable[[str], str],
     phase_label: Callable[[str], str],
     state_word: Callable[[CellState, int], str],
-    mean_text: Callable[[float | None], str],
+    mean_text: Callable[[float], str],
     width: float,
 ) -> Drawing:
     """Labels come in cleaned for the embedded font; ``mean_text`` formats a phase mean."""
@@ -51,7 +52,7 @@ def development_map_drawing(
             x = LABEL_WIDTH + index * column
             fill = CELL_FILLS[cell.state]
             drawing.add(
-                Rect(
+                rect(
                     x + 1,
                     top - ROW_HEIGHT + 1,
                     column - 2,

@@ -21,10 +21,9 @@ def map_notes(w: Writer, rubric: Rubric, result: ScanResult) -> list[Flowable]:
         ("map.critical_title", critical_holds(rubric, result, w.lang)),
     ):
         if lines:
-            story.append(
-                KeepTogether(
-                    [w.p(t(title, w.lang), "lead")]
-                    + [w.m(esc(line), "bullet", "•") for line in lines]
-                )
-            )
+            note: list[Flowable] = [
+                w.p(t(title, w.lang), "lead"),
+                *(w.m(esc(line), "bullet", "•") for line in lines),
+            ]
+            story.append(KeepTogether(note))
     return story

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Collection, Mapping, Sequence
+from typing import cast
 
 import plotly.graph_objects as go
 
@@ -79,7 +80,7 @@ TABLE_STYLE = """<style>
 
 def heat_table_html(
     headers: Sequence[str],
-    rows: Sequence[Sequence[str | float | None]],
+    rows: Sequence[Sequence[object]],
     heat: Collection[int],
     number_text: Callable[[float], str],
     *,
@@ -109,8 +110,9 @@ def heat_table_html(
         cells = []
         for column, value in enumerate(row[1:], start=1):
             if column in heat:
-                text = "–" if value is None else number_text(value)
-                cells.append(f'<td class="heat" style="{readiness_css(value)}">{text}</td>')
+                heat_value = cast(float | None, value)  # a heat column holds numbers
+                text = "–" if heat_value is None else number_text(heat_value)
+                cells.append(f'<td class="heat" style="{readiness_css(heat_value)}">{text}</td>')
             else:
                 cells.append(f"<td>{html.escape('' if value is None else str(value))}</td>")
         kind = ' class="average"' if emphasise_first and index == 0 else ""

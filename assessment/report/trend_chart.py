@@ -32,7 +32,8 @@ def trend_drawing(
     drawing = Drawing(width, height, initialFontName=FAMILY)
     chart = HorizontalLineChart()
     chart.x, chart.y = 30, 20 + legend_rows * 12
-    chart.width, chart.height = width - 80, 140
+    # The stubs type a widget's size as int; ReportLab takes any number.
+    chart.width, chart.height = width - 80, 140  # type: ignore[assignment]
     chart.data = [[p.readiness[index] for p in points] for index in range(len(theme_labels))]
     chart.categoryAxis.categoryNames = [p.label for p in points]
     chart.categoryAxis.labels.fontName = FAMILY

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, Row, select
+from sqlalchemy import Connection, Row, Table, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from assessment.respondents import RESPONDENT_ROLES
@@ -42,7 +42,7 @@ def aware(value: dt.datetime | None) -> dt.datetime | None:
     return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
 
-def insert_for(connection: Connection, table):
+def insert_for(connection: Connection, table: Table) -> postgresql.Insert | sqlite.Insert:
     """An INSERT that supports ``on_conflict_do_update`` on this connection's dialect."""
     if connection.dialect.name == "postgresql":
         return postgresql.insert(table)
@@ -52,11 +52,11 @@ def insert_for(connection: Connection, table):
 # --- rows to dataclasses ----------------------------------------------------------------------
 
 
-def board_info(row: Row) -> BoardInfo:
+def board_info(row: Row[Any]) -> BoardInfo:
     return BoardInfo(id=row.id, name=row.name)
 
 
-def school_info(row: Row) -> SchoolInfo:
+def school_info(row: Row[Any]) -> SchoolInfo:
     return SchoolInfo(
         id=row.id,
         board_id=row.board_id,
@@ -66,7 +66,7 @@ def school_info(row: Row) -> SchoolInfo:
     )
 
 
-def scan_info(row: Row) -> ScanInfo:
+def scan_info(row: Row[Any]) -> ScanInfo:
     return ScanInfo(
         id=row.id,
         school_id=row.school_id,
@@ -82,7 +82,7 @@ def scan_info(row: Row) -> ScanInfo:
     )
 
 
-def respondent_info(row: Row) -> RespondentInfo:
+def respondent_info(row: Row[Any]) -> RespondentInfo:
     return RespondentInfo(
         id=row.id,
         scan_id=row.scan_id,
@@ -122,7 +122,7 @@ def role_columns(roles: Any) -> dict[str, str | None]:
     }
 
 
-def answer_info(row: Row) -> AnswerInfo:
+def answer_info(row: Row[Any]) -> AnswerInfo:
     return AnswerInfo(
         criterion=row.criterion,
         value=decode_value(row.kind, row.score),
@@ -131,7 +131,7 @@ def answer_info(row: Row) -> AnswerInfo:
     )
 
 
-def action_info(row: Row) -> ActionInfo:
+def action_info(row: Row[Any]) -> ActionInfo:
     return ActionInfo(
         id=row.id,
         scan_id=row.scan_id,
@@ -146,7 +146,7 @@ def action_info(row: Row) -> ActionInfo:
     )
 
 
-def code_info(row: Row) -> CodeInfo:
+def code_info(row: Row[Any]) -> CodeInfo:
     return CodeInfo(
         id=row.id,
         role=row.role,
@@ -165,13 +165,15 @@ def code_info(row: Row) -> CodeInfo:
 
 
 def encode_value(value: AnswerValue) -> tuple[str, int | None]:
-    if value in (DONT_KNOW, NOT_APPLICABLE):
-        return str(value), None
+    if isinstance(value, str):  # DONT_KNOW or NOT_APPLICABLE
+        return value, None
     return "score", int(value)
 
 
 def decode_value(kind: str, score: int | None) -> AnswerValue:
-    return int(score) if kind == "score" else kind  # type: ignore[return-value]
+    if kind == "score":
+        return int(cast(int, score))  # the database holds a score with every "score" row
+    return cast(AnswerValue, kind)  # and only "dk" or "na" as another kind
 
 
 def is_answer_value(value: Any) -> bool:
@@ -208,7 +210,7 @@ def check_may_answer(rubric: Rubric, criterion: str, roles: Roles) -> None:
         raise InvalidInput("store.errors.not_for_role", criterion=criterion)
 
 
-def scan_rubric(scan: Row) -> Rubric:
+def scan_rubric(scan: Row[Any]) -> Rubric:
     rubric = rubric_for(scan.rubric_id, scan.rubric_hash)
     if rubric is None:
         raise InvalidInput(
@@ -234,14 +236,14 @@ def clean_text(value: Any, limit: int, *, required: str | None = None, name: boo
 # --- rows -------------------------------------------------------------------------------------
 
 
-def get_school_row(connection: Connection, school_id: Any) -> Row:
+def get_school_row(connection: Connection, school_id: Any) -> Row[Any]:
     row = connection.execute(select(T.school).where(T.school.c.id == _id(school_id))).one_or_none()
     if row is None:
         raise NotFound("store.errors.school_not_found", id=school_id)
     return row
 
 
-def get_scan_row(connection: Connection, scan_id: Any, *, update_lock: bool = False) -> Row:
+def get_scan_row(connection: Connection, scan_id: Any, *, update_lock: bool = False) -> Row[Any]:
     query = select(T.scan).where(T.scan.c.id == _id(scan_id))
     if update_lock:
         query = query.with_for_update()

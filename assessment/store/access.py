@@ -10,8 +10,19 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+from typing import Any
 
-from sqlalchemy import Connection, Engine, Row, and_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Row,
+    ScalarResult,
+    Select,
+    and_,
+    select,
+    update,
+)
 
 from assessment.store import tables as T
 from assessment.store._common import (
@@ -49,7 +60,7 @@ def admin_access() -> Access:
 # --- checking an access -----------------------------------------------------------------------
 
 
-def _code_columns():
+def _code_columns() -> tuple[ColumnElement[Any], ...]:
     return (
         T.access_code.c.id,
         T.access_code.c.role,
@@ -64,7 +75,7 @@ def _code_columns():
     )
 
 
-def _code_query():
+def _code_query() -> Select[Any]:
     return select(*_code_columns()).select_from(
         T.access_code.outerjoin(
             T.respondent,
@@ -77,7 +88,7 @@ def _code_query():
     )
 
 
-def _refuse_inactive(row: Row, now: dt.datetime) -> None:
+def _refuse_inactive(row: Row[Any], now: dt.datetime) -> None:
     if row.revoked_at is not None:
         raise CodeRefused("store.errors.code_revoked")
     if row.expires_at is not None and row.expires_at <= now:
@@ -117,7 +128,7 @@ def verify(connection: Connection, access: Access) -> None:
         raise AccessDenied()
 
 
-def school_read(connection: Connection, access: Access, school_id: int) -> Row:
+def school_read(connection: Connection, access: Access, school_id: int) -> Row[Any]:
     """The school row when ``access`` may see this school's name and scan list: admin,
     coordinator and trainer of the school, its board when the school shares with the board."""
     school = get_school_row(connection, school_id)
@@ -166,7 +177,7 @@ def resolve_code(engine: Engine, code: str, now: dt.datetime | None = None) -> A
         return _access_of(connection, row)
 
 
-def _access_of(connection: Connection, row: Row) -> Access:
+def _access_of(connection: Connection, row: Row[Any]) -> Access:
     board_id = row.board_id
     if row.school_id is not None:
         board_id = get_school_row(connection, row.school_id).board_id
@@ -223,7 +234,7 @@ def insert_code(
 ) -> tuple[str, int]:
     """Insert a code row (and a respondent row for a respondent code); returns (code, id)."""
     code = new_code()
-    code_id = connection.execute(
+    code_id: int = connection.execute(
         T.access_code.insert()
         .values(
             code_hash=hash_code(code),
@@ -301,13 +312,7 @@ def check_issue(
     if access.role == "coordinator" and role not in ("respondent", "trainer"):
         raise AccessDenied()
     if role == "board":
-        if board_id is None or school_id is not None or scan_id is not None:
-            raise InvalidInput("store.errors.code_scope", role=role)
-        if (
-            connection.execute(select(T.board.c.id).where(T.board.c.id == board_id)).one_or_none()
-            is None
-        ):
-            raise NotFound("store.errors.board_not_found", id=board_id)
+        _check_board_scope(connection, role, board_id, school_id, scan_id)
         return None
     if role in ("coordinator", "trainer"):
         if school_id is None or board_id is not None or scan_id is not None:
@@ -316,6 +321,36 @@ def check_issue(
         if access.role == "coordinator":
             school_write(access, school_id)
         return school_id
+    return _check_respondent_scope(connection, access, role, board_id, school_id, scan_id)
+
+
+def _check_board_scope(
+    connection: Connection,
+    role: str,
+    board_id: int | None,
+    school_id: int | None,
+    scan_id: int | None,
+) -> None:
+    """A board code names a board that exists, and no school or scan."""
+    if board_id is None or school_id is not None or scan_id is not None:
+        raise InvalidInput("store.errors.code_scope", role=role)
+    if (
+        connection.execute(select(T.board.c.id).where(T.board.c.id == board_id)).one_or_none()
+        is None
+    ):
+        raise NotFound("store.errors.board_not_found", id=board_id)
+
+
+def _check_respondent_scope(
+    connection: Connection,
+    access: Access,
+    role: str,
+    board_id: int | None,
+    school_id: int | None,
+    scan_id: int | None,
+) -> int:
+    """A respondent code names an open scan (of the school, if one is named too) that
+    ``access`` may write to; returns that scan's school."""
     if scan_id is None or board_id is not None:
         raise InvalidInput("store.errors.code_scope", role=role)
     if isinstance(scan_id, int) and not isinstance(scan_id, bool):
@@ -327,7 +362,8 @@ def check_issue(
         school_write(access, scan.school_id)
     if scan.status != "open":
         raise ScanClosed()
-    return scan.school_id
+    school: int = scan.school_id
+    return school
 
 
 def issued(connection: Connection, code: str, code_id: int) -> IssuedCode:
@@ -341,7 +377,7 @@ def issued(connection: Connection, code: str, code_id: int) -> IssuedCode:
 def respondent_numbers(connection: Connection, scan_id: int) -> dict[int, int]:
     """The number ("Collega N") of each respondent code of a scan: its place in the order the
     codes were made. Codes are never deleted, so a number never changes."""
-    ids = connection.execute(
+    ids: ScalarResult[int] = connection.execute(
         select(T.access_code.c.id)
         .where(T.access_code.c.scan_id == scan_id, T.access_code.c.role == "respondent")
         .order_by(T.access_code.c.id)

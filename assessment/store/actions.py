@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Row, delete, select, update
@@ -25,6 +25,7 @@ from assessment.store.info import (
     ACTION_STATUSES,
     OPEN_ACTION_STATUSES,
     REVIEW_DECISIONS,
+    Access,
     ActionInfo,
 )
 from assessment.store.schools import previous_row
@@ -82,7 +83,7 @@ def _date(value: Any) -> dt.date | None:
     raise InvalidInput("store.errors.bad_date", value=str(value))
 
 
-def _action_row(connection: Connection, action_id: Any, *, lock: bool = False) -> Row:
+def _action_row(connection: Connection, action_id: Any, *, lock: bool = False) -> Row[Any]:
     if isinstance(action_id, bool) or not isinstance(action_id, int):
         raise NotFound("store.errors.action_not_found", id=action_id)
     query = select(T.action).where(T.action.c.id == action_id)
@@ -94,7 +95,7 @@ def _action_row(connection: Connection, action_id: Any, *, lock: bool = False) -
     return row
 
 
-def list_actions(engine: Engine, access, scan_id: int) -> list[ActionInfo]:
+def list_actions(engine: Engine, access: Access, scan_id: int) -> list[ActionInfo]:
     with reading(engine) as connection:
         verify(connection, access)
         scan = get_scan_row(connection, scan_id)
@@ -107,7 +108,7 @@ def list_actions(engine: Engine, access, scan_id: int) -> list[ActionInfo]:
 
 def add_action(
     engine: Engine,
-    access,
+    access: Access,
     scan_id: int,
     theme: str,
     title: str,
@@ -116,8 +117,8 @@ def add_action(
     status: str = "planned",
     criterion: str | None = None,
 ) -> ActionInfo:
-    fields = {"theme": theme, "criterion": criterion, "title": title, "owner": owner}
-    fields |= {"due_date": due_date, "status": status}
+    fields: dict[str, Any] = {"theme": theme, "criterion": criterion, "title": title}
+    fields |= {"owner": owner, "due_date": due_date, "status": status}
     with writing(engine) as connection:
         verify(connection, access)
         scan = get_scan_row(connection, scan_id)
@@ -128,7 +129,7 @@ def add_action(
 
 
 def update_action(
-    engine: Engine, access, action_id: int, *, version: int, **fields: Any
+    engine: Engine, access: Access, action_id: int, *, version: int, **fields: Any
 ) -> ActionInfo:
     """Change some of theme, criterion, title, owner, due_date, status. Moving an action to
     another theme drops a criterion of the old theme. ``version`` is the version the caller saw;
@@ -145,7 +146,7 @@ def update_action(
         return action_info(_action_row(connection, action_id))
 
 
-def delete_action(engine: Engine, access, action_id: int, *, version: int) -> None:
+def delete_action(engine: Engine, access: Access, action_id: int, *, version: int) -> None:
     """Delete an action; refused with ``Conflict`` when it changed since the caller saw ``version``."""
     with writing(engine) as connection:
         verify(connection, access)
@@ -160,12 +161,12 @@ def delete_action(engine: Engine, access, action_id: int, *, version: int) -> No
 
 def save_plan(
     engine: Engine,
-    access,
+    access: Access,
     scan_id: int,
     *,
-    added: list[dict[str, Any]] = (),
+    added: Sequence[dict[str, Any]] = (),
     updated: dict[int, dict[str, Any]] | None = None,
-    deleted: list[int] = (),
+    deleted: Sequence[int] = (),
     versions: Mapping[int, int] | None = None,
 ) -> list[ActionInfo]:
     """Apply one edit of a scan's plan in one transaction: all of it, or (on any error) nothing.
@@ -206,7 +207,13 @@ def save_plan(
 
 
 def _record_plan(
-    connection: Connection, access, scan: Row, *, added: int = 0, changed: int = 0, deleted: int = 0
+    connection: Connection,
+    access: Access,
+    scan: Row[Any],
+    *,
+    added: int = 0,
+    changed: int = 0,
+    deleted: int = 0,
 ) -> None:
     """How many actions an edit added, changed and deleted; never their titles or owners."""
     detail = {"added": added, "changed": changed, "deleted": deleted}
@@ -215,7 +222,7 @@ def _record_plan(
     )
 
 
-def _plan_rows(connection: Connection, action_ids: list[Any]) -> dict[int, Row]:
+def _plan_rows(connection: Connection, action_ids: list[Any]) -> dict[int, Row[Any]]:
     """The rows of these actions that exist, locked for the edit (PostgreSQL)."""
     for action_id in action_ids:
         if isinstance(action_id, bool) or not isinstance(action_id, int):
@@ -238,7 +245,7 @@ def _conflict(current: dict[int, ActionInfo | None]) -> Conflict:
     return Conflict("store.errors.plan_changed", current=current, titles=titles)
 
 
-def _insert(connection: Connection, scan: Row, fields: dict[str, Any]) -> int:
+def _insert(connection: Connection, scan: Row[Any], fields: dict[str, Any]) -> int:
     defaults = {"criterion": None, "owner": "", "due_date": None, "status": "planned"}
     values = check_action_fields(scan_rubric(scan), defaults | fields)
     return connection.execute(
@@ -246,7 +253,7 @@ def _insert(connection: Connection, scan: Row, fields: dict[str, Any]) -> int:
     ).scalar_one()
 
 
-def _update(connection: Connection, row: Row, scan: Row, fields: dict[str, Any]) -> None:
+def _update(connection: Connection, row: Row[Any], scan: Row[Any], fields: dict[str, Any]) -> None:
     unknown = sorted(set(fields) - set(EDITABLE_FIELDS))
     if unknown:
         raise InvalidInput("store.errors.unknown_field", field=", ".join(unknown))
@@ -268,7 +275,7 @@ def _update(connection: Connection, row: Row, scan: Row, fields: dict[str, Any])
     )
 
 
-def actions_to_review(engine: Engine, access, scan_id: int) -> list[ActionInfo]:
+def actions_to_review(engine: Engine, access: Access, scan_id: int) -> list[ActionInfo]:
     """Open (planned or doing) actions of the school's previous scan that have not been carried
     over into this scan yet: they come back for review before new steps."""
     with reading(engine) as connection:
@@ -294,7 +301,7 @@ def actions_to_review(engine: Engine, access, scan_id: int) -> list[ActionInfo]:
 
 
 def review_action(
-    engine: Engine, access, action_id: int, scan_id: int, decision: str, *, version: int
+    engine: Engine, access: Access, action_id: int, scan_id: int, decision: str, *, version: int
 ) -> ActionInfo | None:
     """Decide on an earlier scan's action: "continue" copies it into ``scan_id`` (status kept,
     ``carried_from`` set) and returns the copy; "done" or "dropped" set the old action's status

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine, Row, delete, select, update
+from sqlalchemy import ColumnElement, Connection, Engine, Row, delete, select, update
 
 from assessment.respondents import (
     answers_in_anonymous_order,
@@ -32,20 +32,20 @@ from assessment.store.access import school_content, school_write, verify
 from assessment.store.audit_record import record
 from assessment.store.engine import reading, writing
 from assessment.store.errors import Conflict, InvalidInput, ScanClosed
-from assessment.store.info import AgreedInfo, AnswerInfo, RespondentInfo, ScanData
+from assessment.store.info import Access, AgreedInfo, AnswerInfo, RespondentInfo, ScanData
 from assessment.store.removed_answers import kept_answers
 from assessment.store.respondent_row import own_row
 from assessment.store.scan_lock import hold_scan
 from assessment.store.summaries import refresh as refresh_summary
 
 
-def _open(scan: Row) -> None:
+def _open(scan: Row[Any]) -> None:
     if scan.status != "open":
         raise ScanClosed()
 
 
 def start_respondent(
-    engine: Engine, access, roles: Roles, scan_id: int | None = None
+    engine: Engine, access: Access, roles: Roles, scan_id: int | None = None
 ) -> RespondentInfo:
     """Begin (or resume) filling in: records the optional roles (one or several, the first
     counts in every breakdown by role) and the start time."""
@@ -63,14 +63,18 @@ def start_respondent(
         )
 
 
-def my_respondent(engine: Engine, access, scan_id: int | None = None) -> RespondentInfo | None:
+def my_respondent(
+    engine: Engine, access: Access, scan_id: int | None = None
+) -> RespondentInfo | None:
     with reading(engine) as connection:
         verify(connection, access)
         row, _scan = own_row(connection, access, scan_id)
         return None if row is None else respondent_info(row)
 
 
-def clear_answer(engine: Engine, access, criterion: str, scan_id: int | None = None) -> None:
+def clear_answer(
+    engine: Engine, access: Access, criterion: str, scan_id: int | None = None
+) -> None:
     with writing(engine) as connection:
         verify(connection, access)
         row, scan = own_row(connection, access, scan_id, lock=True)
@@ -83,7 +87,7 @@ def clear_answer(engine: Engine, access, criterion: str, scan_id: int | None = N
             )
 
 
-def my_answers(engine: Engine, access, scan_id: int | None = None) -> dict[str, AnswerInfo]:
+def my_answers(engine: Engine, access: Access, scan_id: int | None = None) -> dict[str, AnswerInfo]:
     with reading(engine) as connection:
         verify(connection, access)
         row, _scan = own_row(connection, access, scan_id)
@@ -97,7 +101,7 @@ def my_answers(engine: Engine, access, scan_id: int | None = None) -> dict[str, 
         return {answer.criterion: answer_info(answer) for answer in rows}
 
 
-def submit(engine: Engine, access, scan_id: int | None = None) -> RespondentInfo:
+def submit(engine: Engine, access: Access, scan_id: int | None = None) -> RespondentInfo:
     """Mark the caller's answers as submitted. Answers stay changeable until the scan closes.
     Submitting without a single answer is refused."""
     with writing(engine) as connection:
@@ -122,7 +126,7 @@ def submit(engine: Engine, access, scan_id: int | None = None) -> RespondentInfo
 # --- the scan as a whole ----------------------------------------------------------------------
 
 
-def scan_data(engine: Engine, access, scan_id: int) -> ScanData:
+def scan_data(engine: Engine, access: Access, scan_id: int) -> ScanData:
     """Every answer, agreed value and evidence note of a scan: coordinator and trainer of the
     school (and admin). A board sees aggregates only, through ``board_overview``.
 
@@ -182,7 +186,7 @@ def scan_data(engine: Engine, access, scan_id: int) -> ScanData:
 
 def set_agreed(
     engine: Engine,
-    access,
+    access: Access,
     scan_id: int,
     criterion: str,
     value: AnswerValue,
@@ -202,18 +206,20 @@ def set_agreed(
         now = utcnow()
         values = {"kind": kind, "score": score, "note": note, "decided_at": now}
         if version == 0:
-            statement = (
+            first = (
                 insert_for(connection, T.consensus)
                 .values(scan_id=scan_id, criterion=criterion, **values)
                 .on_conflict_do_nothing(index_elements=["scan_id", "criterion"])
             )
+            stored = connection.execute(first.returning(T.consensus.c.id)).first()
         else:
-            statement = (
+            change = (
                 update(T.consensus)
                 .where(*_agreed_row(scan_id, criterion), T.consensus.c.version == version)
                 .values(**values, version=T.consensus.c.version + 1)
             )
-        if connection.execute(statement.returning(T.consensus.c.id)).first() is None:
+            stored = connection.execute(change.returning(T.consensus.c.id)).first()
+        if stored is None:
             raise _agreed_conflict(connection, scan_id, criterion)
         _agreed_changed(connection, scan)
         _record_agreed(connection, access, scan, criterion, "agreed_set")
@@ -221,7 +227,9 @@ def set_agreed(
         return _agreed_info(row)
 
 
-def clear_agreed(engine: Engine, access, scan_id: int, criterion: str, *, version: int) -> None:
+def clear_agreed(
+    engine: Engine, access: Access, scan_id: int, criterion: str, *, version: int
+) -> None:
     """Remove the agreed value the caller saw (``version``); one changed meanwhile is kept and
     ``Conflict`` says what it is. One that is gone already is no conflict."""
     with writing(engine) as connection:
@@ -241,7 +249,7 @@ def clear_agreed(engine: Engine, access, scan_id: int, criterion: str, *, versio
             _record_agreed(connection, access, scan, criterion, "agreed_cleared")
 
 
-def _held_scan(connection, access, scan_id: int) -> Row:
+def _held_scan(connection: Connection, access: Access, scan_id: int) -> Row[Any]:
     """The scan row, read after its lock is held exclusively: a close waits for the change of an
     agreed value, a change that waited for a close sees it closed, and two changes to a closed
     scan refresh its summary one after the other, so the summary holds what is stored."""
@@ -250,13 +258,15 @@ def _held_scan(connection, access, scan_id: int) -> Row:
     return get_scan_row(connection, scan_id)
 
 
-def _agreed_changed(connection, scan: Row) -> None:
+def _agreed_changed(connection: Connection, scan: Row[Any]) -> None:
     """An agreed value decides an item's value, so a closed scan's summary follows it."""
     if scan.status == "closed":
         refresh_summary(connection, scan)
 
 
-def _record_agreed(connection, access, scan: Row, criterion: str, action: str) -> None:
+def _record_agreed(
+    connection: Connection, access: Access, scan: Row[Any], criterion: str, action: str
+) -> None:
     """Which criterion, never the value or the note."""
     record(
         connection,
@@ -268,11 +278,11 @@ def _record_agreed(connection, access, scan: Row, criterion: str, action: str) -
     )
 
 
-def _agreed_row(scan_id: int, criterion: str) -> tuple:
+def _agreed_row(scan_id: int, criterion: str) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
     return T.consensus.c.scan_id == scan_id, T.consensus.c.criterion == criterion
 
 
-def _agreed_info(row: Row) -> AgreedInfo:
+def _agreed_info(row: Row[Any]) -> AgreedInfo:
     return AgreedInfo(
         criterion=row.criterion,
         value=decode_value(row.kind, row.score),
@@ -282,7 +292,7 @@ def _agreed_info(row: Row) -> AgreedInfo:
     )
 
 
-def _agreed_conflict(connection, scan_id: int, criterion: str) -> Conflict:
+def _agreed_conflict(connection: Connection, scan_id: int, criterion: str) -> Conflict:
     row = connection.execute(
         select(T.consensus).where(*_agreed_row(scan_id, criterion))
     ).one_or_none()

@@ -22,7 +22,9 @@ def attempt_key(kind: str, value: str) -> str:
     return hashlib.sha256(f"{kind}:{value}".encode()).hexdigest()
 
 
-def attempt_state(engine: Engine, keys: Iterable[str], now: dt.datetime) -> dict[str, tuple]:
+def attempt_state(
+    engine: Engine, keys: Iterable[str], now: dt.datetime
+) -> dict[str, tuple[int, dt.datetime | None]]:
     """``key -> (failures, locked_until)`` for every key with a count that is not forgotten."""
     with reading(engine) as connection:
         rows = connection.execute(
@@ -44,7 +46,7 @@ def count_failure(
     with writing(engine) as connection:
         connection.execute(delete(table).where(table.c.last_failed_at < now - FORGET_AFTER))
         dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
-        failures = connection.execute(
+        failures: int = connection.execute(
             dialect.insert(table)
             .values(key=key, failures=1, last_failed_at=now)
             .on_conflict_do_update(

@@ -98,7 +98,7 @@ def record_download(
 # --- reading ------------------------------------------------------------------------------------
 
 
-def _event(row: Row) -> AuditEvent:
+def _event(row: Row[Any]) -> AuditEvent:
     return AuditEvent(
         id=row.id,
         occurred_at=row.occurred_at,

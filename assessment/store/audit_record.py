@@ -90,7 +90,7 @@ def record(
     the scan's label goes into ``detail`` as ``scan`` (and its school is the row's school)."""
     if action not in AUDIT_ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
-    label = ""
+    label: str | None = ""
     if access is not None and access.code_id is not None:
         label = connection.execute(
             select(T.access_code.c.label).where(T.access_code.c.id == access.code_id)

@@ -6,7 +6,9 @@ computed when each scan was closed (``summaries.py``), with the privacy rules al
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, Engine, select
+from typing import Any
+
+from sqlalchemy import Column, ColumnElement, Connection, Engine, select
 
 from assessment.store import tables as T
 from assessment.store._common import school_info
@@ -27,7 +29,7 @@ def _board_only(connection: Connection, access: Access) -> None:
         raise AccessDenied()
 
 
-def _shared(access: Access):
+def _shared(access: Access) -> ColumnElement[bool]:
     return (T.school.c.board_id == access.board_id) & T.school.c.share_with_board.is_(True)
 
 
@@ -40,40 +42,42 @@ def board_overview(engine: Engine, access: Access) -> list[BoardSchool]:
             select(T.school).where(_shared(access)).order_by(T.school.c.name, T.school.c.id)
         ).all()
         summary = T.scan_summary.c
-        rows = connection.execute(
-            select(
-                summary.school_id,
-                summary.scan_id,
-                T.scan.c.label,
-                summary.closed_at,
-                summary.respondents,
-                summary.submitted,
-                summary.school_phase,
-                summary.themes,
-                T.scan.c.answers_removed_on,
+        rows = (
+            connection.execute(
+                select(
+                    summary.school_id,
+                    summary.scan_id,
+                    T.scan.c.label,
+                    summary.closed_at,
+                    summary.respondents,
+                    summary.submitted,
+                    summary.school_phase,
+                    summary.themes,
+                    T.scan.c.answers_removed_on,
+                )
+                .join(T.scan, T.scan.c.id == summary.scan_id)
+                .join(T.school, T.school.c.id == summary.school_id)
+                .where(_shared(access), T.scan.c.status == "closed")
+                .order_by(T.scan.c.created_at.desc(), T.scan.c.id.desc())
             )
-            .join(T.scan, T.scan.c.id == summary.scan_id)
-            .join(T.school, T.school.c.id == summary.school_id)
-            .where(_shared(access), T.scan.c.status == "closed")
-            .order_by(T.scan.c.created_at.desc(), T.scan.c.id.desc())
         ).all()
     scans: dict[int, list[BoardScan]] = {school.id: [] for school in schools}
     # Newest first by opening (created_at, only sorted on: parsing 5,000 more dates costs more
     # than all the rest on SQLite).
-    for school_id, scan_id, label, closed, answered, submitted, phase, themes, removed in rows:
-        themes = themes or {}
-        scans[school_id].append(
+    for row in rows:
+        themes = row.themes or {}
+        scans[row.school_id].append(
             BoardScan(
-                scan_id,
-                label,
-                closed,
-                answered,
-                submitted,
-                phase,
+                row.scan_id,
+                row.label,
+                row.closed_at,
+                row.respondents,
+                row.submitted,
+                row.school_phase,
                 themes.get("readiness", {}),
                 themes.get("phase", {}),
                 themes.get("flags", {}),
-                removed,
+                row.answers_removed_on,
             )
         )
     return [BoardSchool(school_info(school), tuple(scans[school.id])) for school in schools]
@@ -81,7 +85,7 @@ def board_overview(engine: Engine, access: Access) -> list[BoardSchool]:
 
 def board_maps(
     engine: Engine, access: Access, scan_ids: list[int]
-) -> dict[int, dict[str, list[tuple]]]:
+) -> dict[int, dict[str, list[tuple[Any, ...]]]]:
     """The ontwikkelkaart cells (phase, state, mean, unknown items) per theme of the given closed scans of the
     board's sharing schools; other scans are left out."""
     with reading(engine) as connection:
@@ -117,9 +121,13 @@ def board_criteria(
     }
 
 
-def _summaries_of(connection: Connection, access: Access, scan_ids: list[int], column) -> list:
-    return connection.execute(
-        select(T.scan_summary.c.scan_id, column)
+def _summaries_of(
+    connection: Connection, access: Access, scan_ids: list[int], column: Column[Any]
+) -> list[tuple[int, Any]]:
+    """(scan id, ``column`` of its summary) of the given scans that the board may see."""
+    rows = connection.execute(
+        select(T.scan_summary.c.scan_id, column.label("summary"))
         .join(T.school, T.school.c.id == T.scan_summary.c.school_id)
         .where(_shared(access), T.scan_summary.c.scan_id.in_(scan_ids), column.is_not(None))
-    ).all()
+    )
+    return [(row.scan_id, row.summary) for row in rows]

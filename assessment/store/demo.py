@@ -31,7 +31,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from assessment.rubric import Rubric
-from assessment.scoring import DONT_KNOW, NOT_APPLICABLE, score_scan
+from assessment.scoring import DONT_KNOW, NOT_APPLICABLE, NextStep, ScanResult, score_scan
 from assessment.store import tables as T
 from assessment.store.access import DEMO_CODE_LABEL, insert_code
 from assessment.store.demo_texts import (
@@ -194,7 +194,7 @@ def seed_demo(engine: Engine, rubric: Rubric) -> bool:
         if exists is not None:
             return False
         created = min(s.scans[0].year.opened for s in SCHOOLS) - dt.timedelta(days=14)
-        board_id = connection.execute(
+        board_id: int = connection.execute(
             T.board.insert().values(name=DEMO_BOARD, created_at=created).returning(T.board.c.id)
         ).scalar_one()
         first_school_id = None
@@ -281,9 +281,9 @@ def _due(year: _Year, index: int) -> str:
     return year.due_dates[index % len(year.due_dates)].isoformat()
 
 
-def _steps(result, rubric: Rubric, exclude: set[str | None]):
+def _steps(result: ScanResult, rubric: Rubric, exclude: set[str | None]) -> list[NextStep]:
     """Improvement steps spread over the themes: first one per theme, then a second round."""
-    by_theme: dict[str, list] = {}
+    by_theme: dict[str, list[NextStep]] = {}
     for step in result.next_steps:
         if step.kind == "improve" and step.criterion not in exclude:
             by_theme.setdefault(step.theme, []).append(step)
@@ -346,8 +346,8 @@ def _respondents(
             steer = steered.get(criterion.id)
             if steer is not None:
                 dont_know = steer.dont_know
-                optimist = not school.divided or role in OPTIMISTS or steer.others is None
-                level = steer.level if optimist else steer.others
+                pessimist = school.divided and role not in OPTIMISTS
+                level = steer.others if pessimist and steer.others is not None else steer.level
             if criterion.allow_not_applicable and rng.random() < 0.12:
                 value: int | str = NOT_APPLICABLE
             elif rng.random() < dont_know:
@@ -372,7 +372,8 @@ def _respondents(
 
 
 def _note(criterion: str, value: int | str, rng: random.Random, used: set[tuple[str, str]]) -> str:
-    if value == DONT_KNOW:
+    bank: tuple[str, ...]
+    if isinstance(value, str):  # DONT_KNOW: no note is drawn for NOT_APPLICABLE
         bank = DONT_KNOW_NOTES
     else:
         bank = notes_for(criterion)["low" if value <= 1 else "high"]
@@ -384,8 +385,8 @@ def _note(criterion: str, value: int | str, rng: random.Random, used: set[tuple[
     return note
 
 
-def _answers_by_criterion(respondents: list[dict[str, Any]]) -> dict[str, list]:
-    answers: dict[str, list] = {}
+def _answers_by_criterion(respondents: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    answers: dict[str, list[Any]] = {}
     for respondent in respondents:
         for answer in respondent["answers"]:
             answers.setdefault(answer["criterion"], []).append(answer["value"])
@@ -405,11 +406,11 @@ def _agreed(
     spread.sort(key=lambda item: (-item[0], item[1]))
     year = plan.year
     decided = (year.closed or year.opened + dt.timedelta(days=40)) - dt.timedelta(days=3)
-    agreed = []
-    for rank, (_range, criterion, numeric) in enumerate(spread[: plan.agreed]):
+    agreed: list[dict[str, Any]] = []
+    for rank, (_range, criterion_id, numeric) in enumerate(spread[: plan.agreed]):
         agreed.append(
             {
-                "criterion": criterion,
+                "criterion": criterion_id,
                 "value": int(median(numeric) // 1),
                 "note": AGREED_NOTES[(rank + index) % len(AGREED_NOTES)],
                 "decided_at": (decided + dt.timedelta(minutes=7 * rank)).isoformat(),

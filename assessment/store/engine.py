@@ -24,15 +24,16 @@ import threading
 import time
 import weakref
 from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import ExceptionContext, make_url
+from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.exc import DBAPIError, DisconnectionError, IntegrityError, OperationalError
-from sqlalchemy.pool import StaticPool
+from sqlalchemy.pool import ConnectionPoolEntry, PoolProxiedConnection, StaticPool
 
 from assessment.store.errors import DatabaseFault, DatabaseInUse
 
@@ -107,11 +108,15 @@ def _postgresql_engine(url: str) -> Engine:
     )
 
     @event.listens_for(engine, "checkin")
-    def _note_use(_dbapi_connection, record) -> None:
+    def _note_use(_dbapi_connection: DBAPIConnection, record: ConnectionPoolEntry) -> None:
         record.info["checked_in"] = time.monotonic()
 
     @event.listens_for(engine, "checkout")
-    def _ping_after_idle(dbapi_connection, record, _proxy) -> None:
+    def _ping_after_idle(
+        dbapi_connection: DBAPIConnection,
+        record: ConnectionPoolEntry,
+        _proxy: PoolProxiedConnection,
+    ) -> None:
         last = record.info.get("checked_in")
         if last is None or time.monotonic() - last < IDLE_PING_SECONDS:
             return
@@ -152,7 +157,7 @@ def _sqlite_engine(url: str) -> Engine:
     file = None if in_memory or database.startswith("file:") else Path(database).expanduser()
 
     @event.listens_for(engine, "connect")
-    def _pragmas(dbapi_connection, record) -> None:
+    def _pragmas(dbapi_connection: DBAPIConnection, record: ConnectionPoolEntry) -> None:
         # SQLite opens a file it may not write read-only, and such a connection stays so.
         record.info["read_only"] = file is not None and not _writable(file)
         # No implicit BEGIN from pysqlite: the begin event below opens every transaction.
@@ -166,7 +171,11 @@ def _sqlite_engine(url: str) -> Engine:
         cursor.close()
 
     @event.listens_for(engine, "checkout")
-    def _reopen_when_writable(_dbapi_connection, record, _proxy) -> None:
+    def _reopen_when_writable(
+        _dbapi_connection: DBAPIConnection,
+        record: ConnectionPoolEntry,
+        _proxy: PoolProxiedConnection,
+    ) -> None:
         if record.info.get("read_only") and file is not None and _writable(file):
             raise DisconnectionError()  # the pool replaces it with a fresh connection
 
@@ -196,7 +205,7 @@ def _writable(file: Path) -> bool:
     return os.access(file, os.W_OK, effective_ids=os.access in os.supports_effective_ids)
 
 
-def _write_lock(engine: Engine):
+def _write_lock(engine: Engine) -> AbstractContextManager[object]:
     if engine.dialect.name != "sqlite":
         return nullcontext()
     with _write_locks_guard:

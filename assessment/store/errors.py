@@ -59,7 +59,9 @@ class Conflict(StoreError):
 
     default_key = "store.errors.conflict"
 
-    def __init__(self, key: str | None = None, *, current: dict[Any, Any] | None = None, **values):
+    def __init__(
+        self, key: str | None = None, *, current: dict[Any, Any] | None = None, **values: Any
+    ) -> None:
         self.current = dict(current or {})
         super().__init__(key, **values)
 

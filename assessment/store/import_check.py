@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -110,7 +111,9 @@ class _Checker:
     def add(self, key: str, **values: Any) -> None:
         self.problems.append((f"store.import.{key}", values))
 
-    def get(self, obj: dict, key: str, path: str, kind: str, *, optional: bool = False) -> Any:
+    def get(
+        self, obj: dict[str, Any], key: str, path: str, kind: str, *, optional: bool = False
+    ) -> Any:
         """``obj[key]`` when it has the right kind; records a problem and returns _MISSING if not."""
         where = f"{path}.{key}" if path else key
         if key not in obj:
@@ -139,18 +142,11 @@ class _Checker:
         return value
 
     def _time(self, value: Any, where: str, kind: str) -> Any:
-        parse = dt.datetime.fromisoformat if kind == "datetime" else dt.date.fromisoformat
-        try:
-            parsed = parse(value) if isinstance(value, str) and len(value) <= 40 else None
-            if kind == "datetime" and parsed is not None:
-                moment = parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
-                parsed = moment.astimezone(dt.UTC)
-        except (ValueError, OverflowError):  # e.g. year 9999 at +14:00 leaves the calendar
-            parsed = None
+        parsed = _parsed_time(value, kind)
         if parsed is None:
             self.add(f"bad_{kind}", path=where, value=_shown(value))
             return _MISSING
-        day = parsed.date() if kind == "datetime" else parsed
+        day = parsed.date() if isinstance(parsed, dt.datetime) else parsed
         if not EARLIEST.date() <= day <= LATEST.date():
             self.add(
                 f"{kind}_out_of_range",
@@ -163,7 +159,14 @@ class _Checker:
         return parsed
 
     def text(
-        self, obj: dict, key: str, path: str, limit: int, *, required: bool = True, name=False
+        self,
+        obj: dict[str, Any],
+        key: str,
+        path: str,
+        limit: int,
+        *,
+        required: bool = True,
+        name: bool = False,
     ) -> str:
         """The text through the input check (stripped; a ``name`` normalised as the store
         keeps names); "" with a problem recorded if refused."""
@@ -179,6 +182,19 @@ class _Checker:
         if required and not text:
             self.add("empty", path=f"{path}.{key}")
         return text
+
+
+def _parsed_time(value: Any, kind: str) -> dt.date | None:
+    """A date, or for ``kind`` "datetime" a datetime in UTC, from ISO text; None if it is none."""
+    if not isinstance(value, str) or len(value) > 40:
+        return None
+    try:
+        if kind != "datetime":
+            return dt.date.fromisoformat(value)
+        moment = dt.datetime.fromisoformat(value)
+        return (moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)).astimezone(dt.UTC)
+    except (ValueError, OverflowError):  # e.g. year 9999 at +14:00 leaves the calendar
+        return None
 
 
 def check_import(data: Any) -> ParsedImport:
@@ -222,28 +238,16 @@ def check_import(data: Any) -> ParsedImport:
 
 
 def _check_scan(
-    check: _Checker, scan: dict, path: str, labels: set[str], refs: set[int], version: int
+    check: _Checker, scan: dict[str, Any], path: str, labels: set[str], refs: set[int], version: int
 ) -> dict[str, Any]:
-    label = check.text(scan, "label", path, T.LABEL_LENGTH, name=True)
-    if isinstance(label, str) and label.strip():
-        if label.strip() in labels:
-            check.add("duplicate_label", path=f"{path}.label", label=label)
-        labels.add(label.strip())
-    rubric_doc = check.get(scan, "rubric", path, "object")
-    rubric_fields = {"id": "", "version": "", "hash": ""}
-    if rubric_doc is not _MISSING:
-        for key, limit in (("id", T.LABEL_LENGTH), ("version", T.LABEL_LENGTH), ("hash", 64)):
-            rubric_fields[key] = check.text(rubric_doc, key, f"{path}.rubric", limit)
-    rubric = None
-    if all(rubric_fields.values()):
-        rubric = rubric_for(rubric_fields["id"], rubric_fields["hash"])
-        if rubric is None:
-            check.add("unknown_rubric", path=f"{path}.rubric.id", rubric=rubric_fields["id"])
+    label = _check_label(check, scan, path, labels)
+    rubric_fields, rubric = _check_rubric(check, scan, path)
     status = check.get(scan, "status", path, "text")
     if status is not _MISSING and status not in SCAN_STATUSES:
         check.add("bad_status", path=f"{path}.status", value=_shown(status, 20))
-    result = {
-        "label": label.strip() if isinstance(label, str) else label,
+    # In reading order, so that the problems are listed in the order of the file.
+    return {
+        "label": label,
         "rubric": rubric_fields,
         "status": status,
         "created_at": check.get(scan, "created_at", path, "datetime"),
@@ -252,100 +256,161 @@ def _check_scan(
         "answers_removed_on": check.get(scan, "answers_removed_on", path, "date", optional=True),
         "mr_informed_on": check.get(scan, "mr_informed_on", path, "date", optional=True),
         "removed_answers": _check_removed(check, scan, path, rubric),
-        "respondents": [],
-        "agreed": [],
-        "actions": [],
-    }
-    respondents = check.get(scan, "respondents", path, "list")
-    for r_index, respondent in enumerate([] if respondents is _MISSING else respondents):
-        r_path = f"{path}.respondents[{r_index}]"
-        if not isinstance(respondent, dict):
-            check.add("bad_object", path=r_path)
-            continue
-        role = check.get(respondent, "role", r_path, "text", optional=True)
-        if role not in (None, _MISSING) and role not in RESPONDENT_ROLES:
-            check.add("bad_role", path=f"{r_path}.role", value=_shown(role))
-        # further roles (an export from before they existed has none)
-        other_roles = check.get(respondent, "other_roles", r_path, "list", optional=True) or []
-        for o_index, other in enumerate([] if other_roles is _MISSING else other_roles):
-            if other not in RESPONDENT_ROLES:
-                check.add("bad_role", path=f"{r_path}.other_roles[{o_index}]", value=_shown(other))
-        answers = check.get(respondent, "answers", r_path, "list")
-        checked_answers = _check_values(
+        "respondents": _each_object(
             check,
-            [] if answers is _MISSING else answers,
-            f"{r_path}.answers",
+            check.get(scan, "respondents", path, "list"),
+            f"{path}.respondents",
+            lambda item, where: _check_respondent(check, item, where, rubric, version),
+        ),
+        "agreed": _check_values(
+            check,
+            _list_or_empty(check.get(scan, "agreed", path, "list")),
+            f"{path}.agreed",
             rubric,
-            "updated_at" if version == 1 else None,
-        )
-        roles = [role, *([] if other_roles is _MISSING else other_roles)]
-        _check_roles(check, checked_answers, roles, rubric, f"{r_path}.answers")
-        if version == 1:
-            started = check.get(respondent, "started_at", r_path, "datetime", optional=True)
-            submitted = check.get(respondent, "submitted_at", r_path, "datetime", optional=True)
+            "decided_at",
+        ),
+        "actions": _each_object(
+            check,
+            check.get(scan, "actions", path, "list"),
+            f"{path}.actions",
+            lambda item, where: _check_action(check, item, where, rubric, refs),
+        ),
+    }
+
+
+def _each_object(
+    check: _Checker,
+    items: Any,
+    path: str,
+    check_one: Callable[[dict[str, Any], str], dict[str, Any]],
+) -> list[dict[str, Any]]:
+    """``check_one`` over each object of a list (nothing for a missing list, a problem for an item
+    that is no object)."""
+    checked = []
+    for index, item in enumerate(_list_or_empty(items)):
+        where = f"{path}[{index}]"
+        if isinstance(item, dict):
+            checked.append(check_one(item, where))
         else:
-            started = check.get(respondent, "started", r_path, "bool")
-            submitted = check.get(respondent, "submitted", r_path, "bool")
-        result["respondents"].append(
-            {
-                "role": role,
-                "other_roles": [] if other_roles is _MISSING else other_roles,
-                "started": started not in (None, False, _MISSING),
-                "submitted": submitted not in (None, False, _MISSING),
-                "answers": checked_answers,
-            }
-        )
-    agreed = check.get(scan, "agreed", path, "list")
-    result["agreed"] = _check_values(
-        check, [] if agreed is _MISSING else agreed, f"{path}.agreed", rubric, "decided_at"
+            check.add("bad_object", path=where)
+    return checked
+
+
+def _list_or_empty(items: Any) -> list[Any]:
+    return [] if items is _MISSING else list(items)
+
+
+def _check_label(check: _Checker, scan: dict[str, Any], path: str, labels: set[str]) -> str:
+    """The scan's label, stripped; one label per school."""
+    label = check.text(scan, "label", path, T.LABEL_LENGTH, name=True)
+    if label.strip():
+        if label.strip() in labels:
+            check.add("duplicate_label", path=f"{path}.label", label=label)
+        labels.add(label.strip())
+    return label.strip()
+
+
+def _check_rubric(
+    check: _Checker, scan: dict[str, Any], path: str
+) -> tuple[dict[str, str], Rubric | None]:
+    """The scan's rubric fields, and the rubric they name when this installation knows it."""
+    rubric_doc = check.get(scan, "rubric", path, "object")
+    rubric_fields = {"id": "", "version": "", "hash": ""}
+    if rubric_doc is not _MISSING:
+        for key, limit in (("id", T.LABEL_LENGTH), ("version", T.LABEL_LENGTH), ("hash", 64)):
+            rubric_fields[key] = check.text(rubric_doc, key, f"{path}.rubric", limit)
+    if not all(rubric_fields.values()):
+        return rubric_fields, None
+    rubric = rubric_for(rubric_fields["id"], rubric_fields["hash"])
+    if rubric is None:
+        check.add("unknown_rubric", path=f"{path}.rubric.id", rubric=rubric_fields["id"])
+    return rubric_fields, rubric
+
+
+def _check_respondent(
+    check: _Checker, respondent: dict[str, Any], path: str, rubric: Rubric | None, version: int
+) -> dict[str, Any]:
+    role = check.get(respondent, "role", path, "text", optional=True)
+    if role not in (None, _MISSING) and role not in RESPONDENT_ROLES:
+        check.add("bad_role", path=f"{path}.role", value=_shown(role))
+    # further roles (an export from before they existed has none)
+    other_roles = check.get(respondent, "other_roles", path, "list", optional=True) or []
+    for o_index, other in enumerate([] if other_roles is _MISSING else other_roles):
+        if other not in RESPONDENT_ROLES:
+            check.add("bad_role", path=f"{path}.other_roles[{o_index}]", value=_shown(other))
+    answers = check.get(respondent, "answers", path, "list")
+    checked_answers = _check_values(
+        check,
+        [] if answers is _MISSING else answers,
+        f"{path}.answers",
+        rubric,
+        "updated_at" if version == 1 else None,
     )
-    actions = check.get(scan, "actions", path, "list")
-    for a_index, item in enumerate([] if actions is _MISSING else actions):
-        a_path = f"{path}.actions[{a_index}]"
-        if not isinstance(item, dict):
-            check.add("bad_object", path=a_path)
-            continue
-        ref = check.get(item, "ref", a_path, "int")
-        carried_from = check.get(item, "carried_from", a_path, "int", optional=True)
-        if carried_from not in (None, _MISSING) and carried_from not in refs:
-            check.add("bad_reference", path=f"{a_path}.carried_from", ref=carried_from)
-        if ref is not _MISSING:
-            if ref in refs:
-                check.add("duplicate_ref", path=f"{a_path}.ref", ref=ref)
-            refs.add(ref)
-        theme = check.get(item, "theme", a_path, "text")
-        criterion = check.get(item, "criterion", a_path, "text", optional=True)
-        status = check.get(item, "status", a_path, "text")
-        values = {
-            "theme": theme,
-            "criterion": criterion,
-            "title": check.text(item, "title", a_path, T.TITLE_LENGTH).strip(),
-            "owner": check.text(
-                item, "owner", a_path, T.NAME_LENGTH, required=False, name=True
-            ).strip(),
-            "due_date": check.get(item, "due_date", a_path, "date", optional=True),
-            "status": status,
-        }
-        if status is not _MISSING and status not in ACTION_STATUSES:
-            check.add("bad_status", path=f"{a_path}.status", value=_shown(status, 20))
-        if rubric is not None and theme is not _MISSING and criterion is not _MISSING:
-            current = _current_id(rubric, criterion) if criterion is not None else None
-            if theme not in [t.id for t in rubric.theme_list]:
-                check.add("unknown_theme", path=f"{a_path}.theme", theme=_shown(theme))
-            elif criterion is not None and current is None:
-                check.add(
-                    "unknown_criterion", path=f"{a_path}.criterion", criterion=_shown(criterion)
-                )
-            elif current is not None and rubric.criterion(current).theme != theme:
-                check.add(
-                    "criterion_theme", path=f"{a_path}.criterion", criterion=criterion, theme=theme
-                )
-        result["actions"].append({"ref": ref, "carried_from": carried_from, **values})
-    return result
+    roles = [role, *([] if other_roles is _MISSING else other_roles)]
+    _check_roles(check, checked_answers, roles, rubric, f"{path}.answers")
+    if version == 1:
+        started = check.get(respondent, "started_at", path, "datetime", optional=True)
+        submitted = check.get(respondent, "submitted_at", path, "datetime", optional=True)
+    else:
+        started = check.get(respondent, "started", path, "bool")
+        submitted = check.get(respondent, "submitted", path, "bool")
+    return {
+        "role": role,
+        "other_roles": [] if other_roles is _MISSING else other_roles,
+        "started": started not in (None, False, _MISSING),
+        "submitted": submitted not in (None, False, _MISSING),
+        "answers": checked_answers,
+    }
+
+
+def _check_action(
+    check: _Checker, item: dict[str, Any], path: str, rubric: Rubric | None, refs: set[int]
+) -> dict[str, Any]:
+    ref = check.get(item, "ref", path, "int")
+    carried_from = check.get(item, "carried_from", path, "int", optional=True)
+    if carried_from not in (None, _MISSING) and carried_from not in refs:
+        check.add("bad_reference", path=f"{path}.carried_from", ref=carried_from)
+    if ref is not _MISSING:
+        if ref in refs:
+            check.add("duplicate_ref", path=f"{path}.ref", ref=ref)
+        refs.add(ref)
+    theme = check.get(item, "theme", path, "text")
+    criterion = check.get(item, "criterion", path, "text", optional=True)
+    status = check.get(item, "status", path, "text")
+    values = {
+        "theme": theme,
+        "criterion": criterion,
+        "title": check.text(item, "title", path, T.TITLE_LENGTH).strip(),
+        "owner": check.text(item, "owner", path, T.NAME_LENGTH, required=False, name=True).strip(),
+        "due_date": check.get(item, "due_date", path, "date", optional=True),
+        "status": status,
+    }
+    if status is not _MISSING and status not in ACTION_STATUSES:
+        check.add("bad_status", path=f"{path}.status", value=_shown(status, 20))
+    if rubric is not None and theme is not _MISSING and criterion is not _MISSING:
+        _check_action_criterion(check, rubric, theme, criterion, path)
+    return {"ref": ref, "carried_from": carried_from, **values}
+
+
+def _check_action_criterion(
+    check: _Checker, rubric: Rubric, theme: str, criterion: str | None, path: str
+) -> None:
+    """An action's theme is one of the rubric's, its criterion (if any) one of that theme's."""
+    current = _current_id(rubric, criterion) if criterion is not None else None
+    if theme not in [t.id for t in rubric.theme_list]:
+        check.add("unknown_theme", path=f"{path}.theme", theme=_shown(theme))
+    elif criterion is not None and current is None:
+        check.add("unknown_criterion", path=f"{path}.criterion", criterion=_shown(criterion))
+    elif current is not None and rubric.criterion(current).theme != theme:
+        check.add("criterion_theme", path=f"{path}.criterion", criterion=criterion, theme=theme)
 
 
 def _check_roles(
-    check: _Checker, answers: list[dict[str, Any]], roles: list, rubric: Rubric | None, path: str
+    check: _Checker,
+    answers: list[dict[str, Any]],
+    roles: list[Any],
+    rubric: Rubric | None,
+    path: str,
 ) -> None:
     """An answer to a criterion none of the respondent's roles may judge is refused, as the
     questionnaire and the store refuse it (``answered_by``)."""
@@ -359,7 +424,7 @@ def _check_roles(
 
 
 def _check_values(
-    check: _Checker, items: list, path: str, rubric: Rubric | None, time_key: str | None
+    check: _Checker, items: list[Any], path: str, rubric: Rubric | None, time_key: str | None
 ) -> list[dict[str, Any]]:
     """Answers (or agreed values): criterion, value, note, time (None without ``time_key``);
     one per criterion."""
@@ -409,7 +474,7 @@ def _current_id(rubric: Rubric, criterion: str) -> str | None:
 
 
 def _check_removed(
-    check: _Checker, scan: dict, path: str, rubric: Rubric | None
+    check: _Checker, scan: dict[str, Any], path: str, rubric: Rubric | None
 ) -> dict[str, Any] | None:
     """What a scan whose answers the retention removed keeps instead: how often each value was
     given per criterion, and how many respondents answered and submitted. None when absent."""

@@ -9,6 +9,7 @@ from typing import Literal
 
 from assessment.roles import CODE_ROLES as CODE_ROLES
 from assessment.scoring import AnswerValue
+from assessment.store.errors import AccessDenied
 
 Role = Literal["admin", "board", "coordinator", "trainer", "respondent"]
 ROLES: tuple[str, ...] = ("admin", "board", "coordinator", "trainer", "respondent")
@@ -29,6 +30,29 @@ class Access:
     scan_id: int | None = None
     respondent_id: int | None = None
     code_id: int | None = None
+
+    # A page or export knows from the role that the access is bound to a school (or scan, or
+    # board); these say so to the type checker, and refuse an access that is not.
+    @property
+    def bound_school_id(self) -> int:
+        """The school of a coordinator's, trainer's or respondent's access."""
+        return _bound(self.school_id)
+
+    @property
+    def bound_scan_id(self) -> int:
+        """The scan of a respondent's access."""
+        return _bound(self.scan_id)
+
+    @property
+    def bound_board_id(self) -> int:
+        """The board of a board member's access."""
+        return _bound(self.board_id)
+
+
+def _bound(value: int | None) -> int:
+    if value is None:
+        raise AccessDenied()
+    return value
 
 
 @dataclass(frozen=True)

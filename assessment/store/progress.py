@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import ColumnElement, Engine, Table, func, select
 
 from assessment.store import tables as T
 from assessment.store._common import get_scan_row, scan_info
@@ -19,7 +19,7 @@ def scan_progress(engine: Engine, access: Access, scan_id: int) -> ScanProgress:
         scan = get_scan_row(connection, scan_id)
         school_content(access, scan.school_id)
 
-        def count(table, *where) -> int:
+        def count(table: Table, *where: ColumnElement[bool]) -> int:
             return connection.execute(
                 select(func.count()).select_from(table).where(table.c.scan_id == scan_id, *where)
             ).scalar_one()

@@ -9,6 +9,7 @@ note or time is in them. The board never reads ``answer_counts``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, Row, func, select
 
@@ -16,7 +17,7 @@ from assessment.scoring import AnswerValue
 from assessment.store import tables as T
 from assessment.store._common import decode_value
 
-Counts = dict[str, list[list]]  # criterion -> [[kind, score, times], ...], as stored
+Counts = dict[str, list[list[Any]]]  # criterion -> [[kind, score, times], ...], as stored
 
 
 @dataclass(frozen=True)
@@ -41,18 +42,18 @@ def expand(counts: Counts) -> dict[str, list[AnswerValue]]:
 def counts_of_answers(connection: Connection, scan_id: int) -> Counts:
     """The counts of a scan's answers while they are still there."""
     rows = connection.execute(
-        select(T.answer.c.criterion, T.answer.c.kind, T.answer.c.score, func.count())
+        select(T.answer.c.criterion, T.answer.c.kind, T.answer.c.score, func.count().label("times"))
         .where(T.answer.c.scan_id == scan_id)
         .group_by(T.answer.c.criterion, T.answer.c.kind, T.answer.c.score)
         .order_by(T.answer.c.criterion, T.answer.c.kind, T.answer.c.score)
     )
     counts: Counts = {}
-    for criterion, kind, score, times in rows:
-        counts.setdefault(criterion, []).append([kind, score, times])
+    for row in rows:
+        counts.setdefault(row.criterion, []).append([row.kind, row.score, row.times])
     return counts
 
 
-def kept_answers(connection: Connection, scan: Row) -> KeptAnswers | None:
+def kept_answers(connection: Connection, scan: Row[Any]) -> KeptAnswers | None:
     """What a scan whose answers were removed keeps; None while its answers are there."""
     if scan.answers_removed_on is None:
         return None

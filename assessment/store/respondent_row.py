@@ -2,23 +2,48 @@
 
 from __future__ import annotations
 
+from typing import Any, Literal, overload
+
 from sqlalchemy import Connection, Row, select
 
 from assessment.store import tables as T
 from assessment.store._common import get_scan_row, insert_for
 from assessment.store.access import school_write
 from assessment.store.errors import AccessDenied, InvalidInput
+from assessment.store.info import Access
 from assessment.store.scan_lock import hold_scan
 
 
+@overload
 def own_row(
     connection: Connection,
-    access,
+    access: Access,
+    scan_id: int | None,
+    *,
+    create: Literal[True],
+    lock: bool = False,
+) -> tuple[Row[Any], Row[Any]]: ...
+
+
+@overload
+def own_row(
+    connection: Connection,
+    access: Access,
     scan_id: int | None,
     *,
     create: bool = False,
     lock: bool = False,
-) -> tuple[Row | None, Row]:
+) -> tuple[Row[Any] | None, Row[Any]]: ...
+
+
+def own_row(
+    connection: Connection,
+    access: Access,
+    scan_id: int | None,
+    *,
+    create: bool = False,
+    lock: bool = False,
+) -> tuple[Row[Any] | None, Row[Any]]:
     """(respondent row or None, scan row) of the caller in this scan. A respondent code answers in
     its own scan; a coordinator fills in his school's scan as a respondent keyed by his code.
     ``lock`` holds the scan's lock shared (``scan_lock``) so it cannot close halfway a write."""
@@ -26,7 +51,7 @@ def own_row(
         if scan_id is not None and scan_id != access.scan_id:
             raise AccessDenied()
         if lock:
-            hold_scan(connection, access.scan_id)
+            hold_scan(connection, access.bound_scan_id)
         scan = get_scan_row(connection, access.scan_id)
         row = connection.execute(
             select(T.respondent).where(

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, func, literal, select, union_all
+from sqlalchemy import Connection, Engine, func, literal, select, union_all
 
 from assessment.scoring import AnswerValue
 from assessment.store import tables as T
 from assessment.store._common import decode_value, scan_info
 from assessment.store.access import school_content, verify
 from assessment.store.engine import reading
-from assessment.store.info import ScanInfo, SchoolInfo
+from assessment.store.info import Access, ScanInfo, SchoolInfo
 from assessment.store.removed_answers import kept_answers
 
 
@@ -49,7 +49,7 @@ class ResultsView:
 
 
 def results_view(
-    engine: Engine, access, school_id: int, scan_id: int | None = None
+    engine: Engine, access: Access, school_id: int, scan_id: int | None = None
 ) -> ResultsView | None:
     """The school's scans and what Resultaten shows of ``scan_id`` (the newest scan when None
     or not one of the school's); None when the school has no scan. Coordinator and trainer of
@@ -74,7 +74,8 @@ def results_view(
             if row.id in values and (kept := kept_answers(connection, row)) is not None:
                 values[row.id] = ScanValues(kept.answers(), values[row.id].agreed)
                 if row.id == shown.id:
-                    started_roles, submitted = [None] * kept.respondents, kept.submitted
+                    started_roles: list[str | None] = [None] * kept.respondents
+                    submitted = kept.submitted
         if shown.answers_removed_on is None:
             started_roles, submitted = _respondents(connection, shown.id)
     first = rows[0]
@@ -88,7 +89,7 @@ def results_view(
     return ResultsView(school, scans, shown, values, started_roles, submitted)
 
 
-def _values(connection, scan_ids: list[int]) -> dict[int, ScanValues]:
+def _values(connection: Connection, scan_ids: list[int]) -> dict[int, ScanValues]:
     answers = (
         select(
             literal("answer").label("source"),
@@ -119,7 +120,7 @@ def _values(connection, scan_ids: list[int]) -> dict[int, ScanValues]:
     return values
 
 
-def _respondents(connection, scan_id: int) -> tuple[list[str | None], int]:
+def _respondents(connection: Connection, scan_id: int) -> tuple[list[str | None], int]:
     rows = connection.execute(
         select(
             T.respondent.c.role,

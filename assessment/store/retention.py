@@ -165,6 +165,7 @@ def due(connection: Connection, retention: Retention, today: dt.date) -> list[Re
     removals = []
     for scan in rows:
         closed_on = scan.closed_at.date()
+        what: Literal["notes", "answers"]
         if expires_on(closed_on, retention.answer_years) < today:
             what, years = "answers", retention.answer_years
         elif scan.notes_removed_on is None and expires_on(closed_on, retention.note_years) < today:

@@ -12,10 +12,12 @@ refused to that respondent alone and never reaches a shared transaction.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, Engine, bindparam, select, update
+from sqlalchemy import Connection, Engine, Row, bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from assessment.scoring import AnswerValue
@@ -74,7 +76,7 @@ _CALLER = (
 )
 
 
-def _upsert(dialect: str, with_note: bool):
+def _upsert(dialect: str, with_note: bool) -> postgresql.Insert | sqlite.Insert:
     """Insert or replace an answer; without ``with_note`` a note saved earlier stays (a new
     answer gets the empty note the rows carry)."""
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
@@ -129,7 +131,7 @@ class _Save(group_commit.Job):
 
 def save_answer(
     engine: Engine,
-    access,
+    access: Access,
     criterion: str,
     value: AnswerValue,
     note: str | None = None,
@@ -151,13 +153,13 @@ def save_answer(
         if saved is not None:
             return saved
         group_commit.write_each(engine, [job], _write)
-        if job.error is None and job.scan_rubric is not None:
+        if job.error is None and job.scan_rubric is not None and job.scan_id is not None:
             saving_pg.remember_scan_rubric(engine, job.scan_id, *job.scan_rubric)
     return _outcome(job)
 
 
 def save_note(
-    engine: Engine, access, criterion: str, note: str, scan_id: int | None = None
+    engine: Engine, access: Access, criterion: str, note: str, scan_id: int | None = None
 ) -> AnswerInfo:
     """Store the note of an answer the caller gave, leaving the answer as it is saved (another
     tab may just have changed it). A note without an answer is refused."""
@@ -184,13 +186,16 @@ def _outcome(job: _Save) -> AnswerInfo:
     return job.result
 
 
-def _write(engine: Engine, batch: list[_Save]) -> None:
+def _write(engine: Engine, jobs: Sequence[group_commit.Job]) -> None:
     """Check every save, then write the valid ones in one transaction. A save the checks refuse
     gets its own error; when the transaction fails, group_commit decides what happens next."""
+    batch = cast(Sequence[_Save], jobs)  # group_commit hands back the jobs given it: saves
     with writing(engine) as connection:
         today = utctoday()  # the day only: a time would tell whose answer came when
-        answers: dict[bool, list[dict]] = {True: [], False: []}  # with the note, without
-        notes, started, written = [], set(), []
+        answers: dict[bool, list[dict[str, Any]]] = {True: [], False: []}  # with the note, without
+        notes: list[dict[str, Any]] = []
+        started: set[int | None] = set()
+        written: list[_Save] = []
         for job in batch:
             try:
                 job.respondent_id, needs_start = _check(connection, job)
@@ -207,7 +212,11 @@ def _write(engine: Engine, batch: list[_Save]) -> None:
                 )
                 continue
             kind, score = encode_value(job.value)
-            row = {"respondent_id": job.respondent_id, "scan_id": job.scan_id, "kind": kind}
+            row: dict[str, Any] = {
+                "respondent_id": job.respondent_id,
+                "scan_id": job.scan_id,
+                "kind": kind,
+            }
             row |= {"criterion": job.criterion, "score": score, "updated_at": today}
             answers[job.note is not None].append(row | {"note": job.note or ""})
         for with_note, rows in answers.items():
@@ -220,7 +229,7 @@ def _write(engine: Engine, batch: list[_Save]) -> None:
         _read_back(connection, written, today)
 
 
-def _read_back(connection: Connection, jobs: list[_Save], today) -> None:
+def _read_back(connection: Connection, jobs: list[_Save], today: dt.date) -> None:
     """Each written job's result: the answer and note as stored (a save that left the note or
     the answer as it was learns it here); a note without an answer is refused."""
     unknown = []
@@ -282,7 +291,7 @@ def _check(connection: Connection, job: _Save) -> tuple[int, bool]:
     return respondent_id, answering and row.started_at is None
 
 
-def _fast_path_allows(access, row, scan_id: int) -> bool:
+def _fast_path_allows(access: Access, row: Row[Any], scan_id: int | None) -> bool:
     if row.role != access.role or row.revoked_at is not None:
         return False
     if row.expires_at is not None and row.expires_at <= utcnow():
@@ -323,6 +332,7 @@ def _slow_check(connection: Connection, job: _Save) -> tuple[int, bool]:
         if row is None:
             raise InvalidInput("store.errors.note_without_answer")
         return row.id, False
+    assert row is not None  # own_row creates the row of an answer
     rubric = scan_rubric(scan)
     job.value = check_value(rubric, job.criterion, job.value)
     check_may_answer(rubric, job.criterion, (row.role, *split_roles(row.other_roles)))

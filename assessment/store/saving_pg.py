@@ -26,13 +26,14 @@ from __future__ import annotations
 
 import threading
 import weakref
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
 from assessment.respondents import RESPONDENT_ROLES
 from assessment.rubric import Rubric
+from assessment.scoring import AnswerValue
 from assessment.store import tables as T
 from assessment.store._common import check_value, encode_value, may_answer, utcnow
 from assessment.store.engine import database_faults
@@ -106,7 +107,14 @@ def _known_rubric(engine: Engine, scan_id: int) -> tuple[Rubric, tuple[str, str]
     return None if rubric is None else (rubric, known)
 
 
-def try_save(engine: Engine, access, criterion: str, value, note: str | None, scan_id: int | None):
+def try_save(
+    engine: Engine,
+    access: Access,
+    criterion: str,
+    value: AnswerValue,
+    note: str | None,
+    scan_id: int | None,
+) -> AnswerInfo | None:
     """The AnswerInfo of a save written in one statement, or None when the general way must
     decide (and write or refuse), also for a value the remembered rubric refuses. ``note``
     None leaves the saved note; the AnswerInfo holds the note as stored."""
@@ -153,7 +161,7 @@ def try_save(engine: Engine, access, criterion: str, value, note: str | None, sc
     return None if stored is None else AnswerInfo(criterion, value, stored, now.date())
 
 
-def _execute(engine: Engine, parameters: dict) -> str | None:
+def _execute(engine: Engine, parameters: dict[str, Any]) -> str | None:
     """The note as stored, or None when the statement wrote nothing."""
     # A connection the server dropped (a restart) fails once and empties the pool; the statement
     # is atomic and the upsert idempotent, so it is sent once more on a fresh connection.
@@ -166,7 +174,7 @@ def _execute(engine: Engine, parameters: dict) -> str | None:
             return _once(engine, parameters)
 
 
-def _once(engine: Engine, parameters: dict) -> str | None:
+def _once(engine: Engine, parameters: dict[str, Any]) -> str | None:
     """The statement on a pooled connection, in autocommit; a driver error as SQLAlchemy's
     (``database_faults`` describes it), a dropped connection thrown away with it."""
     pooled = engine.raw_connection()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, Engine, Row, and_, or_, select, update
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Row, UnaryExpression, and_, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from assessment.rubric import Rubric
@@ -39,7 +42,7 @@ def create_board(engine: Engine, access: Access, name: str) -> BoardInfo:
     with writing(engine) as connection:
         verify(connection, access)
         _admin_only(access)
-        board_id = connection.execute(
+        board_id: int = connection.execute(
             T.board.insert().values(name=name, created_at=utcnow()).returning(T.board.c.id)
         ).scalar_one()
         return BoardInfo(id=board_id, name=name)
@@ -82,7 +85,7 @@ def create_school(
             raise NotFound("store.errors.board_not_found", id=board_id)
         _refuse_duplicate_school(connection, board_id, name)
         try:
-            school_id = connection.execute(
+            school_id: int = connection.execute(
                 T.school.insert()
                 .values(
                     board_id=board_id,
@@ -169,7 +172,9 @@ def open_scan(
         return scan_info(get_scan_row(connection, scan_id))
 
 
-def insert_scan(connection: Connection, school_id: int, label: str, rubric, created_at) -> int:
+def insert_scan(
+    connection: Connection, school_id: int, label: str, rubric: Rubric, created_at: dt.datetime
+) -> int:
     exists = connection.execute(
         select(T.scan.c.id).where(T.scan.c.school_id == school_id, T.scan.c.label == label)
     ).first()
@@ -233,7 +238,7 @@ def reopen_scan(engine: Engine, access: Access, scan_id: int) -> ScanInfo:
     return _set_status(engine, access, scan_id, "open")
 
 
-def _newest_first():
+def _newest_first() -> tuple[UnaryExpression[Any], UnaryExpression[Any]]:
     return (T.scan.c.created_at.desc(), T.scan.c.id.desc())
 
 
@@ -248,7 +253,7 @@ def list_scans(engine: Engine, access: Access, school_id: int) -> list[ScanInfo]
         return [scan_info(row) for row in rows]
 
 
-def readable_scan(connection: Connection, access: Access, scan_id: int) -> Row:
+def readable_scan(connection: Connection, access: Access, scan_id: int) -> Row[Any]:
     """The scan row when ``access`` may see it (a respondent: only his own scan)."""
     scan = get_scan_row(connection, scan_id)
     if access.role == "respondent":
@@ -265,7 +270,7 @@ def get_scan(engine: Engine, access: Access, scan_id: int) -> ScanInfo:
         return scan_info(readable_scan(connection, access, scan_id))
 
 
-def previous_row(connection: Connection, scan: Row) -> Row | None:
+def previous_row(connection: Connection, scan: Row[Any]) -> Row[Any] | None:
     """The school's scan created before ``scan``."""
     return connection.execute(
         select(T.scan)

@@ -59,10 +59,10 @@ def forget_sessions_before(connection: Connection, moment: dt.datetime) -> None:
     forget_sessions(connection, select(T.session.c.id).where(T.session.c.created_at < moment))
 
 
-def forget_sessions(connection: Connection, ids: Select) -> None:
+def forget_sessions(connection: Connection, ids: Select[int]) -> None:
     """Remove the sessions whose ids ``ids`` selects and the codes added to them: their browsers
     are signed out."""
-    doomed = list(connection.execute(ids).scalars())
+    doomed: list[int] = list(connection.execute(ids).scalars())
     if doomed:
         connection.execute(T.session_code.delete().where(T.session_code.c.session_id.in_(doomed)))
         connection.execute(T.session.delete().where(T.session.c.id.in_(doomed)))

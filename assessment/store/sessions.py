@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from typing import Any
 
-from sqlalchemy import Engine, Row, select, update
+from sqlalchemy import Connection, Engine, Row, select, update
 
 from assessment.store import tables as T
 from assessment.store._common import aware, utcnow
@@ -159,7 +160,7 @@ def add_session_code(
         if row is None or row.handed_over_at is None:
             raise SessionEnded()
         _refuse_dead(row, now)
-        opened_with = connection.execute(
+        opened_with: str = connection.execute(
             select(T.access_code.c.role).where(T.access_code.c.id == row.code_id)
         ).scalar_one()
         if opened_with != "trainer":
@@ -185,7 +186,7 @@ def end_session(engine: Engine, token: str, now: dt.datetime | None = None) -> N
             )
 
 
-def _session_row(connection, secret: str, *, lock: bool = False) -> Row | None:
+def _session_row(connection: Connection, secret: str, *, lock: bool = False) -> Row[Any] | None:
     if not isinstance(secret, str) or not secret:
         return None
     query = select(T.session).where(T.session.c.token_hash == hash_code(secret))
@@ -194,7 +195,7 @@ def _session_row(connection, secret: str, *, lock: bool = False) -> Row | None:
     return connection.execute(query).one_or_none()
 
 
-def _refuse_dead(row: Row, now: dt.datetime) -> None:
+def _refuse_dead(row: Row[Any], now: dt.datetime) -> None:
     """A session that cannot sign in: ended, idle or too old."""
     if row.ended_at is not None or now - row.created_at >= MAX_AGE:
         raise SessionEnded()

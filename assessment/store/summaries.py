@@ -84,7 +84,7 @@ def summary_values(
     }
 
 
-def refresh(connection: Connection, scan: Row) -> None:
+def refresh(connection: Connection, scan: Row[Any]) -> None:
     """(Re)compute the summary of a closed scan; an open scan has none. It is computed from the
     answers the board last saw while today's differ from them by fewer than ``min_group_size``
     respondents (``summary_basis.py``). A scan whose answers the retention removed is scored from
@@ -123,17 +123,17 @@ def refresh(connection: Connection, scan: Row) -> None:
     _write(connection, scan, rubric)
 
 
-def _write(connection: Connection, scan: Row, rubric: Rubric) -> None:
+def _write(connection: Connection, scan: Row[Any], rubric: Rubric) -> None:
     answers: dict[str, list[AnswerValue]] = {}
     by_respondent: dict[int, dict[str, AnswerValue]] = {}
-    for respondent_id, criterion, kind, score in connection.execute(
+    for row in connection.execute(
         select(
             T.answer.c.respondent_id, T.answer.c.criterion, T.answer.c.kind, T.answer.c.score
         ).where(T.answer.c.scan_id == scan.id)
     ):
-        value = decode_value(kind, score)
-        answers.setdefault(criterion, []).append(value)
-        by_respondent.setdefault(respondent_id, {})[criterion] = value
+        value = decode_value(row.kind, row.score)
+        answers.setdefault(row.criterion, []).append(value)
+        by_respondent.setdefault(row.respondent_id, {})[row.criterion] = value
     agreed = _agreed(connection, scan.id)
     submitted = connection.execute(
         select(func.count(T.respondent.c.submitted_at)).where(T.respondent.c.scan_id == scan.id)

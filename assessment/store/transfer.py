@@ -14,7 +14,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, Row, select
 
 from assessment.store import tables as T
 from assessment.store._common import (
@@ -47,7 +47,7 @@ def _day(value: dt.date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-def _removed_answers(connection: Connection, scan) -> dict[str, Any] | None:
+def _removed_answers(connection: Connection, scan: Row[Any]) -> dict[str, Any] | None:
     kept = kept_answers(connection, scan)
     if kept is None:
         return None
@@ -193,31 +193,13 @@ def insert_school(
     now: dt.datetime | None = None,
 ) -> SchoolInfo:
     now = now or utcnow()
-    if board_id is not None:
-        if (
-            connection.execute(select(T.board.c.id).where(T.board.c.id == board_id)).one_or_none()
-            is None
-        ):
-            raise NotFound("store.errors.board_not_found", id=board_id)
-    else:
-        board_id = connection.execute(
-            select(T.board.c.id)
-            .where(T.board.c.name == parsed.board_name)
-            .order_by(T.board.c.id)
-            .limit(1)
-        ).scalar_one_or_none()
-        if board_id is None:
-            board_id = connection.execute(
-                T.board.insert()
-                .values(name=parsed.board_name, created_at=now)
-                .returning(T.board.c.id)
-            ).scalar_one()
+    board_id = _import_board(connection, parsed, board_id, now)
     name = parsed.school["name"]
     if connection.execute(
         select(T.school.c.id).where(T.school.c.board_id == board_id, T.school.c.name == name)
     ).first():
         raise ImportRefused([("store.import.school_exists", {"name": name})])
-    school_id = connection.execute(
+    school_id: int = connection.execute(
         T.school.insert()
         .values(
             board_id=board_id,
@@ -230,84 +212,117 @@ def insert_school(
     ).scalar_one()
     action_ids: dict[int, int] = {}
     for scan in parsed.scans:
-        scan_id = connection.execute(
-            T.scan.insert()
-            .values(
-                school_id=school_id,
-                label=scan["label"],
-                rubric_id=scan["rubric"]["id"],
-                rubric_version=scan["rubric"]["version"],
-                rubric_hash=scan["rubric"]["hash"],
-                status=scan["status"],
-                created_at=scan["created_at"],
-                closed_at=scan["closed_at"],
-                notes_removed_on=scan["notes_removed_on"],
-                answers_removed_on=scan["answers_removed_on"],
-                mr_informed_on=scan["mr_informed_on"],
-            )
-            .returning(T.scan.c.id)
+        _insert_scan(connection, scan, school_id, action_ids)
+    return school_info(get_school_row(connection, school_id))
+
+
+def _import_board(
+    connection: Connection, parsed: ParsedImport, board_id: int | None, now: dt.datetime
+) -> int:
+    """The board the school goes to: the one asked for (which must exist), else the first of the
+    export's board name, else a new board of that name."""
+    if board_id is not None:
+        if (
+            connection.execute(select(T.board.c.id).where(T.board.c.id == board_id)).one_or_none()
+            is None
+        ):
+            raise NotFound("store.errors.board_not_found", id=board_id)
+        return board_id
+    existing: int | None = connection.execute(
+        select(T.board.c.id)
+        .where(T.board.c.name == parsed.board_name)
+        .order_by(T.board.c.id)
+        .limit(1)
+    ).scalar_one_or_none()
+    if existing is not None:
+        return existing
+    new_id: int = connection.execute(
+        T.board.insert().values(name=parsed.board_name, created_at=now).returning(T.board.c.id)
+    ).scalar_one()
+    return new_id
+
+
+def _insert_scan(
+    connection: Connection, scan: dict[str, Any], school_id: int, action_ids: dict[int, int]
+) -> None:
+    """One scan of the export with its respondents, answers, agreed values and actions;
+    ``action_ids`` maps the export's action refs to new ids, across the school's scans."""
+    scan_id: int = connection.execute(
+        T.scan.insert()
+        .values(
+            school_id=school_id,
+            label=scan["label"],
+            rubric_id=scan["rubric"]["id"],
+            rubric_version=scan["rubric"]["version"],
+            rubric_hash=scan["rubric"]["hash"],
+            status=scan["status"],
+            created_at=scan["created_at"],
+            closed_at=scan["closed_at"],
+            notes_removed_on=scan["notes_removed_on"],
+            answers_removed_on=scan["answers_removed_on"],
+            mr_informed_on=scan["mr_informed_on"],
+        )
+        .returning(T.scan.c.id)
+    ).scalar_one()
+    _insert_respondents(connection, scan, scan_id)
+    agreed_rows = [
+        {
+            "scan_id": scan_id,
+            "criterion": agreed["criterion"],
+            "kind": kind,
+            "score": score,
+            "note": agreed["note"],
+            "decided_at": agreed["time"],
+        }
+        for agreed in scan["agreed"]
+        for kind, score in [encode_value(agreed["value"])]
+    ]
+    if agreed_rows:
+        connection.execute(T.consensus.insert(), agreed_rows)
+    _insert_removed_answers(connection, scan, scan_id, school_id)
+    if scan["status"] == "closed":
+        refresh_summary(connection, get_scan_row(connection, scan_id))
+    for item in scan["actions"]:
+        values = {k: v for k, v in item.items() if k not in ("ref", "carried_from")}
+        action_ids[item["ref"]] = connection.execute(
+            T.action.insert()
+            .values(scan_id=scan_id, carried_from=action_ids.get(item["carried_from"]), **values)
+            .returning(T.action.c.id)
         ).scalar_one()
-        # The export holds no respondent's day: every one gets the day the scan closed (or
-        # opened), which orders no one.
-        day = (scan["closed_at"] or scan["created_at"]).date()
-        answer_rows = []
-        for respondent in scan["respondents"]:
-            respondent_id = connection.execute(
-                T.respondent.insert()
-                .values(
-                    scan_id=scan_id,
-                    code_id=None,
-                    **role_columns([respondent["role"], *respondent["other_roles"]]),
-                    started_at=day if respondent["started"] else None,
-                    submitted_at=day if respondent["submitted"] else None,
-                )
-                .returning(T.respondent.c.id)
-            ).scalar_one()
-            for answer in respondent["answers"]:
-                kind, score = encode_value(answer["value"])
-                answer_rows.append(
-                    {
-                        "respondent_id": respondent_id,
-                        "scan_id": scan_id,
-                        "criterion": answer["criterion"],
-                        "kind": kind,
-                        "score": score,
-                        "note": answer["note"],
-                        "updated_at": day,
-                    }
-                )
-        if answer_rows:
-            connection.execute(T.answer.insert(), answer_rows)
-        agreed_rows = []
-        for agreed in scan["agreed"]:
-            kind, score = encode_value(agreed["value"])
-            agreed_rows.append(
+
+
+def _insert_respondents(connection: Connection, scan: dict[str, Any], scan_id: int) -> None:
+    # The export holds no respondent's day: every one gets the day the scan closed (or
+    # opened), which orders no one.
+    day = (scan["closed_at"] or scan["created_at"]).date()
+    answer_rows = []
+    for respondent in scan["respondents"]:
+        respondent_id: int = connection.execute(
+            T.respondent.insert()
+            .values(
+                scan_id=scan_id,
+                code_id=None,
+                **role_columns([respondent["role"], *respondent["other_roles"]]),
+                started_at=day if respondent["started"] else None,
+                submitted_at=day if respondent["submitted"] else None,
+            )
+            .returning(T.respondent.c.id)
+        ).scalar_one()
+        for answer in respondent["answers"]:
+            kind, score = encode_value(answer["value"])
+            answer_rows.append(
                 {
+                    "respondent_id": respondent_id,
                     "scan_id": scan_id,
-                    "criterion": agreed["criterion"],
+                    "criterion": answer["criterion"],
                     "kind": kind,
                     "score": score,
-                    "note": agreed["note"],
-                    "decided_at": agreed["time"],
+                    "note": answer["note"],
+                    "updated_at": day,
                 }
             )
-        if agreed_rows:
-            connection.execute(T.consensus.insert(), agreed_rows)
-        _insert_removed_answers(connection, scan, scan_id, school_id)
-        if scan["status"] == "closed":
-            refresh_summary(connection, get_scan_row(connection, scan_id))
-        for item in scan["actions"]:
-            values = {k: v for k, v in item.items() if k not in ("ref", "carried_from")}
-            action_ids[item["ref"]] = connection.execute(
-                T.action.insert()
-                .values(
-                    scan_id=scan_id,
-                    carried_from=action_ids.get(item["carried_from"]),
-                    **values,
-                )
-                .returning(T.action.c.id)
-            ).scalar_one()
-    return school_info(get_school_row(connection, school_id))
+    if answer_rows:
+        connection.execute(T.answer.insert(), answer_rows)
 
 
 def _insert_removed_answers(
@@ -317,7 +332,7 @@ def _insert_removed_answers(
     removed = scan["removed_answers"]
     if removed is None or scan["answers_removed_on"] is None:
         return
-    counts: dict[str, list[list]] = {}
+    counts: dict[str, list[list[Any]]] = {}
     for item in removed["counts"]:
         kind, score = encode_value(item["value"])
         counts.setdefault(item["criterion"], []).append([kind, score, item["times"]])

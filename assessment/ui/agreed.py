@@ -7,7 +7,10 @@ value changed since they were filled (a colleague on another screen), they show 
 
 from __future__ import annotations
 
+from typing import cast
+
 import streamlit as st
+from sqlalchemy import Engine
 
 from assessment import store
 from assessment.scoring import AnswerValue
@@ -41,7 +44,7 @@ def show_stored(scan_id: int, criterion_id: str, data: store.ScanData, *, none: 
 
 
 def save(
-    engine,
+    engine: Engine,
     access: store.Access,
     scan_id: int,
     criterion_id: str,
@@ -59,8 +62,9 @@ def save(
             store.clear_agreed(engine, access, scan_id, criterion_id, version=seen)
             version = 0
         else:
+            chosen = cast(AnswerValue, value)  # not ``none``: an option, which the store checks
             saved = store.set_agreed(
-                engine, access, scan_id, criterion_id, value, note, version=seen
+                engine, access, scan_id, criterion_id, chosen, note, version=seen
             )
             version = saved.version
     except store.Conflict as conflict:
@@ -76,12 +80,14 @@ def save(
     st.session_state[_version_key(scan_id, criterion_id)] = version
 
 
-def _show(scan_id: int, criterion_id: str, value, version: int, *, none: str) -> None:
+def _show(
+    scan_id: int, criterion_id: str, value: AnswerValue | str, version: int, *, none: str
+) -> None:
     st.session_state[value_key(scan_id, criterion_id)] = value
     st.session_state[_version_key(scan_id, criterion_id)] = version
 
 
-def _describe(value, note: str, none: str) -> str:
+def _describe(value: AnswerValue | str, note: str, none: str) -> str:
     if value == none:
         return tr("discuss.no_agreed")
     label = option_label(value, context.rubric())

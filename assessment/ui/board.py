@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from functools import partial
 
 import streamlit as st
+from sqlalchemy import Engine
 
 from assessment import store
 from assessment.board_dashboard import NAME, Dashboard, closed_on, phase_name, scan_map, theme_label
@@ -34,13 +36,13 @@ XLSX_AT_ONCE = 200  # up to this many schools the spreadsheet is ready within a 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _number(value, lang: str) -> str:
+def _number(value: float | None, lang: str) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     return number(value, lang)
 
 
-def _date(value) -> str:
+def _date(value: object) -> str:
     return value.strftime("%d-%m-%Y") if isinstance(value, dt.date) else ""
 
 
@@ -175,15 +177,19 @@ def school_map(
         st.caption(tr("retention.board_answers_removed", years=row.scan.answers_removed_after))
 
 
-def _xlsx(engine, access: store.Access, dashboard: Dashboard, rubric: Rubric, lang: str) -> bytes:
+def _xlsx(
+    engine: Engine, access: store.Access, dashboard: Dashboard, rubric: Rubric, lang: str
+) -> bytes:
     criteria = store.board_criteria(engine, access, [row.scan.scan_id for row in dashboard.rows])
     return board_xlsx(dashboard, criteria, rubric, lang)
 
 
-def _pdf(engine, access: store.Access, dashboard: Dashboard, rubric: Rubric, lang: str) -> bytes:
+def _pdf(
+    engine: Engine, access: store.Access, dashboard: Dashboard, rubric: Rubric, lang: str
+) -> bytes:
     from assessment.report.board_report import board_pdf  # ReportLab loads on the first click
 
-    board = store.get_board(engine, access, access.board_id).name
+    board = store.get_board(engine, access, access.bound_board_id).name
     return board_pdf(dashboard, rubric, board, lang)
 
 
@@ -243,12 +249,12 @@ def downloads(access: store.Access, dashboard: Dashboard, rubric: Rubric, lang: 
 
 
 def _appendix(
-    engine, access: store.Access, dashboard: Dashboard, rubric: Rubric, lang: str
+    engine: Engine, access: store.Access, dashboard: Dashboard, rubric: Rubric, lang: str
 ) -> bytes:
     from assessment.report.board_appendix import board_appendix_pdf
 
     maps = store.board_maps(engine, access, [row.scan.scan_id for row in dashboard.rows])
-    board = store.get_board(engine, access, access.board_id).name
+    board = store.get_board(engine, access, access.bound_board_id).name
     return board_appendix_pdf(dashboard, maps, rubric, board, lang)
 
 
@@ -257,7 +263,7 @@ def on_request(
     dashboard: Dashboard,
     lang: str,
     kind: str,
-    build,
+    build: Callable[[], bytes],
     what: str,
     make_label: str,
     mime: str,

@@ -5,14 +5,16 @@ from __future__ import annotations
 from functools import partial
 
 import streamlit as st
+from sqlalchemy import Engine
 
 from assessment import store
+from assessment.rubric import Rubric
 from assessment.ui import context
 from assessment.ui.context import tr
 from assessment.ui.logged_download import logged
 
 
-def _build(engine, access: store.Access, scan_id: int, rubric, lang: str) -> bytes:
+def _build(engine: Engine, access: store.Access, scan_id: int, rubric: Rubric, lang: str) -> bytes:
     from assessment.report.briefing_report import briefing_pdf  # ReportLab loads on the click
 
     return briefing_pdf(engine, access, scan_id, rubric, lang)

@@ -6,8 +6,10 @@ import json
 import math
 import os
 import secrets
+from typing import Any
 
 import streamlit as st
+from sqlalchemy import Engine
 
 from assessment import code_attempts, store
 from assessment.i18n import DEFAULT_LANGUAGE, t
@@ -45,7 +47,7 @@ def ensure_app_frame() -> None:
         st.rerun()
 
 
-def engine():
+def engine() -> Engine:
     """The database of this session: the demo's own database in a demo session, else the real
     one (``TSO_DATABASE_URL``), whose retention runs at the first use of each day."""
     if st.session_state.get(DEMO):
@@ -56,7 +58,7 @@ def engine():
 
 
 @st.cache_resource(show_spinner=False)
-def main_engine():
+def main_engine() -> Engine:
     """One engine per process, migrated to the newest schema on first use."""
     new_engine = store.make_engine()
     store.upgrade(new_engine)
@@ -64,7 +66,7 @@ def main_engine():
 
 
 @st.cache_resource(show_spinner=False)
-def demo_engine():
+def demo_engine() -> Engine:
     """The demo's own database (``data/demo.sqlite``), migrated and filled on first use."""
     new_engine = store.make_engine(store.demo_database_url())
     store.upgrade(new_engine)
@@ -93,12 +95,12 @@ def lang() -> str:
     return st.session_state.get(LANG) or DEFAULT_LANGUAGE
 
 
-def tr(key: str, **values) -> str:
+def tr(key: str, **values: Any) -> str:
     """The text for ``key`` in the user's language."""
     return t(key, lang(), **values)
 
 
-def tr_md(key: str, **values) -> str:
+def tr_md(key: str, **values: Any) -> str:
     """Like ``tr``, for Markdown output: user text in ``values`` is escaped, never interpreted."""
     return tr(
         key,
@@ -144,7 +146,7 @@ def sign_in(new_access: store.Access, code: str | None, *, demo: bool = False) -
     st.session_state[SCHOOLS] = [new_access]
     st.session_state[DEMO] = demo
     st.session_state[CODE] = code if new_access.role == "respondent" else None
-    if st.session_state[CODE]:
+    if code is not None and st.session_state[CODE]:
         st.query_params[CODE] = code
     elif code is None:
         st.query_params["demo"] = "1"

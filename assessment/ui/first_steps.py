@@ -3,6 +3,7 @@ coordinator a checklist ticked off from the scan's real progress."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import streamlit as st
@@ -27,7 +28,7 @@ class Step:
     name: str  # locale key under start.steps
     done: bool
     page: str  # where the step is taken
-    detail: dict[str, object] | None  # values of the ``<name>_detail`` line, once done
+    detail: Mapping[str, object] | None  # values of the ``<name>_detail`` line, once done
 
 
 def show(access: store.Access) -> None:
@@ -52,7 +53,7 @@ def place_name(access: store.Access) -> str | None:
     if access.school_id is not None:
         return store.get_school(engine, access, access.school_id).name
     if access.role == "board":
-        return store.get_board(engine, access, access.board_id).name
+        return store.get_board(engine, access, access.bound_board_id).name
     return None
 
 
@@ -60,7 +61,7 @@ def coordinator_steps(access: store.Access) -> list[Step]:
     """Open a scan → inform the MR → hand out codes → wait for answers → bespreken → actieplan, each ticked when
     the data shows it happened (the open scan, else the newest)."""
     engine = context.engine()
-    scans = store.list_scans(engine, access, access.school_id)
+    scans = store.list_scans(engine, access, access.bound_school_id)
     scan = next((s for s in scans if s.status == "open"), scans[0] if scans else None)
     if scan is None:
         return [
@@ -98,7 +99,7 @@ def show_checklist(steps: list[Step]) -> None:
         for number, step in enumerate(steps, start=1):
             label = tr(f"start.steps.{step.name}")
             if step.done:
-                detail = tr_md(f"start.steps.{step.name}_detail", **step.detail)
+                detail = tr_md(f"start.steps.{step.name}_detail", **(step.detail or {}))
                 lines.append(
                     f":green[:material/check_circle:] **{number}. {label}**: "
                     f"{tr('start.steps.done')}. {detail}"

@@ -62,7 +62,7 @@ def switch() -> None:
             # would make Streamlit see a new widget and forget the choice.
             tr("app.language"),
             list(LANGUAGES),
-            format_func=LANGUAGES.get,
+            format_func=LANGUAGES.__getitem__,
             default=context.lang(),
             key=KEY,
             on_change=_choose,

@@ -6,12 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
+from sqlalchemy import Engine
+
 from assessment import store
 
 
 def _build_and_record(
     build: Callable[[], bytes | str],
-    engine,
+    engine: Engine,
     access: store.Access,
     what: str,
     scan_id: int | None,
@@ -23,7 +25,7 @@ def _build_and_record(
 
 def logged(
     build: Callable[[], bytes | str],
-    engine,
+    engine: Engine,
     access: store.Access,
     what: str,
     scan_id: int | None = None,

@@ -4,6 +4,7 @@ was informed; before the codes go out (the Stappenplan puts it there too)."""
 from __future__ import annotations
 
 import streamlit as st
+from sqlalchemy import Engine
 
 from assessment import store
 from assessment.i18n import day
@@ -17,7 +18,7 @@ def current_scan(scans: list[store.ScanInfo]) -> store.ScanInfo | None:
     return next((s for s in scans if s.status == "open"), scans[0] if scans else None)
 
 
-def _tick(engine, access: store.Access, scan_id: int, key: str) -> None:
+def _tick(engine: Engine, access: store.Access, scan_id: int, key: str) -> None:
     try:
         store.set_mr_informed(engine, access, scan_id, st.session_state[key])
     except store.StoreError as error:  # shown by Beheer at the top of the next run

@@ -40,9 +40,9 @@ def choose_scan(
     scans (``scans``, newest first, when the page has read them already)."""
     engine = context.engine()
     if access.role == "respondent":
-        return store.get_scan(engine, access, access.scan_id)
+        return store.get_scan(engine, access, access.bound_scan_id)
     if scans is None:
-        scans = store.list_scans(engine, access, access.school_id)
+        scans = store.list_scans(engine, access, access.bound_school_id)
     if only_open:
         scans = [scan for scan in scans if scan.status == "open"]
     if not scans:

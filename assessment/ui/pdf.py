@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 import streamlit as st
+from sqlalchemy import Engine
 
 from assessment import store
 from assessment.ui import context
@@ -12,7 +13,7 @@ from assessment.ui.context import tr
 from assessment.ui.logged_download import logged
 
 
-def _build(engine, access: store.Access, scan_id: int, lang: str) -> bytes:
+def _build(engine: Engine, access: store.Access, scan_id: int, lang: str) -> bytes:
     from assessment.report import report_for_scan  # ReportLab loads on the first click
 
     return report_for_scan(engine, access, scan_id, lang)

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
+from sqlalchemy import Engine
 
 from assessment import store
 
@@ -126,10 +127,10 @@ def _date(value: object) -> dt.date | UnreadableDate | None:
 
 def _rows(frame: pd.DataFrame) -> list[tuple[int | None, dict[str, object]]]:
     """(action id or None for a new row, its fields) per row, in the table's order."""
-    rows = []
+    rows: list[tuple[int | None, dict[str, object]]] = []
     for _, row in frame.iterrows():
         action_id = row.get("id")
-        fields = {
+        fields: dict[str, object] = {
             "title": _text(row.get("title")),
             "theme": _text(row.get("theme")),
             "owner": _text(row.get("owner")),
@@ -187,7 +188,7 @@ def _not_stored(
 
 
 def save_plan(
-    engine,
+    engine: Engine,
     access: store.Access,
     scan_id: int,
     base: list[store.ActionInfo],
@@ -220,7 +221,7 @@ def save_plan(
             added.append((number, fields))
         elif changed:
             updated[action_id] = (number, changed)
-    kept = {action_id for action_id, _ in _rows(after)}
+    kept = {action_id for action_id, _ in _rows(after) if action_id is not None}
     versions = {action.id: action.version for action in base}
     versions |= {action_id: info.version for action_id, info in newer.items() if info is not None}
     saved = store.save_plan(
@@ -229,7 +230,11 @@ def save_plan(
         scan_id,
         added=[fields for _, fields in added],
         updated={action_id: changed for action_id, (_, changed) in updated.items()},
-        deleted=sorted(original.keys() - kept - gone),
+        deleted=sorted(
+            action_id
+            for action_id in original
+            if action_id is not None and action_id not in kept | gone
+        ),
         versions=versions,
     )
     return _not_stored(saved, added, updated)

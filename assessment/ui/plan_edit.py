@@ -11,9 +11,11 @@ the page says what changed and the edits stay in the table, to be saved over it 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 import pandas as pd
 import streamlit as st
+from sqlalchemy import Engine
 
 from assessment import store
 from assessment.ui import context, plan
@@ -49,7 +51,8 @@ def base_plan(scan_id: int, current: list[store.ActionInfo]) -> list[store.Actio
     """The plan to draw the table from: while it holds edits, the plan they were made on;
     otherwise ``current``, which is remembered for the edits to come."""
     if holds_edits(scan_id) and _base_key(scan_id) in st.session_state:
-        return st.session_state[_base_key(scan_id)]
+        base: list[store.ActionInfo] = st.session_state[_base_key(scan_id)]
+        return base
     st.session_state[_base_key(scan_id)] = current
     st.session_state.pop(_conflict_key(scan_id), None)
     st.session_state.pop(_shown_key(scan_id), None)
@@ -68,7 +71,7 @@ def forget_edits(scan_id: int) -> None:
 
 
 def save_button(
-    engine,
+    engine: Engine,
     access: store.Access,
     scan_id: int,
     base: list[store.ActionInfo],
@@ -108,7 +111,15 @@ def save_button(
         )
 
 
-def _save(engine, access, scan_id: int, base, after, theme_ids, newer=None) -> None:
+def _save(
+    engine: Engine,
+    access: store.Access,
+    scan_id: int,
+    base: list[store.ActionInfo],
+    after: pd.DataFrame,
+    theme_ids: list[str],
+    newer: Mapping[int, store.ActionInfo | None] | None = None,
+) -> None:
     """Save the table; on success forget the edits and start again from the saved plan. Rows that
     cannot be saved are named on the page; a conflict is remembered and shown in the next run.
     ``newer`` (the plan as the user was shown it after a conflict) puts the edits over that."""
@@ -170,14 +181,14 @@ def _change(seen: store.ActionInfo, now: store.ActionInfo | None) -> str:
     return tr_md("actions.conflict.changed", title=seen.title, changes="; ".join(changes))
 
 
-def _cell_text(field: str, value) -> str:
+def _cell_text(field: str, value: object) -> str:
     """A plan cell as the table shows it: theme and status by name, a date as 01-03-2027."""
     if value is None or value == "":
         return "–"
     if field == "theme":
         rubric = context.rubric()
         if value in [theme.id for theme in rubric.theme_list]:
-            return rubric.text(rubric.theme(value).label, context.lang())
+            return rubric.text(rubric.theme(str(value)).label, context.lang())
         return str(value)
     if field == "status":
         return tr(f"actions.status.{value}")

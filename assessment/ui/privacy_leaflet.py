@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 import streamlit as st
+from sqlalchemy import Engine
 
 from assessment import store
 from assessment.ui import context
@@ -12,7 +13,7 @@ from assessment.ui.context import tr
 from assessment.views import privacy
 
 
-def _build(engine, access: store.Access, lang: str, min_group_size: int) -> bytes:
+def _build(engine: Engine, access: store.Access, lang: str, min_group_size: int) -> bytes:
     from assessment.privacy_notice import notice_from_env
     from assessment.report.privacy_leaflet import privacy_leaflet_pdf  # ReportLab on the click
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
 from babel.numbers import format_decimal
@@ -34,17 +35,19 @@ def _note_error_key(scan_id: int, criterion_id: str) -> str:
     return f"note-error-{scan_id}-{criterion_id}"
 
 
-def tr_count(key: str, count: int, **values) -> str:
+def tr_count(key: str, count: int, **values: Any) -> str:
     """``key.one`` for one, ``key.other`` for any other count."""
     return tr(f"{key}.{'one' if count == 1 else 'other'}", count=count, **values)
 
 
 def options(criterion: Criterion, rubric: Rubric) -> list[AnswerValue]:
-    extra = [DONT_KNOW, NOT_APPLICABLE] if criterion.allow_not_applicable else [DONT_KNOW]
+    extra: list[AnswerValue] = (
+        [DONT_KNOW, NOT_APPLICABLE] if criterion.allow_not_applicable else [DONT_KNOW]
+    )
     return [*rubric.scale_values, *extra]
 
 
-def option_label(value: AnswerValue, rubric: Rubric) -> str:
+def option_label(value: object, rubric: Rubric) -> str:
     lang = context.lang()
     if value == DONT_KNOW:
         return rubric.text(rubric.dont_know.label, lang)
@@ -66,7 +69,8 @@ def seed_widgets(scan_id: int, answers: dict[str, store.AnswerInfo]) -> None:
 
 
 def saved_note(scan_id: int, criterion_id: str) -> str:
-    return st.session_state.get(_saved_note_key(scan_id, criterion_id), "")
+    note: str = st.session_state.get(_saved_note_key(scan_id, criterion_id), "")
+    return note
 
 
 def note_too_long(scan_id: int, criterion_id: str) -> str | None:
@@ -100,6 +104,7 @@ def save_answer(access: store.Access, scan_id: int, criterion_id: str) -> None:
         _store(
             lambda: store.clear_answer(context.engine(), access, criterion_id, scan_id=scan_id),
             "questionnaire.saved",
+            criterion_id,
         )
         return
     saved = _store(
@@ -132,7 +137,9 @@ def save_note(access: store.Access, scan_id: int, criterion_id: str) -> None:
         st.session_state[_saved_note_key(scan_id, criterion_id)] = saved.note
 
 
-def _store(save: Callable[[], store.AnswerInfo | None], confirmation: str, criterion_id: str):
+def _store(
+    save: Callable[[], store.AnswerInfo | None], confirmation: str, criterion_id: str
+) -> store.AnswerInfo | None:
     """``save()``'s result, or None after saying on the page that it was not saved (the answer
     and note stay on screen). The confirmation stands in the question's own card (``confirmed``):
     a toast lay over the progress bar on a phone for seconds after every answer."""

@@ -73,7 +73,7 @@ def criterion_card(
             _note(args, closed)
 
 
-def _note(args: tuple, closed: bool) -> None:
+def _note(args: tuple[store.Access, int, str], closed: bool) -> None:
     _access, scan_id, criterion_id = args
     saved = questionnaire.saved_note(scan_id, criterion_id)
     too_long = questionnaire.note_too_long(scan_id, criterion_id)

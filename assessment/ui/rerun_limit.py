@@ -28,8 +28,8 @@ import asyncio
 import contextlib
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any
 
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
 BURST = 5
@@ -40,10 +40,6 @@ MOST_QUEUED = 5.0  # seconds a rerun request may wait for its turn
 MOST_PENDING = 100  # messages read from a socket and not yet handed to Streamlit
 POLICY_VIOLATION = 1008
 STREAM_PATH = "/_stcore/stream"
-
-Message = dict[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
 
 
 class TokenBucket:
@@ -141,7 +137,7 @@ class RerunLimit:
 
     def __init__(
         self,
-        app,
+        app: ASGIApp,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
@@ -158,7 +154,7 @@ class RerunLimit:
             bucket = self.addresses[address] = TokenBucket(ADDRESS_BURST, ADDRESS_PER_SECOND, now)
         return bucket
 
-    async def __call__(self, scope, receive: Receive, send: Send) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "websocket" or not scope.get("path", "").endswith(STREAM_PATH):
             await self.app(scope, receive, send)
             return

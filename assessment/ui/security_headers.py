@@ -9,6 +9,8 @@ site may frame the app, learn a respondent's link (it holds the code) or use cam
 
 from __future__ import annotations
 
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
 CONTENT_SECURITY_POLICY = "; ".join(
     [
         "default-src 'self'",
@@ -51,15 +53,15 @@ _ENCODED = [(name.lower().encode(), value.encode()) for name, value in HEADERS.i
 class SecurityHeaders:
     """ASGI middleware: ``HEADERS`` on every HTTP response, replacing any of the same name."""
 
-    def __init__(self, app) -> None:
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
-    async def __call__(self, scope, receive, send) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
 
-        async def send_with_headers(message) -> None:
+        async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 names = {name for name, _ in _ENCODED}
                 headers = [(n, v) for n, v in message.get("headers", []) if n.lower() not in names]

@@ -55,7 +55,7 @@ def _build_slips(school: str, slips: list[NewCode], lang: str) -> bytes:
     return code_slips_pdf(school, [Slip(*slip) for slip in slips], lang)
 
 
-def show_new_codes(school: store.SchoolInfo) -> None:
+def show_new_codes(access: store.Access, school: store.SchoolInfo) -> None:
     new = st.session_state.get(NEW_CODES)
     if not new:
         return
@@ -70,7 +70,7 @@ def show_new_codes(school: store.SchoolInfo) -> None:
                 data=logged(
                     partial(_build_slips, school.name, slips, context.lang()),
                     context.engine(),
-                    context.access(),
+                    access,
                     "code_slips",
                 ),
                 file_name=tr("manage.slips_name", count=len(slips)),
@@ -127,7 +127,7 @@ def _use(code: store.TeamCode) -> str:
     return tr("manage.use.unused")
 
 
-def _order(code: store.TeamCode) -> tuple:
+def _order(code: store.TeamCode) -> tuple[int, int, int]:
     """Own and trainer codes first, then colleagues per scan (newest scan first) by number."""
     if code.info.role != "respondent":
         return (0, 0, code.info.id)

@@ -22,7 +22,7 @@ MESSAGE = "schools_message"
 
 
 def school_name(access: store.Access) -> str:
-    return store.get_school(context.engine(), access, access.school_id).name
+    return store.get_school(context.engine(), access, access.bound_school_id).name
 
 
 def show(access: store.Access) -> None:
@@ -85,16 +85,16 @@ def switch_to(chosen: store.Access) -> None:
 def switcher(key: str) -> None:
     """A choice of school, once a trainer holds two or more: in the sidebar of every page and
     at the top of the Briefing (where a phone shows it without opening the sidebar)."""
-    held = context.accesses()
-    if len(held) < 2:
+    held, current = context.accesses(), context.access()
+    if len(held) < 2 or current is None:
         return
     by_code = {a.code_id: a for a in held}
     names = {a.code_id: school_name(a) for a in held}
-    st.session_state[key] = context.access().code_id  # the school on screen, chosen anywhere
+    st.session_state[key] = current.code_id  # the school on screen, chosen anywhere
     st.selectbox(
         tr("start.schools.choice_label"),
         list(by_code),
-        format_func=names.get,
+        format_func=names.__getitem__,
         key=key,
         on_change=lambda: switch_to(by_code[st.session_state[key]]),
     )

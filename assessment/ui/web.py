@@ -25,10 +25,12 @@ import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assessment import store
 from assessment.store.sessions import MAX_AGE
@@ -43,7 +45,7 @@ _PAGE_PATH = re.compile(r"/([^/.]*)/?")
 
 
 @functools.cache
-def _engine():
+def _engine() -> Engine:
     return store.make_engine()  # the app has migrated the database before it handed out a ticket
 
 
@@ -119,10 +121,10 @@ class UnknownPageRedirect:
     """ASGI middleware: a one-segment path that is no page of the app goes to the start page
     (with its query, so a mistyped link with ``?code=`` still signs in)."""
 
-    def __init__(self, app) -> None:
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
-    async def __call__(self, scope, receive, send) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
             match = _PAGE_PATH.fullmatch(scope.get("path", ""))
             name = match[1] if match else None
@@ -139,10 +141,10 @@ class BrowserCookie:
     random value that only this browser holds (HttpOnly, SameSite=Strict). A sign-in ticket is
     bound to it (``store.open_session``)."""
 
-    def __init__(self, app) -> None:
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
-    async def __call__(self, scope, receive, send) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or BROWSER_COOKIE in Request(scope).cookies:
             await self.app(scope, receive, send)
             return
@@ -152,7 +154,7 @@ class BrowserCookie:
             + secure
         )
 
-        async def send_with_cookie(message) -> None:
+        async def send_with_cookie(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 types = [value for name, value in headers if name.lower() == b"content-type"]

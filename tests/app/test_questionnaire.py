@@ -199,3 +199,17 @@ def test_two_tabs_of_one_respondent_keep_each_other_s_answer_and_note(scan, data
     assert (saved.value, saved.note) == (0, "Aangevuld na de teamvergadering.")
     assert not first.exception and not second.exception
     assert not first.error and not second.error
+
+
+def test_an_answer_taken_back_is_removed_without_an_error(scan, database):
+    opened, new_code = scan
+    code = new_code()
+    me = store.resolve_code(database, code)
+    answer = f"answer-{opened.id}-a-v1"
+    at = open_app(code, "vragenlijst")
+    button(at, "Beginnen").click().run()
+    at.radio(key=answer).set_value(2).run()
+    assert "a-v1" in store.my_answers(database, me)
+    at.radio(key=answer).set_value(None).run()
+    assert "a-v1" not in store.my_answers(database, me)
+    assert not at.exception and not at.error

@@ -102,7 +102,7 @@ def _item_list(
 ) -> list[Flowable]:
     if not items:
         return [w.p(w.t(none_key, value=value), "small")]
-    out = []
+    out: list[Flowable] = []
     for item in items:
         key = "theme.agreed_item" if item.agreed is not None else "theme.item"
         value = (

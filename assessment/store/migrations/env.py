@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from alembic import context
+from sqlalchemy import Connection
 
 from assessment.store.tables import metadata
 
 
-def run_migrations(connection) -> None:
+def run_migrations(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=metadata,
