@@ -4,13 +4,14 @@ a school's type and consent set by the operator (``school-type``, ``consent``)."
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 from assessment.i18n import LANGUAGES
 from assessment.store.research_consent import SCHOOL_TYPES
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     research = commands.add_parser("research", help="the research dataset for the TSO consortium")
     group = research.add_subparsers(dest="research_command", required=True)
     export = _leaf(group, "export", run_export, "write the research package (Frictionless Data)")
@@ -27,8 +28,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     consent.add_argument("state", choices=("on", "off"))
 
 
-def _leaf(group, name: str, handler, help_text: str) -> argparse.ArgumentParser:
-    parser = group.add_parser(name, help=help_text)
+def _leaf(
+    group: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    handler: Callable[[argparse.Namespace], int],
+    help_text: str,
+) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = group.add_parser(name, help=help_text)
     parser.add_argument("--lang", choices=list(LANGUAGES), default="nl")
     parser.set_defaults(handler=handler)
     return parser

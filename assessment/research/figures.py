@@ -16,6 +16,7 @@ from __future__ import annotations
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from assessment.research.suppression import groups_shown
 from assessment.scoring import SECURED
@@ -92,7 +93,7 @@ def compute_figures(tables: Tables) -> Figures:
 
 
 def _holding_back(
-    tables: Tables, scans: dict, themes: list[str], phase_order: tuple[str, ...]
+    tables: Tables, scans: dict[str, Any], themes: list[str], phase_order: tuple[str, ...]
 ) -> tuple[HoldingBack, ...]:
     working: dict[tuple[str, str], set[str]] = defaultdict(set)
     for row in tables["themes"]:
@@ -120,7 +121,7 @@ def _holding_back(
     return tuple(result)
 
 
-def _latest_per_year(scans: dict) -> dict[tuple[str, str], str]:
+def _latest_per_year(scans: dict[str, Any]) -> dict[tuple[str, str], str]:
     """(research id, school year) -> the key of that school's last scan in the year."""
     latest: dict[tuple[str, str], str] = {}
     for key, row in scans.items():  # in the package's order: per school, oldest first
@@ -129,7 +130,7 @@ def _latest_per_year(scans: dict) -> dict[tuple[str, str], str]:
 
 
 def _phase_shares(
-    tables: Tables, scans: dict, themes: list[str], phase_order: tuple[str, ...]
+    tables: Tables, scans: dict[str, Any], themes: list[str], phase_order: tuple[str, ...]
 ) -> tuple[PhaseShare, ...]:
     chosen = set(_latest_per_year(scans).values())
     phases: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
@@ -153,7 +154,7 @@ def _phase_shares(
 
 
 def _durations(
-    tables: Tables, scans: dict, themes: list[str], phase_order: tuple[str, ...]
+    tables: Tables, scans: dict[str, Any], themes: list[str], phase_order: tuple[str, ...]
 ) -> tuple[PhaseDuration, ...]:
     latest = _latest_per_year(scans)
     rank = {phase: index for index, phase in enumerate(phase_order)}

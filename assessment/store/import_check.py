@@ -418,8 +418,8 @@ def _check_roles(
     if rubric is None or len(known) < len([r for r in roles if r not in (None, _MISSING)]):
         return  # a role already refused as unknown: one message for it is enough
     for answer in answers:
-        criterion = rubric.criterion(_current_id(rubric, answer["criterion"]))
-        if not may_answer(criterion, known):
+        current = _current_id(rubric, answer["criterion"])
+        if current is not None and not may_answer(rubric.criterion(current), known):
             check.add("not_for_role", path=path, criterion=answer["criterion"])
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Engine, Row, update
 
@@ -36,7 +37,7 @@ class ResearchConsent:
     research_id: str | None  # present exactly while opted in
 
 
-def _consent(row: Row) -> ResearchConsent:
+def _consent(row: Row[Any]) -> ResearchConsent:
     return ResearchConsent(row.id, row.school_type, bool(row.research_opt_in), row.research_id)
 
 

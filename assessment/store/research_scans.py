@@ -13,8 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, func, select
+from sqlalchemy import Connection, Engine, Select, Subquery, func, select
 
 from assessment.scoring import AnswerValue
 from assessment.store import tables as T
@@ -46,7 +47,7 @@ def school_year(moment: dt.datetime) -> str:
     return f"{first}-{first + 1}"
 
 
-def _yearly_closed_scans() -> Select:
+def _yearly_closed_scans() -> Select[Any]:
     """The scans the dataset may hold: closed, of a school that opted in, never the demo.
     It must also exclude tussenmetingen (interim checks) once scans have a kind: only a yearly
     scan ("jaarscan") belongs in the research dataset."""
@@ -118,7 +119,7 @@ def _read(connection: Connection) -> list[ResearchScan]:
     return scans
 
 
-def _agreed(connection: Connection, chosen) -> dict[int, dict[str, AnswerValue]]:
+def _agreed(connection: Connection, chosen: Subquery) -> dict[int, dict[str, AnswerValue]]:
     agreed: dict[int, dict[str, AnswerValue]] = {}
     consensus = T.consensus.c
     for row in connection.execute(
@@ -130,7 +131,9 @@ def _agreed(connection: Connection, chosen) -> dict[int, dict[str, AnswerValue]]
     return agreed
 
 
-def _live_answers(connection: Connection, chosen) -> dict[int, dict[str, list[AnswerValue]]]:
+def _live_answers(
+    connection: Connection, chosen: Subquery
+) -> dict[int, dict[str, list[AnswerValue]]]:
     """Answers counted per scan, criterion and value, of the chosen scans without a basis whose
     answers are still there: one GROUP BY."""
     answer = T.answer.c

@@ -179,7 +179,7 @@ def _once(engine: Engine, parameters: dict[str, Any]) -> str | None:
     (``database_faults`` describes it), a dropped connection thrown away with it."""
     pooled = engine.raw_connection()
     try:
-        driver = cast("psycopg.Connection[tuple]", pooled.driver_connection)
+        driver = cast("psycopg.Connection[tuple[Any, ...]]", pooled.driver_connection)
         try:
             driver.autocommit = True
             try:

@@ -4,7 +4,11 @@ board; each change is logged by the store (``assessment/store/research_consent.p
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import streamlit as st
+from sqlalchemy import Engine
 
 from assessment import store
 from assessment.store.research_consent import (
@@ -21,7 +25,13 @@ TYPE_KEY = "research_school_type"
 TOGGLE_KEY = "research_opt_in"
 
 
-def _save(access: store.Access, school_id: int, change, value, success: str) -> None:
+def _save(
+    access: store.Access,
+    school_id: int,
+    change: Callable[[Engine, store.Access, int, Any], object],
+    value: Any,
+    success: str,
+) -> None:
     try:
         change(context.engine(), access, school_id, value)
     except store.StoreError as error:
