@@ -21,7 +21,9 @@ engine, rubric = context.engine(), context.rubric()
 phone.touch_friendly()
 st.title(tr("questionnaire.title"))
 
-scan = choose_scan(access, only_open=access.role == "coordinator", key="questionnaire_scan")
+scan = choose_scan(
+    access, only_open=access.role == "coordinator", key="questionnaire_scan", interim=True
+)
 if scan is None:
     st.info(tr("questionnaire.no_open_scan"))
     st.stop()
