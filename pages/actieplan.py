@@ -8,7 +8,7 @@ from assessment import store
 from assessment.explanations import step_action
 from assessment.plan_export import plan_csv, plan_xlsx
 from assessment.scoring import score_scan
-from assessment.ui import context, plan, plan_edit
+from assessment.ui import context, interim_results, plan, plan_edit
 from assessment.ui.context import tr, tr_md
 from assessment.ui.logged_download import logged
 from assessment.ui.pages import choose_scan, require_role
@@ -104,6 +104,7 @@ elif actions:
 else:
     st.info(tr("actions.empty"))
 
+interim_results.plan_movement(access, scan, actions)
 file_stem = tr("actions.file_stem", label=scan.label.replace("/", "-"))
 with st.container(horizontal=True):
     pdf_download_button(access, scan, key="plan_pdf")

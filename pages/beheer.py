@@ -7,7 +7,7 @@ import streamlit as st
 
 from assessment import store
 from assessment.school_download import school_zip
-from assessment.ui import audit_log, context, mr_informed, team_codes
+from assessment.ui import audit_log, context, interim_open, mr_informed, team_codes
 from assessment.ui.context import tr, tr_md
 from assessment.ui.logged_download import logged
 from assessment.ui.pages import require_role, scan_title
@@ -98,6 +98,8 @@ with st.form("new_scan"):
         else:
             st.session_state["manage_error"] = tr("manage.label_required")
         st.rerun()
+
+interim_open.manage(access, school.id)
 
 # --- the MR informed before the codes go out -----------------------------------------------------
 mr_informed.show(access, scans)

@@ -20,7 +20,7 @@ from assessment.report.screen_radar import radar_figure, trend_figure
 from assessment.report.trend import trend_of
 from assessment.respondents import visible_role_counts
 from assessment.scoring import score_scan_remembered
-from assessment.ui import context, map_notes
+from assessment.ui import context, interim_results, map_notes
 from assessment.ui.context import tr, tr_md
 from assessment.ui.pages import choose_scan, chosen_scan_id, few_respondents_warning, require_role
 from assessment.ui.pdf import pdf_download_button
@@ -102,7 +102,7 @@ with radar_column:
     )
     st.caption(tr("results.radar_caption"))
 
-trend = trend_of(view, rubric, scored)
+trend = interim_results.show(view, scored, trend_of(view, rubric, scored))
 if trend:
     st.header(tr("results.trend_heading"))
     st.plotly_chart(

@@ -3,9 +3,9 @@
 import streamlit as st
 
 from assessment import store
-from assessment.questions import Questions
 from assessment.ui import (
     context,
+    interim_open,
     note_drafts,
     phone,
     questionnaire,
@@ -33,7 +33,9 @@ if message := st.session_state.pop("save_error", None):
 me = store.my_respondent(engine, access, scan_id=scan.id)
 
 if me is None or me.started_at is None:
-    questionnaire_intro.show(access, scan, rubric)
+    (interim_open.intro if store.is_interim(scan) else questionnaire_intro.show)(
+        access, scan, rubric
+    )
     st.stop()
 
 if closed:
@@ -47,7 +49,7 @@ answers = {  # only criteria of today's rubric: an older scan may hold retired o
     if rubric.has_criterion(criterion_id)
 }
 questionnaire.seed_widgets(scan.id, answers)
-questions = Questions.for_role(rubric, me.roles)
+questions = interim_open.questions(access, scan, rubric, me.roles)
 themes = questions.themes
 
 # The theme lives outside any widget, per scan: it survives other pages; a new session (a reload,

@@ -71,7 +71,8 @@ def choose_scan(
 
 
 def scan_title(scan: store.ScanInfo) -> str:
-    return tr("app.scan_title", label=scan.label, status=tr(f"app.scan_status.{scan.status}"))
+    title = tr("app.scan_title", label=scan.label, status=tr(f"app.scan_status.{scan.status}"))
+    return title if is_yearly(scan) else tr("interim.scan_title", title=title)
 
 
 def few_respondents_warning(respondents: int, minimum: int) -> None:
