@@ -16,7 +16,8 @@ from assessment.ui.context import tr, tr_md
 from assessment.ui.safe import md
 
 _ERROR = "interim_open_error"
-_SHOWN = "interim_dialog"  # the dialog stays open over reruns until it is closed or used
+_SHOWN = "interim_prepared"  # the list stays open over reruns until it is closed or used
+_LABEL = "interim_label"
 
 
 def _close() -> None:
@@ -40,13 +41,13 @@ def manage(access: store.Access, school_id: int) -> None:
         on_click=lambda: st.session_state.update({_SHOWN: True}),
     )
     if st.session_state.get(_SHOWN):
-        st.dialog(tr("interim.manage.dialog_title"), width="large", on_dismiss=_close)(_dialog)(
-            access, school_id, proposal
-        )
+        with st.container(border=True, key="interim_prepare_panel"):
+            _prepared(access, school_id, proposal)
 
 
 def criteria_lines(rubric: Rubric, criteria: dict[str, str], lang: str) -> str:
-    """The criteria as Markdown, grouped by theme and phase, each with why it is asked."""
+    """The criteria as Markdown, grouped by theme and phase: a phase the team works on says so
+    once, a criterion asked for the plan says so on its own line."""
     lines = []
     heading = None
     for criterion in rubric.criteria:
@@ -57,47 +58,54 @@ def criteria_lines(rubric: Rubric, criteria: dict[str, str], lang: str) -> str:
             heading = group
             theme = rubric.text(rubric.theme(criterion.theme).label, lang)
             phase = rubric.text(rubric.phase(criterion.phase).label, lang)
-            lines.append(f"\n**{md(theme)}** · {md(phase)}\n")
-        why = tr(f"interim.reason.{criteria[criterion.id]}")
-        lines.append(f"- {md(rubric.text(criterion.label, lang))} *({md(why)})*")
+            working = interim.PHASE in criteria[criterion.id]
+            why = f" · *{md(tr('interim.reason.phase'))}*" if working else ""
+            lines.append(f"\n**{md(theme)}** · {md(phase)}{why}\n")
+        plan = (
+            f" *({md(tr('interim.reason.plan'))})*"
+            if interim.PLAN in criteria[criterion.id]
+            else ""
+        )
+        lines.append(f"- {md(rubric.text(criterion.label, lang))}{plan}")
     return "\n".join(lines)
 
 
-def _dialog(access: store.Access, school_id: int, proposal: store.InterimProposal) -> None:
+def _prepared(access: store.Access, school_id: int, proposal: store.InterimProposal) -> None:
+    """What the tussenmeting would ask, shown before it opens, with its name and the buttons."""
     rubric, lang = context.rubric(), context.lang()
     count = len(proposal.criteria)
+    st.markdown(f"**{tr('interim.manage.prepare_title')}**")
     st.markdown(tr_md("interim.manage.follows", label=proposal.yearly.label, count=count))
     st.markdown(criteria_lines(rubric, proposal.criteria, lang))
     month = format_date(dt.date.today(), "MMMM y", locale=lang)
-    label = st.text_input(
-        tr("interim.manage.label"),
-        value=tr("interim.default_label", month=month),
-        max_chars=60,
-        key="interim_label",
-    )
+    st.session_state.setdefault(_LABEL, tr("interim.default_label", month=month))
+    st.text_input(tr("interim.manage.label"), max_chars=60, key=_LABEL)
     if message := st.session_state.pop(_ERROR, None):
         st.error(message)
     with st.container(horizontal=True):
-        if st.button(tr("interim.manage.open"), type="primary", icon=":material/add:"):
-            _open(access, school_id, label)
-        if st.button(tr("interim.manage.cancel")):
-            _close()
-            st.rerun()
+        st.button(
+            tr("interim.manage.open"),
+            type="primary",
+            icon=":material/add:",
+            on_click=_open,
+            args=(access, school_id),
+        )
+        st.button(tr("interim.manage.cancel"), on_click=_close)
 
 
-def _open(access: store.Access, school_id: int, label: str) -> None:
+def _open(access: store.Access, school_id: int) -> None:
     engine, rubric = context.engine(), context.rubric()
+    label = st.session_state.get(_LABEL) or ""
     try:
         scan, criteria = store.open_interim(engine, access, school_id, label, rubric)
     except store.StoreError as refused:
         st.session_state[_ERROR] = tr_md(refused.key, **refused.values)
-        st.rerun(scope="fragment")
         return
     st.session_state["manage_message"] = tr_md(
         "interim.manage.opened", label=scan.label, count=len(criteria)
     )
+    st.session_state.pop(_LABEL, None)
     _close()
-    st.rerun()
 
 
 # --- the questionnaire ---------------------------------------------------------------------------

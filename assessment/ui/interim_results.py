@@ -56,7 +56,7 @@ def show(
     if beside:
         st.header(tr("interim.results.heading"))
     for view in beside:
-        with st.container(border=True):
+        with st.container(border=True, key=f"interim_{view.scan.id}"):
             _one(rubric, view, scored[results.scan.id], results.scan.label)
     if not trend:
         return trend
