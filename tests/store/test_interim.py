@@ -136,3 +136,24 @@ def test_it_is_never_the_boards_nor_a_yearly_comparison(school):
     assert {a.criterion for a in review} == set(interim_school.PLAN)
     view = store.results_view(engine, coordinator, school.school.id)
     assert [s.label for s in view.scans] == ["2026-2027", "2025-2026"]
+
+
+def test_the_schools_export_keeps_it_a_tussenmeting(school):
+    engine, admin = school.engine, store.admin_access()
+    exported = store.export_school(engine, admin, school.school.id)
+    [yearly, interim] = exported["scans"]
+    assert (yearly["kind"], yearly["criteria"]) == ("jaarscan", {})
+    assert interim["kind"] == "tussenmeting" and interim["criteria"] == school.criteria
+    exported["school"]["name"] = "OBS De Tussenstap bis"
+    copy = store.import_school(engine, admin, exported)
+    again = store.export_school(engine, admin, copy.id)
+    assert again["scans"] == exported["scans"]
+    [view] = store.interim_views(engine, admin, copy.id)
+    assert view.criteria == school.criteria and view.respondents == 3
+    exported["school"]["name"] = "OBS Fout"
+    exported["scans"][1]["criteria"] = {"pro-bestaat-niet": "phase"}
+    exported["scans"][0]["kind"] = "halfjaarscan"
+    with pytest.raises(store.ImportRefused) as refused:
+        store.import_school(engine, admin, exported)
+    problems = [problem for problem, _values in refused.value.problems]
+    assert problems == ["store.import.bad_kind", "store.import.bad_interim_criteria"]
