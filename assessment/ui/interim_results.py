@@ -73,10 +73,14 @@ def _with_points(rubric, results, scored, views, trend: list[TrendPoint]) -> lis
                 readiness = interim.updated_readiness(
                     rubric, _yearly(rubric, results, scored, scan.id), _score(rubric, view)
                 )
-                points.append(
-                    TrendPoint(tr("interim.trend.point", label=view.scan.label), readiness)
-                )
+                points.append(TrendPoint(trend_label(view.scan.label), readiness))
     return points
+
+
+def trend_label(label: str) -> str:
+    """The trend's x label of a tussenmeting: marked as one, unless its name already says so."""
+    marked = tr("interim.trend.point", label="").strip(" ()").casefold()
+    return label if marked in label.casefold() else tr("interim.trend.point", label=label)
 
 
 def _status(view: store.InterimView) -> str:

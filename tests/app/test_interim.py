@@ -57,7 +57,7 @@ def test_the_trend_marks_it_as_a_tussenmeting(database):
         "2022-2023",
         "2023-2024",
         "2025-2026",
-        "Tussenmeting maart (tussenmeting)",
+        "Tussenmeting maart",  # its name says what it is; another name is marked
     ]
     implementatieplanning = trend["data"][1]["y"]
     assert implementatieplanning[3] > implementatieplanning[2]  # Voorbereiden moved up
