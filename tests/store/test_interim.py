@@ -85,9 +85,12 @@ def test_the_store_refuses_an_answer_outside_it(school):
     assert outside not in store.my_answers(engine, member)
     saved = store.save_answer(engine, member, "imp-plan", 3)
     assert saved.value == 3
-    # The coordinator filling it in himself is held to the same criteria.
+    # The coordinator filling it in himself is held to the same criteria, and so is an agreed value.
     with pytest.raises(store.InvalidInput):
         store.save_answer(engine, school.coordinator, outside, 2, scan_id=school.interim.id)
+    with pytest.raises(store.InvalidInput) as refused:
+        store.set_agreed(engine, school.coordinator, school.interim.id, outside, 2, version=0)
+    assert refused.value.key == "store.errors.not_in_interim"
 
 
 def test_twelve_criteria_score_like_the_oracle_over_the_same_subset(school):
