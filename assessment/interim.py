@@ -15,7 +15,7 @@ from fractions import Fraction
 from typing import Literal
 
 from assessment.development_map import CellState, MapCell, MapRow
-from assessment.questions import Questions
+from assessment.questions import Questions, QuestionTheme
 from assessment.rubric import Roles, Rubric
 from assessment.scoring import (
     Agreed,
@@ -69,7 +69,7 @@ def questions(rubric: Rubric, roles: Roles, asked: Collection[str]) -> Questions
     for theme in every.themes:
         kept = tuple(c for c in theme.criteria if c.id in asked)
         if kept:
-            themes.append(type(theme)(theme.theme, kept))
+            themes.append(QuestionTheme(theme.theme, kept))
     return Questions(tuple(themes))
 
 
@@ -167,8 +167,9 @@ def movements(yearly: ScanResult, interim: InterimResult) -> list[Movement]:
     for theme in interim.themes:
         yearly_theme = yearly.theme(theme.id)
         for phase in theme.measured:
-            asked = [i for i in interim.items.values() if i.theme == theme.id]
-            asked = [i for i in asked if i.phase == phase.phase]
+            asked = [
+                i for i in interim.items.values() if (i.theme, i.phase) == (theme.id, phase.phase)
+            ]
             before = _mean(
                 yearly.items[i.id].value for i in asked if not yearly.items[i.id].left_out
             )
