@@ -12,15 +12,28 @@ from assessment.i18n import t
 from assessment.rubric import Rubric
 from assessment.scoring import PhaseResult, ScanResult, ThemeResult
 
-CellState = Literal["done", "provisional", "working", "not_yet", "insufficient"]
+CellState = Literal[
+    "done", "provisional", "working", "not_yet", "insufficient", "partly_measured", "not_measured"
+]
 CELL_STATES: tuple[CellState, ...] = ("done", "provisional", "working", "not_yet", "insufficient")
-# One symbol per state, the same on screen and in print (DejaVu Sans has all five).
+# A tussenmeting's map (``assessment/interim.py``) also has cells it did not (fully) ask again.
+INTERIM_CELL_STATES: tuple[CellState, ...] = (
+    "done",
+    "provisional",
+    "working",
+    "insufficient",
+    "partly_measured",
+    "not_measured",
+)
+# One symbol per state, the same on screen and in print (DejaVu Sans has all of them).
 CELL_SYMBOLS: dict[CellState, str] = {
     "done": "✓",
     "provisional": "◐",
     "working": "●",
     "not_yet": "○",
     "insufficient": "?",
+    "partly_measured": "◌",
+    "not_measured": "–",
 }
 
 

@@ -9,7 +9,7 @@ from assessment import store
 from assessment.explanations import step_action
 from assessment.plan_export import plan_csv, plan_xlsx
 from assessment.rubric import Rubric
-from assessment.ui import context, plan, plan_edit
+from assessment.ui import context, interim_results, plan, plan_edit
 from assessment.ui.context import tr, tr_md
 from assessment.ui.logged_download import logged
 from assessment.ui.pages import choose_scan, require_role
@@ -44,6 +44,7 @@ def main() -> None:
         st.error(message)
     view = plan_view(engine, access, rubric, scan.id)
     unsaved = show_plan(access, scan, view, rubric, lang)
+    interim_results.plan_movement(access, scan, list(view.actions))
     show_downloads(access, scan, view, rubric, lang)
     # While the table holds unsaved edits, nothing else may change the plan: the editor would
     # start again from the database and the edits would be lost.

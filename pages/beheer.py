@@ -12,7 +12,14 @@ import streamlit as st
 from assessment import store
 from assessment.rubric import Rubric
 from assessment.school_download import school_zip
-from assessment.ui import audit_log, context, mr_informed, research_consent, team_codes
+from assessment.ui import (
+    audit_log,
+    context,
+    interim_open,
+    mr_informed,
+    research_consent,
+    team_codes,
+)
 from assessment.ui.context import tr, tr_md
 from assessment.ui.logged_download import logged
 from assessment.ui.pages import require_role, scan_title
@@ -35,6 +42,7 @@ def show_manage_page() -> None:
     scans_by_id = {scan.id: scan for scan in scans}
     show_scans(access, scans)
     new_scan_form(access, school, rubric)
+    interim_open.manage(access, school.id)
     mr_informed.show(access, scans)
     show_team_codes(access, school, scans_by_id)
     show_trainer_code(access, school)

@@ -18,7 +18,7 @@ from assessment.report.screen_map import development_map_html
 from assessment.report.screen_radar import radar_figure, trend_figure
 from assessment.rubric import Rubric
 from assessment.store import Access
-from assessment.ui import context, map_notes
+from assessment.ui import context, interim_results, map_notes
 from assessment.ui.context import tr, tr_md
 from assessment.ui.pages import choose_scan, chosen_scan_id, few_respondents_warning, require_role
 from assessment.ui.pdf import pdf_download_button
@@ -117,11 +117,12 @@ def show_map_and_radar(view: ScanView, rubric: Rubric, lang: str, theme_labels: 
 
 
 def show_trend(view: ScanView, theme_labels: list[str]) -> None:
-    if not view.trend:
+    trend = interim_results.beside_yearly(view)  # the trend, with the tussenmetingen marked in it
+    if not trend:
         return
     st.header(tr("results.trend_heading"))
     st.plotly_chart(
-        trend_figure(list(view.trend), theme_labels),
+        trend_figure(trend, theme_labels),
         width="stretch",
         config={"displayModeBar": False},
     )

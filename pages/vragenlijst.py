@@ -6,6 +6,7 @@ from assessment import store
 from assessment.questions import Questions
 from assessment.ui import (
     context,
+    interim_open,
     note_drafts,
     phone,
     questionnaire,
@@ -22,7 +23,9 @@ def show_questionnaire_page() -> None:
     engine, rubric = context.engine(), context.rubric()
     phone.touch_friendly()
     st.title(tr("questionnaire.title"))
-    scan = choose_scan(access, only_open=access.role == "coordinator", key="questionnaire_scan")
+    scan = choose_scan(
+        access, only_open=access.role == "coordinator", key="questionnaire_scan", interim=True
+    )
     if scan is None:
         st.info(tr("questionnaire.no_open_scan"))
         st.stop()
@@ -31,7 +34,9 @@ def show_questionnaire_page() -> None:
         st.error(message)
     me = store.my_respondent(engine, access, scan_id=scan.id)
     if me is None or me.started_at is None:
-        questionnaire_intro.show(access, scan, rubric)
+        (interim_open.intro if store.is_interim(scan) else questionnaire_intro.show)(
+            access, scan, rubric
+        )
         st.stop()
     if closed:
         st.info(tr("questionnaire.closed"))
@@ -44,7 +49,7 @@ def show_questionnaire_page() -> None:
         if rubric.has_criterion(criterion_id)
     }
     questionnaire.seed_widgets(scan.id, answers)
-    questions = Questions.for_role(rubric, me.roles)
+    questions = interim_open.questions(access, scan, rubric, me.roles)
     position = theme_shown(scan.id, questions, answers)
     current = questions.themes[position]
 

@@ -15,6 +15,8 @@ SCREEN_FILLS: dict[CellState, str] = {
     "working": "#fdd49e",
     "not_yet": "#f0f0f0",
     "insufficient": "#ffffff",
+    "partly_measured": "#f7f7f7",
+    "not_measured": "#ffffff",
 }
 
 STYLE = """<style>
@@ -54,6 +56,7 @@ def development_map_html(
     state_word: Callable[[CellState, int], str],
     mean_text: Callable[[float], str],
     lang: str = "nl",
+    states: Sequence[CellState] = CELL_STATES,
 ) -> str:
     """Every label is escaped here; the callables return plain text."""
     phases = [cell.phase for cell in rows[0].cells] if rows else []
@@ -78,8 +81,7 @@ def development_map_html(
             f'<tr role="row"><th scope="row" role="rowheader">{escape(theme_label(row.theme))}</th>{"".join(cells)}</tr>'
         )
     legend = "".join(
-        f"<span>{CELL_SYMBOLS[state]} {escape(state_word(state, 0))}</span> "
-        for state in CELL_STATES
+        f"<span>{CELL_SYMBOLS[state]} {escape(state_word(state, 0))}</span> " for state in states
     )
     return (
         f'{STYLE}<div class="tso-map-box"><table class="tso-map" lang="{lang}" role="table"><caption>{escape(caption)}</caption>'

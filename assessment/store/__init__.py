@@ -82,11 +82,20 @@ from assessment.store.info import (
     SchoolInfo,
     TeamCode,
 )
+from assessment.store.interim import (
+    InterimProposal,
+    InterimView,
+    interim_criteria,
+    interim_proposal,
+    interim_views,
+    open_interim,
+)
 from assessment.store.mr_informed import mr_informed_on, set_mr_informed
 from assessment.store.progress import scan_progress
 from assessment.store.results import ResultsView, ScanValues, results_view
 from assessment.store.rubrics import register_rubric
 from assessment.store.saving import save_answer, save_note
+from assessment.store.scan_kind import INTERIM, YEARLY, is_interim, is_yearly
 from assessment.store.schools import (
     close_scan,
     create_board,
@@ -122,6 +131,16 @@ from assessment.store.transfer import (
 )
 
 __all__ = [
+    "INTERIM",
+    "YEARLY",
+    "InterimProposal",
+    "InterimView",
+    "interim_criteria",
+    "interim_proposal",
+    "interim_views",
+    "is_interim",
+    "is_yearly",
+    "open_interim",
     "AUDIT_ACTIONS",
     "AuditEvent",
     "AuditPage",

@@ -79,6 +79,7 @@ def scan_info(row: Row[Any]) -> ScanInfo:
         closed_at=row.closed_at,
         notes_removed_on=row.notes_removed_on,
         answers_removed_on=row.answers_removed_on,
+        kind=row.kind,
     )
 
 

@@ -33,6 +33,7 @@ from assessment.store.audit_record import record
 from assessment.store.engine import reading, writing
 from assessment.store.errors import Conflict, InvalidInput, ScanClosed
 from assessment.store.info import Access, AgreedInfo, AnswerInfo, RespondentInfo, ScanData
+from assessment.store.interim_criteria import check_asked
 from assessment.store.removed_answers import kept_answers
 from assessment.store.respondent_row import own_row
 from assessment.store.scan_lock import hold_scan
@@ -202,6 +203,7 @@ def set_agreed(
         verify(connection, access)
         scan = _held_scan(connection, access, scan_id)
         value = check_value(scan_rubric(scan), criterion, value)
+        check_asked(connection, scan.id, scan.kind, criterion)
         kind, score = encode_value(value)
         now = utcnow()
         values = {"kind": kind, "score": score, "note": note, "decided_at": now}

@@ -21,6 +21,7 @@ from assessment.store.info import (
     BoardSchool,
     CriterionSummary,
 )
+from assessment.store.scan_kind import YEARLY
 
 
 def _board_only(connection: Connection, access: Access) -> None:
@@ -57,7 +58,7 @@ def board_overview(engine: Engine, access: Access) -> list[BoardSchool]:
                 )
                 .join(T.scan, T.scan.c.id == summary.scan_id)
                 .join(T.school, T.school.c.id == summary.school_id)
-                .where(_shared(access), T.scan.c.status == "closed")
+                .where(_shared(access), T.scan.c.status == "closed", T.scan.c.kind == YEARLY)
                 .order_by(T.scan.c.created_at.desc(), T.scan.c.id.desc())
             )
         ).all()

@@ -42,6 +42,7 @@ def delete_school(engine: Engine, access: Access, school_id: int, confirm_name: 
             delete(T.consensus).where(T.consensus.c.scan_id.in_(scans)),
             delete(T.answer).where(T.answer.c.scan_id.in_(scans)),
             delete(T.respondent).where(T.respondent.c.scan_id.in_(scans)),
+            delete(T.scan_criterion).where(T.scan_criterion.c.scan_id.in_(scans)),
             delete(T.access_code).where(T.access_code.c.school_id == school_id),
             delete(T.scan).where(T.scan.c.school_id == school_id),
             delete(T.school).where(T.school.c.id == school_id),

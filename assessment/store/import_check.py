@@ -21,6 +21,7 @@ from assessment.rubric import Rubric
 from assessment.store import tables as T
 from assessment.store._common import is_answer_value, may_answer
 from assessment.store.errors import ImportRefused
+from assessment.store.import_interim import check_kind
 from assessment.store.info import ACTION_STATUSES, SCAN_STATUSES
 from assessment.store.rubrics import rubric_for
 from assessment.text_input import checked_name, text_problem
@@ -256,6 +257,7 @@ def _check_scan(
         "answers_removed_on": check.get(scan, "answers_removed_on", path, "date", optional=True),
         "mr_informed_on": check.get(scan, "mr_informed_on", path, "date", optional=True),
         "removed_answers": _check_removed(check, scan, path, rubric),
+        **check_kind(check, scan, path, rubric),
         "respondents": _each_object(
             check,
             check.get(scan, "respondents", path, "list"),

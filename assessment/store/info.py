@@ -84,6 +84,7 @@ class ScanInfo:
     # The days the retention removed the evidence notes, and the answers with the respondents.
     notes_removed_on: dt.date | None = None
     answers_removed_on: dt.date | None = None
+    kind: str = "jaarscan"  # or "tussenmeting" (``scan_kind.py``)
 
     @property
     def answers_removed_after(self) -> int | None:

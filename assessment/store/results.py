@@ -18,6 +18,7 @@ from assessment.store.access import school_content, verify
 from assessment.store.engine import reading
 from assessment.store.info import Access, ScanInfo, SchoolInfo
 from assessment.store.removed_answers import kept_answers
+from assessment.store.scan_kind import YEARLY
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,9 @@ class ResultsView:
 def results_view(
     engine: Engine, access: Access, school_id: int, scan_id: int | None = None
 ) -> ResultsView | None:
-    """The school's scans and what Resultaten shows of ``scan_id`` (the newest scan when None
-    or not one of the school's); None when the school has no scan. Coordinator and trainer of
+    """The school's yearly scans and what Resultaten shows of ``scan_id`` (the newest when None
+    or not one of them); None when the school has no yearly scan (a tussenmeting is read by
+    ``interim.interim_views``). Coordinator and trainer of
     the school (and admin): it holds every answer value."""
     with reading(engine) as connection:
         verify(connection, access)
@@ -61,7 +63,7 @@ def results_view(
             select(T.scan, T.school.c.board_id, T.school.c.name.label("school_name"))
             .add_columns(T.school.c.share_with_board, T.school.c.is_demo)
             .join(T.school, T.school.c.id == T.scan.c.school_id)
-            .where(T.scan.c.school_id == school_id)
+            .where(T.scan.c.school_id == school_id, T.scan.c.kind == YEARLY)
             .order_by(T.scan.c.created_at.desc(), T.scan.c.id.desc())
         ).all()
         if not rows:

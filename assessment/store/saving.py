@@ -40,6 +40,7 @@ from assessment.store.access import verify
 from assessment.store.engine import writing
 from assessment.store.errors import InvalidInput, ScanClosed, StoreError
 from assessment.store.info import Access, AnswerInfo
+from assessment.store.interim_criteria import check_asked
 from assessment.store.respondent_row import own_row
 from assessment.store.scan_lock import hold_scan
 
@@ -58,6 +59,7 @@ _CALLER = (
         T.scan.c.rubric_id,
         T.scan.c.rubric_version,
         T.scan.c.rubric_hash,
+        T.scan.c.kind,
         T.respondent.c.id.label("respondent_id"),
         T.respondent.c.started_at,
         T.respondent.c.role.label("respondent_role"),
@@ -280,6 +282,7 @@ def _check(connection: Connection, job: _Save) -> tuple[int, bool]:
         job.value = check_value(rubric, job.criterion, job.value)
         roles = (row.respondent_role, *split_roles(row.respondent_other_roles))
         check_may_answer(rubric, job.criterion, roles)
+        check_asked(connection, row.scan_id, row.kind, job.criterion)
     job.scan_id = row.scan_id
     job.scan_rubric = (row.rubric_id, row.rubric_hash)
     respondent_id = row.respondent_id
@@ -336,6 +339,7 @@ def _slow_check(connection: Connection, job: _Save) -> tuple[int, bool]:
     rubric = scan_rubric(scan)
     job.value = check_value(rubric, job.criterion, job.value)
     check_may_answer(rubric, job.criterion, (row.role, *split_roles(row.other_roles)))
+    check_asked(connection, scan.id, scan.kind, job.criterion)
     job.scan_id = scan.id
     job.scan_rubric = (scan.rubric_id, scan.rubric_hash)
     return row.id, row.started_at is None

@@ -16,7 +16,8 @@ save needs, so thirty saves at once do not queue on each other. Whatever the sta
 write (a refused code, a closed scan, a coordinator's first answer, a scan this process has not
 yet seen) goes the general way of ``saving.py``, which says why.
 
-The criterion and value are checked before the statement against the scan's rubric, remembered
+A tussenmeting's answer is written only to a criterion it asks (``scan_criterion``); any other
+goes the general way, which refuses it. The criterion and value are checked before the statement against the scan's rubric, remembered
 per scan; the statement compares the scan's rubric hash, so a stale memory only means the
 general way. Which respondent roles may answer the criterion (``may_answer``) is decided here
 too and passed as a list: the statement writes only for a respondent with one of them.
@@ -57,6 +58,9 @@ WITH locked AS MATERIALIZED (
       AND c.school_id = %(school_id)s
       AND s.school_id = c.school_id
       AND s.rubric_id = %(rubric_id)s AND s.rubric_hash = %(rubric_hash)s
+      AND (s.kind = 'jaarscan' OR EXISTS (
+        SELECT 1 FROM {T.scan_criterion.name} q
+        WHERE q.scan_id = s.id AND q.criterion = %(criterion)s))
       AND (
         (c.role = 'respondent' AND c.scan_id = s.id AND r.id = %(respondent_id)s)
         OR (c.role = 'coordinator' AND c.scan_id IS NULL)

@@ -25,6 +25,7 @@ from assessment.store.engine import reading, writing
 from assessment.store.errors import AccessDenied, InvalidInput, NotFound
 from assessment.store.info import Access, BoardInfo, ScanInfo, SchoolInfo
 from assessment.store.rubrics import register_rubric
+from assessment.store.scan_kind import YEARLY
 from assessment.store.scan_lock import hold_codes, hold_scan
 from assessment.store.summaries import refresh as refresh_summary
 
@@ -173,7 +174,12 @@ def open_scan(
 
 
 def insert_scan(
-    connection: Connection, school_id: int, label: str, rubric: Rubric, created_at: dt.datetime
+    connection: Connection,
+    school_id: int,
+    label: str,
+    rubric: Rubric,
+    created_at: dt.datetime,
+    kind: str = YEARLY,
 ) -> int:
     exists = connection.execute(
         select(T.scan.c.id).where(T.scan.c.school_id == school_id, T.scan.c.label == label)
@@ -191,6 +197,7 @@ def insert_scan(
                 rubric_hash=rubric.content_hash,
                 status="open",
                 created_at=created_at,
+                kind=kind,
             )
             .returning(T.scan.c.id)
         ).scalar_one()
@@ -271,11 +278,12 @@ def get_scan(engine: Engine, access: Access, scan_id: int) -> ScanInfo:
 
 
 def previous_row(connection: Connection, scan: Row[Any]) -> Row[Any] | None:
-    """The school's scan created before ``scan``."""
+    """The school's yearly scan created before ``scan``."""
     return connection.execute(
         select(T.scan)
         .where(
             T.scan.c.school_id == scan.school_id,
+            T.scan.c.kind == YEARLY,  # the yearly comparison: a tussenmeting is no year
             or_(
                 T.scan.c.created_at < scan.created_at,
                 and_(T.scan.c.created_at == scan.created_at, T.scan.c.id < scan.id),
@@ -287,7 +295,7 @@ def previous_row(connection: Connection, scan: Row[Any]) -> Row[Any] | None:
 
 
 def previous_scan(engine: Engine, access: Access, scan_id: int) -> ScanInfo | None:
-    """The school's scan before this one, or None."""
+    """The school's yearly scan before this one, or None."""
     with reading(engine) as connection:
         verify(connection, access)
         scan = get_scan_row(connection, scan_id)

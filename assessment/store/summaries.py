@@ -31,6 +31,7 @@ from assessment.store import tables as T
 from assessment.store._common import decode_value
 from assessment.store.removed_answers import kept_answers
 from assessment.store.rubrics import rubric_for
+from assessment.store.scan_kind import YEARLY, is_yearly
 from assessment.views import privacy
 
 _log = logging.getLogger(__name__)
@@ -91,7 +92,7 @@ def refresh(connection: Connection, scan: Row[Any]) -> None:
     the counts its summary keeps (``removed_answers``)."""
     kept = kept_answers(connection, scan)
     drop(connection, scan.id)
-    if scan.status != "closed":
+    if scan.status != "closed" or not is_yearly(scan):  # a tussenmeting is never the board's
         return
     rubric = rubric_for(scan.rubric_id, scan.rubric_hash)
     if kept is not None:
@@ -184,6 +185,7 @@ def fill_missing(connection: Connection) -> int:
         .outerjoin(T.scan_summary, summary.scan_id == T.scan.c.id)
         .where(
             T.scan.c.status == "closed",
+            T.scan.c.kind == YEARLY,
             or_(summary.id.is_(None), summary.scoring.is_(None), summary.scoring < SCORING),
         )
         .order_by(T.scan.c.id)

@@ -127,8 +127,22 @@ scan = Table(
     # the respondents, of this closed scan (migration 0008). NULL while they are kept.
     Column("notes_removed_on", Date, nullable=True),
     Column("answers_removed_on", Date, nullable=True),
+    # A yearly scan of every criterion, or a tussenmeting of a few (migration 0014,
+    # ``scan_kind.py``): the board, the yearly comparison and the trend's years read yearly ones.
+    Column("kind", String(12), nullable=False, default="jaarscan", server_default="jaarscan"),
     UniqueConstraint("school_id", "label"),
     CheckConstraint("status IN ('open', 'closed')", name="status"),
+    CheckConstraint("kind IN ('jaarscan', 'tussenmeting')", name="kind"),
+)
+
+# The criteria a tussenmeting asks (migration 0014, ``interim.py``), fixed when it is opened, with
+# why: ``phase`` (of the phase its theme works on), ``plan`` (an action of the open plan), or both.
+scan_criterion = Table(
+    "scan_criterion",
+    metadata,
+    Column("scan_id", Integer, ForeignKey("scan.id"), primary_key=True),
+    Column("criterion", String(CRITERION_LENGTH), primary_key=True),
+    Column("reason", String(12), nullable=False),
 )
 
 access_code = Table(
@@ -349,6 +363,7 @@ ALL_TABLES = (
     answer,
     respondent,
     access_code,
+    scan_criterion,
     scan,
     school,
     board,

@@ -35,6 +35,7 @@ from assessment.store.import_check import FORMAT_VERSION as FORMAT_VERSION
 from assessment.store.import_check import ParsedImport, check_import
 from assessment.store.import_check import load_export as load_export
 from assessment.store.info import Access, SchoolInfo
+from assessment.store.interim_criteria import asked_criteria
 from assessment.store.removed_answers import kept_answers
 from assessment.store.summaries import refresh as refresh_summary
 
@@ -150,6 +151,8 @@ def export_school(engine: Engine, access: Access, school_id: int) -> dict[str, A
                     "answers_removed_on": _day(scan.answers_removed_on),
                     "mr_informed_on": _day(scan.mr_informed_on),
                     "removed_answers": _removed_answers(connection, scan),
+                    "kind": scan.kind,
+                    "criteria": asked_criteria(connection, scan.id),
                     "respondents": respondents,
                     "agreed": agreed,
                     "actions": actions,
@@ -261,6 +264,7 @@ def _insert_scan(
             notes_removed_on=scan["notes_removed_on"],
             answers_removed_on=scan["answers_removed_on"],
             mr_informed_on=scan["mr_informed_on"],
+            kind=scan["kind"],
         )
         .returning(T.scan.c.id)
     ).scalar_one()
@@ -279,6 +283,14 @@ def _insert_scan(
     ]
     if agreed_rows:
         connection.execute(T.consensus.insert(), agreed_rows)
+    if scan["criteria"]:
+        connection.execute(
+            T.scan_criterion.insert(),
+            [
+                {"scan_id": scan_id, "criterion": criterion, "reason": reason}
+                for criterion, reason in scan["criteria"].items()
+            ],
+        )
     _insert_removed_answers(connection, scan, scan_id, school_id)
     if scan["status"] == "closed":
         refresh_summary(connection, get_scan_row(connection, scan_id))

@@ -59,9 +59,12 @@ def place_name(access: store.Access) -> str | None:
 
 def coordinator_steps(access: store.Access) -> list[Step]:
     """Open a scan → inform the MR → hand out codes → wait for answers → bespreken → actieplan, each ticked when
-    the data shows it happened (the open scan, else the newest)."""
+    the data shows it happened (the open yearly scan, else the newest: a tussenmeting is no
+    step of the yearly cycle)."""
     engine = context.engine()
-    scans = store.list_scans(engine, access, access.bound_school_id)
+    scans = [
+        s for s in store.list_scans(engine, access, access.bound_school_id) if store.is_yearly(s)
+    ]
     scan = next((s for s in scans if s.status == "open"), scans[0] if scans else None)
     if scan is None:
         return [

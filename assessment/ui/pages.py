@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment import store
+from assessment.store.scan_kind import is_yearly
 from assessment.ui import context
 from assessment.ui.context import tr
 
@@ -35,14 +36,18 @@ def choose_scan(
     only_open: bool = False,
     key: str = "scan",
     scans: list[store.ScanInfo] | None = None,
+    interim: bool = False,
 ) -> store.ScanInfo | None:
     """The scan this page is about: a respondent's own scan, else a choice among the school's
-    scans (``scans``, newest first, when the page has read them already)."""
+    yearly scans, and tussenmetingen too when ``interim`` (``scans``, newest first, when the page
+    has read them already)."""
     engine = context.engine()
     if access.role == "respondent":
         return store.get_scan(engine, access, access.bound_scan_id)
     if scans is None:
         scans = store.list_scans(engine, access, access.bound_school_id)
+    if not interim:
+        scans = [scan for scan in scans if is_yearly(scan)]
     if only_open:
         scans = [scan for scan in scans if scan.status == "open"]
     if not scans:
@@ -66,7 +71,8 @@ def choose_scan(
 
 
 def scan_title(scan: store.ScanInfo) -> str:
-    return tr("app.scan_title", label=scan.label, status=tr(f"app.scan_status.{scan.status}"))
+    title = tr("app.scan_title", label=scan.label, status=tr(f"app.scan_status.{scan.status}"))
+    return title if is_yearly(scan) else tr("interim.scan_title", title=title)
 
 
 def few_respondents_warning(respondents: int, minimum: int) -> None:

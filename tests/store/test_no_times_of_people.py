@@ -35,6 +35,7 @@ ABOUT_STAFF = {
     "summary_basis",  # the answers a board last saw, per criterion; the scan's close time
     "audit_event",  # what coordinators, trainers, boards and the operator did; no respondent
     "code_attempt",  # wrong codes per hashed session or address, for an hour
+    "scan_criterion",  # the criteria a tussenmeting asks, fixed when the coordinator opens it
 }
 
 
