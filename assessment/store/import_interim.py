@@ -11,7 +11,9 @@ from assessment.store.scan_kind import INTERIM, SCAN_KINDS, YEARLY
 REASONS = ("phase", "plan", "phase+plan")
 
 
-def check_kind(check: Any, scan: dict, path: str, rubric: Rubric | None) -> dict[str, Any]:
+def check_kind(
+    check: Any, scan: dict[str, Any], path: str, rubric: Rubric | None
+) -> dict[str, Any]:
     """``{"kind": ..., "criteria": {criterion: reason}}`` of one exported scan; problems are
     recorded on ``check`` (the import's checker)."""
     kind = scan.get("kind", YEARLY)

@@ -10,6 +10,7 @@ closing work as for any scan; the save path refuses an answer to a criterion it 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, Engine, Row, select
 
@@ -22,7 +23,7 @@ from assessment.store.access import school_content, school_write, verify
 from assessment.store.audit_record import record
 from assessment.store.engine import reading, writing
 from assessment.store.errors import InvalidInput
-from assessment.store.info import ScanInfo
+from assessment.store.info import Access, ScanInfo
 from assessment.store.interim_criteria import asked_criteria
 from assessment.store.removed_answers import kept_answers
 from assessment.store.results import ScanValues, _respondents, _values
@@ -53,7 +54,7 @@ class InterimView:
     submitted: int
 
 
-def _school_scans(connection: Connection, school_id: int) -> list[Row]:
+def _school_scans(connection: Connection, school_id: int) -> list[Row[Any]]:
     """Oldest first, as they were opened."""
     return list(
         connection.execute(
@@ -64,7 +65,7 @@ def _school_scans(connection: Connection, school_id: int) -> list[Row]:
     )
 
 
-def _proposal(connection: Connection, school_id: int) -> tuple[Row, dict[str, str]]:
+def _proposal(connection: Connection, school_id: int) -> tuple[Row[Any], dict[str, str]]:
     """The newest closed yearly scan and the criteria; InvalidInput when none can be opened."""
     scans = _school_scans(connection, school_id)
     yearly = [s for s in scans if s.kind == YEARLY]
@@ -95,7 +96,7 @@ def _proposal(connection: Connection, school_id: int) -> tuple[Row, dict[str, st
     return base, criteria
 
 
-def interim_proposal(engine: Engine, access, school_id: int) -> InterimProposal:
+def interim_proposal(engine: Engine, access: Access, school_id: int) -> InterimProposal:
     """What a tussenmeting opened now would ask (coordinator of the school); InvalidInput says
     why none can be opened (no closed yearly scan, a yearly scan or tussenmeting still open)."""
     with reading(engine) as connection:
@@ -107,7 +108,7 @@ def interim_proposal(engine: Engine, access, school_id: int) -> InterimProposal:
 
 
 def open_interim(
-    engine: Engine, access, school_id: int, label: str, rubric: Rubric
+    engine: Engine, access: Access, school_id: int, label: str, rubric: Rubric
 ) -> tuple[ScanInfo, dict[str, str]]:
     """Open a tussenmeting on the criteria ``interim_proposal`` gives at this moment."""
     label = clean_text(label, T.LABEL_LENGTH, required="label", name=True)
@@ -127,7 +128,7 @@ def open_interim(
         return scan_info(scan), criteria
 
 
-def interim_criteria(engine: Engine, access, scan_id: int) -> dict[str, str]:
+def interim_criteria(engine: Engine, access: Access, scan_id: int) -> dict[str, str]:
     """Criterion -> reason of a tussenmeting (empty for a yearly scan): whoever may see the scan,
     its respondents too (their questionnaire asks these only)."""
     with reading(engine) as connection:
@@ -136,13 +137,13 @@ def interim_criteria(engine: Engine, access, scan_id: int) -> dict[str, str]:
         return asked_criteria(connection, scan_id)
 
 
-def interim_views(engine: Engine, access, school_id: int) -> list[InterimView]:
+def interim_views(engine: Engine, access: Access, school_id: int) -> list[InterimView]:
     """Every tussenmeting of the school, oldest first, each with the yearly scan it follows and
     its answers counted per criterion (coordinator and trainer: it holds answer values)."""
     with reading(engine) as connection:
         verify(connection, access)
         school_content(access, school_id)
-        pairs: list[tuple[Row, int]] = []
+        pairs: list[tuple[Row[Any], int]] = []
         yearly_id = None
         for scan in _school_scans(connection, school_id):
             if scan.kind == YEARLY:

@@ -26,6 +26,7 @@ from assessment.store.engine import writing
 from assessment.store.errors import AccessDenied
 from assessment.store.info import Access
 from assessment.store.removed_answers import expand
+from assessment.store.scan_kind import YEARLY
 
 
 @dataclass(frozen=True)
@@ -48,9 +49,8 @@ def school_year(moment: dt.datetime) -> str:
 
 
 def _yearly_closed_scans() -> Select[Any]:
-    """The scans the dataset may hold: closed, of a school that opted in, never the demo.
-    It must also exclude tussenmetingen (interim checks) once scans have a kind: only a yearly
-    scan ("jaarscan") belongs in the research dataset."""
+    """The scans the dataset may hold: closed yearly scans (never a tussenmeting) of a school
+    that opted in, never the demo."""
     return (
         select(
             T.scan.c.id,
@@ -68,6 +68,7 @@ def _yearly_closed_scans() -> Select[Any]:
         .join(T.scan_summary, T.scan_summary.c.scan_id == T.scan.c.id)
         .where(
             T.scan.c.status == "closed",
+            T.scan.c.kind == YEARLY,
             T.school.c.research_opt_in.is_(True),
             T.school.c.research_id.is_not(None),
             T.school.c.is_demo.is_(False),

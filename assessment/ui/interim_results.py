@@ -38,7 +38,9 @@ def _score(rubric: Rubric, view: store.InterimView) -> interim.InterimResult:
     return interim.score_interim(rubric, values.answers, values.agreed, view.criteria)
 
 
-def _yearly(rubric: Rubric, results: store.ResultsView, scored: dict[int, ScanResult], scan_id):
+def _yearly(
+    rubric: Rubric, results: store.ResultsView, scored: dict[int, ScanResult], scan_id: int
+) -> ScanResult:
     if scan_id not in scored:
         values = results.values[scan_id]
         scored[scan_id] = score_scan_remembered(rubric, values.answers, values.agreed)
@@ -78,7 +80,13 @@ def show(
     return _with_points(rubric, results, scored, views, trend)
 
 
-def _with_points(rubric, results, scored, views, trend: list[TrendPoint]) -> list[TrendPoint]:
+def _with_points(
+    rubric: Rubric,
+    results: store.ResultsView,
+    scored: dict[int, ScanResult],
+    views: list[store.InterimView],
+    trend: list[TrendPoint],
+) -> list[TrendPoint]:
     yearly = [*reversed(results.earlier), results.scan]  # oldest first, as the trend
     points: list[TrendPoint] = []
     for scan, point in zip(yearly, trend, strict=True):

@@ -8,6 +8,7 @@ import io
 
 import openpyxl
 import pytest
+from sqlalchemy import select
 
 from assessment import store
 from assessment.board_dashboard import build_dashboard
@@ -16,6 +17,9 @@ from assessment.interim import score_interim
 from assessment.report.board_report import board_pdf
 from assessment.rubric import load_rubric
 from assessment.scoring import score_items
+from assessment.store import tables as T
+from assessment.store.research_consent import set_research_consent, set_school_type
+from assessment.store.research_scans import _yearly_closed_scans, research_scans
 from tests import interim_school
 from tests.report.helpers import Pdf
 from tests.test_scoring_properties import phase_is_complete
@@ -160,3 +164,17 @@ def test_the_schools_export_keeps_it_a_tussenmeting(school):
         store.import_school(engine, admin, exported)
     problems = [problem for problem, _values in refused.value.problems]
     assert problems == ["store.import.bad_kind", "store.import.bad_interim_criteria"]
+
+
+def test_it_never_goes_into_the_research_dataset(school):
+    engine, coordinator = school.engine, school.coordinator
+    store.close_scan(engine, coordinator, school.interim.id)
+    set_school_type(engine, coordinator, school.school.id, "bo")
+    set_research_consent(engine, coordinator, school.school.id, True)
+    with engine.begin() as connection:  # kinds straight from the table: what the export reads
+        kinds = dict(connection.execute(select(T.scan.c.id, T.scan.c.kind)).all())
+    assert kinds[school.interim.id] == "tussenmeting"
+    with engine.begin() as connection:
+        chosen = {row.id for row in connection.execute(_yearly_closed_scans())}
+    assert chosen == {school.yearly.id}
+    assert len(research_scans(engine, store.admin_access())) <= 1  # the yearly scan at most
