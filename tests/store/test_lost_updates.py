@@ -230,8 +230,8 @@ def test_the_one_statement_postgresql_save_keeps_the_note(world):
     assert store.my_answers(engine, me)["b-b1"].note == "bewaard"
 
 
-def test_one_shared_commit_holds_answers_with_and_without_notes_and_note_saves(engine, mini, admin):
-    _coordinator, _scan, people = open_scan_with_respondents(engine, mini, admin, 4)
+def test_one_shared_commit_holds_answers_with_and_without_notes_and_note_saves(engine, mini):
+    _coordinator, _scan, people = open_scan_with_respondents(engine, mini, 4)
     for person in people[:3]:
         store.save_answer(engine, person, "a-v1", 1, "eerder")
     jobs = [
@@ -255,9 +255,9 @@ def test_one_shared_commit_holds_answers_with_and_without_notes_and_note_saves(e
     assert stored[3] is None
 
 
-def test_thirty_respondents_each_in_two_tabs_lose_neither_answer_nor_note(engine, mini, admin):
+def test_thirty_respondents_each_in_two_tabs_lose_neither_answer_nor_note(engine, mini):
     """Per respondent one tab changes the answer while the other saves the note, all at once."""
-    _coordinator, _scan, people = open_scan_with_respondents(engine, mini, admin, 15)
+    _coordinator, _scan, people = open_scan_with_respondents(engine, mini, 15)
     criteria = [c.id for c in mini.criteria]
     for person in people:
         for criterion in criteria:

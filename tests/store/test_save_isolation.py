@@ -36,7 +36,7 @@ def save_everything(engine, respondents, criteria, bad_note: str) -> list[object
 
 
 def test_a_lone_surrogate_fails_only_its_own_saves(engine, mini, admin):
-    _, scan, respondents = open_scan_with_respondents(engine, mini, admin, WRITERS)
+    _, scan, respondents = open_scan_with_respondents(engine, mini, WRITERS)
     criteria = [c.id for c in mini.criteria]
 
     errors = save_everything(engine, respondents, criteria, "kapot \ud800 teken")
@@ -78,8 +78,8 @@ def refusing_trigger(engine):
             connection.execute(text(statement))
 
 
-def test_a_save_the_database_refuses_fails_only_itself(engine, mini, admin, refusing_trigger):
-    _, scan, respondents = open_scan_with_respondents(engine, mini, admin, WRITERS)
+def test_a_save_the_database_refuses_fails_only_itself(engine, mini, refusing_trigger):
+    _, scan, respondents = open_scan_with_respondents(engine, mini, WRITERS)
     criteria = [c.id for c in mini.criteria]
 
     errors = save_everything(engine, respondents, criteria, "weiger")

@@ -93,10 +93,10 @@ def test_a_save_replaces_value_and_note_and_marks_the_start(world):
     assert "tweede" in store.scan_data(engine, admin, world.scan.id).notes["b-b1"]
 
 
-def test_a_revocation_holds_at_once_while_the_code_is_saving(engine, mini, admin):
+def test_a_revocation_holds_at_once_while_the_code_is_saving(engine, mini):
     """Writers save in a loop; one code is revoked halfway. Every save that returned is stored,
     and no save of the revoked code that began after the revocation returned got through."""
-    coordinator, scan, respondents = open_scan_with_respondents(engine, mini, admin, 6)
+    coordinator, scan, respondents = open_scan_with_respondents(engine, mini, 6)
     criteria = [c.id for c in mini.criteria]
     revoked = respondents[0]
     done: dict[int, list[tuple[str, object, float]]] = {i: [] for i in range(len(respondents))}

@@ -91,10 +91,10 @@ def stored_agreed(engine, scan_id: int, criterion: str):
 
 
 @pytest.fixture
-def answered(engine, mini, admin):
+def answered(engine, mini):
     """An open scan that three respondents answered (a-v1), so its summary shows means; each
     respondent's process knows the scan (the next save is the one-statement save)."""
-    coordinator, scan, respondents = open_scan_with_respondents(engine, mini, admin, 3)
+    coordinator, scan, respondents = open_scan_with_respondents(engine, mini, 3)
     for respondent in respondents:
         store.save_answer(engine, respondent, "a-v1", 2)
     return coordinator, scan, respondents
@@ -137,8 +137,8 @@ def test_a_close_waits_for_a_save_in_flight_and_its_summary_holds_it(engine, ans
     assert summary_criteria(engine, scan.id)["a-v1"]["mean"] == pytest.approx(7 / 3)  # 3, 2, 2
 
 
-def test_the_summary_holds_every_save_acknowledged_while_the_scan_closed(engine, mini, admin):
-    coordinator, scan, respondents = open_scan_with_respondents(engine, mini, admin, 20)
+def test_the_summary_holds_every_save_acknowledged_while_the_scan_closed(engine, mini):
+    coordinator, scan, respondents = open_scan_with_respondents(engine, mini, 20)
     for respondent in respondents:  # every process knows the scan: the one-statement save
         store.save_answer(engine, respondent, "a-v1", 1)
 
