@@ -27,6 +27,7 @@ from assessment.scoring import (
     score_item,
     score_phase,
 )
+from assessment.views import privacy
 
 # Who answers a tussenmeting: the working group, every member as such. A criterion the
 # werkgroep cannot judge (in the shipped rubric only the board's support, judged by the directie)
@@ -214,9 +215,8 @@ def updated_readiness(
 
 
 def shows_item(rubric: Rubric, item: ItemResult) -> bool:
-    """Whether a criterion's own figure may be shown: scored by at least ``min_group_size``, or
-    agreed by the team (a working group of three answers no criterion alone)."""
-    return item.n >= rubric.rules.min_group_size or isinstance(item.agreed, int)
+    """Whether a criterion's own figure may be shown (the privacy policy decides)."""
+    return privacy.interim_figure_shown(rubric, item)
 
 
 def plan_movement(

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from assessment.rubric import Rubric
+from assessment.views import privacy
 
 RESEARCH_MINIMUM = 5
 MERGED_TYPE = "overig"
@@ -37,7 +38,7 @@ def distribution_published(scored: int) -> bool:
 def research_rubric(rubric: Rubric) -> Rubric:
     """``rubric`` with the research minimum as its group size, for ``score_for_board``: every
     criterion scored by fewer than 5 counts through its agreed value only."""
-    minimum = max(RESEARCH_MINIMUM, rubric.rules.min_group_size)
+    minimum = max(RESEARCH_MINIMUM, privacy.minimum(rubric))
     rules = rubric.rules.model_copy(update={"min_group_size": minimum})
     return rubric.model_copy(update={"rules": rules})
 

@@ -20,6 +20,7 @@ from assessment.scoring import ScanResult, score_scan_remembered
 from assessment.ui import context
 from assessment.ui.context import tr, tr_md
 from assessment.ui.safe import md
+from assessment.views import privacy
 from assessment.views.scan import ScanView
 from assessment.views.trend import TrendPoint
 
@@ -30,7 +31,7 @@ def _views(access: store.Access) -> list[store.InterimView]:
 
 
 def _shown(rubric: Rubric, view: store.InterimView) -> bool:
-    return view.respondents >= rubric.rules.min_group_size
+    return not privacy.too_few_respondents(rubric, view.respondents)
 
 
 def _score(rubric: Rubric, view: store.InterimView) -> interim.InterimResult:
@@ -118,7 +119,7 @@ def _status(view: store.InterimView) -> str:
 def _one(rubric: Rubric, view: store.InterimView, yearly: ScanResult, yearly_label: str) -> None:
     lang = context.lang()
     st.markdown(_status(view))
-    minimum = rubric.rules.min_group_size
+    minimum = privacy.minimum(rubric)
     if not _shown(rubric, view):
         st.info(tr("interim.results.too_few", respondents=view.respondents, minimum=minimum))
         return

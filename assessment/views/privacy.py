@@ -51,6 +51,12 @@ def figures_shown(rubric: Rubric, item: ItemResult) -> bool:
     return item.n >= minimum(rubric)
 
 
+def interim_figure_shown(rubric: Rubric, item: ItemResult) -> bool:
+    """Whether a tussenmeting shows a criterion's own figure: scored by at least the minimum, or
+    agreed by the team (a working group of three answers no criterion alone)."""
+    return figures_shown(rubric, item) or isinstance(item.agreed, int)
+
+
 def answered(item: ItemResult) -> int:
     """Everyone who gave the criterion an answer, "weet niet" and "n.v.t." included."""
     return item.n + item.dont_know + item.not_applicable
