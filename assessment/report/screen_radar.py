@@ -149,7 +149,7 @@ def _trend(
             "tickvals": [0, 25, 50, 75, 100],
             "tickfont": {"color": AXIS_TEXT},
         },
-        xaxis={"type": "category", "tickfont": {"color": AXIS_TEXT}},
+        xaxis={"type": "category", "tickfont": {"color": AXIS_TEXT}, "automargin": True},
         legend={"orientation": "h", "y": -0.2},
         margin={"l": 40, "r": 40, "t": 20, "b": 20},
         template="plotly_white",
