@@ -11,7 +11,7 @@ from babel.dates import format_date
 from assessment import interim, store
 from assessment.questions import Questions, estimated_minutes
 from assessment.rubric import Roles, Rubric
-from assessment.ui import context, phone
+from assessment.ui import context, phone, questionnaire_intro
 from assessment.ui.context import tr, tr_md
 from assessment.ui.safe import md
 
@@ -124,19 +124,9 @@ def questions(
 def intro(access: store.Access, scan: store.ScanInfo, rubric: Rubric) -> None:
     """The first screen of a tussenmeting: how many questions, what the answers mean, Beginnen.
     It asks no role: everyone answers as a member of the working group."""
-    lang = context.lang()
     count = len(questions(access, scan, rubric, interim.WORKING_GROUP).criteria)
     st.write(tr("interim.questionnaire.intro", count=count, minutes=estimated_minutes(count)))
-    st.write(tr("questionnaire.intro.scale"))
-    lines = [
-        f"- **{o.value} · {rubric.text(o.label, lang)}**: {rubric.text(o.description, lang)}"
-        for o in rubric.scale
-    ]
-    lines.append(
-        f"- **{rubric.text(rubric.dont_know.label, lang)}**: "
-        f"{rubric.text(rubric.dont_know.description, lang)}"
-    )
-    st.markdown("\n".join(lines))
+    questionnaire_intro.scale_legend(rubric)
     st.warning(tr("questionnaire.intro.privacy"), icon=":material/privacy_tip:")
     if scan.status == "closed":
         st.info(tr("questionnaire.closed"))

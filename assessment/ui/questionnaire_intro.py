@@ -17,7 +17,8 @@ from assessment.views import privacy
 ROLE = "questionnaire_role"
 
 
-def show(access: store.Access, scan: store.ScanInfo, rubric: Rubric) -> None:
+def scale_legend(rubric: Rubric) -> None:
+    """What each answer means: the scale and "weet niet", as every questionnaire opens."""
     lang = context.lang()
     st.write(tr("questionnaire.intro.scale"))
     lines = [
@@ -29,6 +30,10 @@ def show(access: store.Access, scan: store.ScanInfo, rubric: Rubric) -> None:
         f"{rubric.text(rubric.dont_know.description, lang)}"
     )
     st.markdown("\n".join(lines))
+
+
+def show(access: store.Access, scan: store.ScanInfo, rubric: Rubric) -> None:
+    scale_legend(rubric)
     st.write(tr("questionnaire.intro.pause"))
     st.warning(tr("questionnaire.intro.privacy"), icon=":material/privacy_tip:")
     if scan.status == "closed":
